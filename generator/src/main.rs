@@ -1,0 +1,5 @@
+//! The `shebao` binary.
+
+fn main() {
+    println!("shebao: under construction");
+}

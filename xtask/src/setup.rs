@@ -1,0 +1,53 @@
+//! Installing what a fresh machine lacks: the wasm target, wasm-opt from npm's binaryen (never
+//! Debian's: it breaks the module), Chromium and chromedriver from Debian's packages.
+
+use crate::sh::{cmd, has, root, run};
+use anyhow::{bail, Result};
+
+/// Everything: wasm toolchain and browser.
+pub fn all() -> Result<()> {
+    wasm_target()?;
+    wasm_opt()?;
+    browser()
+}
+
+/// `rustup target add wasm32-unknown-unknown` (idempotent).
+pub fn wasm_target() -> Result<()> {
+    let out = cmd("rustup", &["target", "list", "--installed"]).output()?;
+    if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// npm's binaryen, pinned by package-lock.json, installed into ./node_modules.
+pub fn wasm_opt() -> Result<()> {
+    if root().join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    if !has("npm") {
+        bail!("npm is needed to install binaryen (wasm-opt); install Node.js and npm");
+    }
+    run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))
+}
+
+/// Debian's chromium and chromium-driver (same package version, always matched).
+pub fn browser() -> Result<()> {
+    if has("chromium") && has("chromedriver") {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!("chromium and chromedriver are missing; install them: sudo apt-get install -y chromium chromium-driver");
+    }
+    run(cmd("apt-get", &["update", "-qq"]))?;
+    let mut c = cmd(
+        "apt-get",
+        &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"],
+    );
+    c.env("DEBIAN_FRONTEND", "noninteractive");
+    run(c)
+}
+
+fn is_root() -> bool {
+    cmd("id", &["-u"]).output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+}
