@@ -1,17 +1,24 @@
 //! Build orchestration: `cargo xtask <command>`. Every multi-step job of the project lives here,
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
+mod serve;
 mod setup;
 mod sh;
+mod site;
+mod size;
+mod test;
+mod wasm;
 
 use anyhow::{bail, Result};
 
 const HELP: &str = "\
 cargo xtask <command>
 
-  serve [ARGS]      build everything (calculator bundle included) and serve the site
+  serve [--port P]  build everything (calculator bundle included) and serve the site
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
+  wasm              build the calculator's wasm bundle into target/calc-bundle/
+  size              compressed size of the calculator page's assets and a guide page (budgets)
 ";
 
 fn main() -> std::process::ExitCode {
@@ -35,12 +42,15 @@ fn run(args: &[String]) -> Result<()> {
     };
     match cmd {
         "setup" => setup::all(),
+        "wasm" => wasm::run_cmd(rest),
+        "size" => size::run(rest),
+        "test" => test::run(rest),
+        "serve" => serve::run(rest),
         "-h" | "--help" | "help" => {
             print!("{HELP}");
             Ok(())
         }
         other => {
-            let _ = rest;
             bail!("unknown command {other:?}\n\n{HELP}")
         }
     }

@@ -14,7 +14,10 @@ pub fn all() -> Result<()> {
 /// `rustup target add wasm32-unknown-unknown` (idempotent).
 pub fn wasm_target() -> Result<()> {
     let out = cmd("rustup", &["target", "list", "--installed"]).output()?;
-    if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
@@ -42,12 +45,22 @@ pub fn browser() -> Result<()> {
     run(cmd("apt-get", &["update", "-qq"]))?;
     let mut c = cmd(
         "apt-get",
-        &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"],
+        &[
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ],
     );
     c.env("DEBIAN_FRONTEND", "noninteractive");
     run(c)
 }
 
 fn is_root() -> bool {
-    cmd("id", &["-u"]).output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+    cmd("id", &["-u"])
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
 }

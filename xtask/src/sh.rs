@@ -7,7 +7,10 @@ use std::process::Command;
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().expect("xtask sits inside the workspace").to_path_buf()
+    manifest
+        .parent()
+        .expect("xtask sits inside the workspace")
+        .to_path_buf()
 }
 
 /// A command that runs in the workspace root.
@@ -20,7 +23,9 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 /// Run a command to completion; error if it fails.
 pub fn run(mut c: Command) -> Result<()> {
     eprintln!("$ {}", describe(&c));
-    let status = c.status().with_context(|| format!("could not start {}", describe(&c)))?;
+    let status = c
+        .status()
+        .with_context(|| format!("could not start {}", describe(&c)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(&c));
     }
