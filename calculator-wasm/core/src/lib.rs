@@ -7,4 +7,5 @@
 
 pub mod month;
 pub mod money;
+pub mod policy;
 pub mod record;

@@ -1,0 +1,113 @@
+//! The policy files in content/policy parse into the typed policy and obey every rule.
+
+use shebao_calc::month::Month;
+use shebao_calc::policy::{Confidence, NationalPolicy, Policy, ProvincePolicy, RatePart, Track};
+use shebao_calc::record::Insurance;
+use std::path::Path;
+
+fn content_policy() -> Policy {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/policy");
+    let national: NationalPolicy =
+        toml::from_str(&std::fs::read_to_string(dir.join("national.toml")).unwrap()).unwrap();
+    let mut provinces: Vec<ProvincePolicy> = std::fs::read_dir(dir.join("provinces"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap())
+        .collect();
+    provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Policy { national, provinces }
+}
+
+fn m(y: u32, mo: u32) -> Month {
+    Month::new(y, mo).unwrap()
+}
+
+#[test]
+fn content_policy_has_no_problems() {
+    let p = content_policy();
+    assert_eq!(p.problems(), vec![]);
+    assert_eq!(p.city_slugs(), vec!["hangzhou", "hengyang", "xiaoshan", "yingkou"]);
+}
+
+#[test]
+fn content_policy_carries_the_research_figures() {
+    let p = content_policy();
+    let n = &p.national;
+    assert_eq!(n.crediting_rate(2024).unwrap().value.to_string(), "0.0262");
+    let r2025 = n.crediting_rate(2025).unwrap();
+    assert_eq!(r2025.confidence, Confidence::Low);
+    assert!(!r2025.confidence.is_confirmed());
+    assert_eq!(n.divisor(47).unwrap().months.value.to_string(), "208");
+    assert_eq!(n.months_divisors.len(), 31);
+    assert_eq!(n.retirement_rule(Track::Women50).unwrap().max_delay_months, 60);
+    assert_eq!(n.minimum_years(2024).unwrap().years.value.to_string(), "15");
+    assert_eq!(n.minimum_years(2030).unwrap().years.value.to_string(), "15.5");
+    assert_eq!(n.minimum_years(2050).unwrap().years.value.to_string(), "20");
+    let ln = p.place("yingkou").unwrap().province.unwrap();
+    assert_eq!(ln.year(2025).unwrap().floor.as_ref().unwrap().value.to_string(), "4359");
+    assert!(ln.year(2024).unwrap().floor.is_none(), "Liaoning 2024 floor was not found");
+}
+
+#[test]
+fn rates_resolve_city_then_province_then_national() {
+    let p = content_policy();
+    let hz = p.place("hangzhou").unwrap();
+    let xs = p.place("xiaoshan").unwrap();
+    let hy = p.place("hengyang").unwrap();
+    let med_emp = |place, month| {
+        p.rate(Insurance::Medical, RatePart::Employer, month, place)
+            .rate
+            .map(|f| f.value.to_string())
+    };
+    assert_eq!(med_emp(hz, m(2023, 1)), Some("0.095".into()));
+    assert_eq!(med_emp(hz, m(2022, 12)), None);
+    assert_eq!(med_emp(xs, m(2024, 1)), None, "Xiaoshan is not covered by the Hangzhou rule");
+    let med_personal = p.rate(Insurance::Medical, RatePart::Personal, m(2025, 3), hy);
+    assert_eq!(med_personal.rate.unwrap().value.to_string(), "0.02");
+    assert_eq!(med_personal.fixed.unwrap().value.to_string(), "15");
+    let une = p.rate(Insurance::Unemployment, RatePart::Personal, m(2025, 6), hy);
+    assert_eq!(une.rate.unwrap().value.to_string(), "0.003");
+    let une_2026 = p.rate(Insurance::Unemployment, RatePart::Personal, m(2026, 1), hy);
+    assert!(une_2026.rate.is_none());
+    let pension_1999 =
+        p.rate(Insurance::Pension, RatePart::AccountCredit, m(1999, 1), Default::default());
+    assert_eq!(pension_1999.rate.unwrap().value.to_string(), "0.11");
+}
+
+#[test]
+fn problems_name_the_key_path() {
+    let mut p = content_policy();
+    let zj = p.provinces.iter_mut().find(|p| p.slug == "zhejiang").unwrap();
+    let y = zj.years.iter_mut().position(|y| y.year == 2025).unwrap();
+    zj.years[y].floor.as_mut().unwrap().value = "30000".parse().unwrap();
+    zj.rates[0].rate.as_mut().unwrap().value = "8".parse().unwrap();
+    zj.rates[0].rate.as_mut().unwrap().source = " ".into();
+    p.national.crediting_rates[1].year = 2016;
+    let got: Vec<String> = p.problems().iter().map(|q| format!("{:?} {}", q.file, q.path)).collect();
+    assert_eq!(
+        got,
+        vec![
+            "National crediting_rates[1].year".to_string(),
+            "Province(\"zhejiang\") rates[0].rate.source".to_string(),
+            "Province(\"zhejiang\") rates[0].rate.value".to_string(),
+            format!("Province(\"zhejiang\") years[{y}].floor.value"),
+        ]
+    );
+}
+
+#[test]
+fn a_float_in_a_policy_file_is_refused() {
+    let text = r#"year = 2024
+rate = { value = 0.0262, source = "x", confidence = "H" }"#;
+    let err = toml::from_str::<shebao_calc::policy::CreditingRate>(text).unwrap_err();
+    assert!(err.to_string().contains("string"), "{err}");
+}
+
+#[test]
+fn policy_round_trips_through_json() {
+    let p = content_policy();
+    let json = serde_json::to_string(&p).unwrap();
+    let back: Policy = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, p);
+}
