@@ -1,31 +1,90 @@
-//! wasm-bindgen layer over `shebao-calc` (temporary stub while the engine lands).
+//! The browser front of `shebao-calc`: a thin wasm-bindgen layer (this file) over the pure
+//! engine, plus the report's HTML presentation ([`present`], plain Rust, unit-tested natively).
+//!
+//! Bytes in, strings out; the page's JS only wires the file input and the DOM. GBK/GB18030 is
+//! decoded with the browser's `TextDecoder` (see [`BrowserDecoder`]), so the module carries no
+//! encoding tables. State lives in a `#[wasm_bindgen]` struct, never behind a raw pointer.
+
+pub mod present;
 
 use wasm_bindgen::prelude::*;
 
-/// The calculator: holds the policy figures; checks statements.
+/// The calculator: parsed policy figures, ready to check statements.
 #[wasm_bindgen]
 pub struct Calculator {
-    policy_len: usize,
+    engine: present::Engine,
+}
+
+/// One checked statement: the report as JSON (schema_version 1) and as an HTML fragment.
+#[wasm_bindgen]
+pub struct Checked {
+    json: String,
+    html: String,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// The report JSON, as `shebao statement --json` prints it.
+    #[wasm_bindgen(getter)]
+    pub fn json(&self) -> String {
+        self.json.clone()
+    }
+
+    /// The report as HTML (text from the file escaped; pictures as inline SVG).
+    #[wasm_bindgen(getter)]
+    pub fn html(&self) -> String {
+        self.html.clone()
+    }
 }
 
 #[wasm_bindgen]
 impl Calculator {
-    /// Build from the policy JSON the page inlines.
+    /// Build from the policy JSON the page inlines (the site's `/data/policy.json`).
     #[wasm_bindgen(constructor)]
     pub fn new(policy_json: &str) -> Result<Calculator, JsError> {
-        let v: serde_json::Value = serde_json::from_str(policy_json)?;
-        Ok(Calculator {
-            policy_len: v.to_string().len(),
-        })
+        present::Engine::new(policy_json)
+            .map(|engine| Calculator { engine })
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Check a statement (stub).
-    pub fn check(&self, bytes: &[u8], file_name: &str) -> Result<String, JsError> {
-        Ok(format!(
-            "{{\"bytes\":{},\"name\":{:?},\"policy\":{}}}",
-            bytes.len(),
+    /// Check one statement. `options_json`: `{"city","birth","track","today","guide"}`, each
+    /// optional. A statement that cannot be read rejects with an `Error` whose `name` is the
+    /// error kind (e.g. `xlsx_not_supported`, on which the page loads the XLSX module) and whose
+    /// `message` is the Chinese explanation.
+    pub fn check(
+        &self,
+        bytes: &[u8],
+        file_name: &str,
+        options_json: &str,
+    ) -> Result<Checked, JsValue> {
+        let input = present::CheckInput {
+            bytes,
             file_name,
-            self.policy_len
-        ))
+            options_json,
+        };
+        match self.engine.check(&input, &BrowserDecoder) {
+            Ok(out) => Ok(Checked {
+                json: out.json,
+                html: out.html,
+            }),
+            Err(e) => {
+                let err = js_sys::Error::new(&e.message);
+                err.set_name(&e.kind);
+                Err(err.into())
+            }
+        }
+    }
+}
+
+/// GBK/GB18030 through the browser's `TextDecoder` (fatal: a byte sequence that is not
+/// GB18030 gives `None`, never replacement characters).
+pub struct BrowserDecoder;
+
+impl present::TextDecode for BrowserDecoder {
+    fn decode_gb18030(&self, bytes: &[u8]) -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
     }
 }

@@ -1,0 +1,195 @@
+/* The calculator page's glue: file input → wasm → DOM. No logic lives here: reading,
+   checking and the report's HTML all come from the Rust engine (calculator-wasm).
+   Nothing is sent anywhere: the file is read with File.arrayBuffer(), the wasm module
+   arrives as a script (CSP connect-src 'none'), and the report is downloaded from a blob URL. */
+(function () {
+  'use strict';
+  var root = new URL('../', document.currentScript.src).href; // the site root
+  var box = document.getElementById('calc');
+  if (!box) return;
+  var $ = function (id) { return document.getElementById(id); };
+  var status = $('calc-status'), errorBox = $('calc-error'), report = $('calc-report');
+  var actions = $('calc-actions'), fileInput = $('calc-file');
+  var policy = $('calc-policy').textContent;
+  var engines = {};  // global name → Calculator
+  var lastJson = null;
+
+  box.hidden = false;
+
+  function bytesOf(b64) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
+    var s = atob(b64), out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+
+  function loadScript(name) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = root + 'calc/' + name;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('无法载入 ' + name)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // The glue scripts define `shebao_calc` / `shebao_calc_xlsx` as global lexical bindings.
+  function glue(name) {
+    return name === 'shebao_calc' ? shebao_calc : shebao_calc_xlsx; // eslint-disable-line no-undef
+  }
+
+  function engine(name) {
+    if (engines[name]) return Promise.resolve(engines[name]);
+    var ready = (self.shebaoWasm && self.shebaoWasm[name]) ? Promise.resolve()
+      : loadScript(name + '.js').then(function () { return loadScript(name + '.wasm.js'); });
+    return ready.then(function () {
+      var g = glue(name);
+      return g({ module_or_path: bytesOf(self.shebaoWasm[name]) }).then(function () {
+        engines[name] = new g.Calculator(policy);
+        return engines[name];
+      });
+    });
+  }
+
+  function options() {
+    var now = new Date();
+    var today = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+    return JSON.stringify({
+      city: box.getAttribute('data-city') || null,
+      birth: $('calc-birth').value || null,
+      track: $('calc-track').value || null,
+      today: today
+    });
+  }
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+    status.textContent = '';
+    box.setAttribute('data-state', 'error');
+  }
+
+  function check(bytes, fileName, name) {
+    var started = performance.now();
+    box.setAttribute('data-state', 'working');
+    status.textContent = '正在检查，请稍候……';
+    errorBox.hidden = true;
+    return engine(name || 'shebao_calc').then(function (calc) {
+      var out;
+      try {
+        out = calc.check(bytes, fileName, options());
+      } catch (e) {
+        if (e && e.name === 'xlsx_not_supported' && !name) {
+          status.textContent = '正在载入 Excel 支持……';
+          return check(bytes, fileName, 'shebao_calc_xlsx');
+        }
+        throw e;
+      }
+      lastJson = out.json;
+      report.innerHTML = out.html;
+      out.free();
+      actions.hidden = false;
+      status.textContent = '检查完成，报告在下方。';
+      box.setAttribute('data-ms', String(Math.round(performance.now() - started)));
+      box.setAttribute('data-state', 'done');
+      var h = report.querySelector('h2');
+      if (h) { h.tabIndex = -1; h.focus(); }
+    }).catch(function (e) {
+      showError((e && e.message) || String(e));
+    });
+  }
+
+  function checkFile(file) {
+    if (!file) return;
+    file.arrayBuffer().then(function (buf) {
+      return check(new Uint8Array(buf), file.name);
+    }).catch(function (e) { showError('无法读取这个文件：' + e.message); });
+  }
+
+  fileInput.addEventListener('change', function () {
+    checkFile(fileInput.files[0]);
+  });
+
+  var drop = $('calc-drop');
+  ['dragenter', 'dragover'].forEach(function (t) {
+    drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('calc-drop-over'); });
+  });
+  ['dragleave', 'drop'].forEach(function (t) {
+    drop.addEventListener(t, function () { drop.classList.remove('calc-drop-over'); });
+  });
+  drop.addEventListener('drop', function (e) {
+    e.preventDefault();
+    checkFile(e.dataTransfer.files[0]);
+  });
+
+  $('calc-paste-go').addEventListener('click', function () {
+    var text = $('calc-paste').value;
+    if (!text.trim()) { showError('请先把从 PDF 里复制的文字粘贴到上面的框里。'); return; }
+    check(new TextEncoder().encode(text), '粘贴的文字.txt');
+  });
+
+  $('calc-sample-go').addEventListener('click', function () {
+    var go = function () { check(new TextEncoder().encode(self.shebaoSample), '示例缴费明细.csv'); };
+    if (self.shebaoSample) go(); else loadScript('sample.js').then(go, function (e) { showError(e.message); });
+  });
+
+  $('calc-print').addEventListener('click', function () { window.print(); });
+
+  $('calc-download').addEventListener('click', function () {
+    if (!lastJson) return;
+    var url = URL.createObjectURL(new Blob([lastJson], { type: 'application/json' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = '社保缴费核对报告.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+
+  // Several people in one file: show the one picked from the list.
+  report.addEventListener('click', function (e) {
+    var link = e.target.closest('[data-person-link]');
+    if (!link) return;
+    e.preventDefault();
+    var want = link.getAttribute('data-person-link');
+    report.querySelectorAll('[data-person]').forEach(function (s) {
+      s.hidden = s.getAttribute('data-person') !== want;
+    });
+    report.querySelectorAll('[data-person-link]').forEach(function (l) {
+      l.setAttribute('aria-current', l === link ? 'true' : 'false');
+    });
+    var h = report.querySelector('[data-person="' + want + '"] h3');
+    if (h) { h.tabIndex = -1; h.focus(); }
+  });
+
+  // Offline: after the first visit the service worker keeps this page and its scripts.
+  function cacheForOffline() {
+    if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) {
+      box.setAttribute('data-offline', location.protocol === 'file:' ? 'file' : 'none');
+      return;
+    }
+    navigator.serviceWorker.register(root + 'sw.js').then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      var urls = [location.href.split('#')[0]];
+      document.querySelectorAll('script[src], link[rel="stylesheet"]').forEach(function (el) {
+        urls.push(el.src || el.href);
+      });
+      ['shebao_calc_xlsx.js', 'shebao_calc_xlsx.wasm.js', 'sample.js'].forEach(function (n) {
+        urls.push(root + 'calc/' + n);
+      });
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (e) { box.setAttribute('data-offline', e.data); };
+      reg.active.postMessage({ cache: urls }, [channel.port2]);
+    }).catch(function () { box.setAttribute('data-offline', 'failed'); });
+  }
+
+  engine('shebao_calc').then(function () {
+    box.setAttribute('data-state', 'ready');
+    status.textContent = '';
+    cacheForOffline();
+  }, function (e) {
+    showError('计算器没能启动：' + e.message);
+  });
+})();
