@@ -1,0 +1,215 @@
+//! Why a statement could not be read. Every message people see is built in
+//! [`StatementError::message_zh`], so the wording lives in one place.
+
+use crate::statement::Layout;
+use serde::Serialize;
+use std::fmt;
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Zero bytes, or only whitespace.
+    Empty,
+    /// Larger than [`crate::read::MAX_INPUT_BYTES`].
+    TooLarge {
+        /// Bytes given.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A picture, PDF, archive or other binary file.
+    NotATable {
+        /// What it looks like, in Chinese (e.g. "PNG 图片").
+        looks_like: String,
+    },
+    /// An old binary Excel file (.xls).
+    OldExcel,
+    /// An XLSX file, but this build cannot read XLSX (the browser loads that support separately).
+    XlsxNotSupported,
+    /// An XLSX file that could not be opened (truncated or damaged).
+    BrokenXlsx {
+        /// The library's message (English, for reports).
+        detail: String,
+    },
+    /// Text in an encoding that is neither UTF-8 nor GBK/GB18030.
+    NotDecodable,
+    /// JSON that is not our normalised form.
+    BadJson {
+        /// The parser's message (English).
+        detail: String,
+    },
+    /// No row looks like a table header.
+    NoHeader {
+        /// Cells of the most header-like rows seen.
+        headers_seen: Vec<String>,
+    },
+    /// A header was found but no column says which month a row is for.
+    NoPeriodColumn {
+        /// The headers seen.
+        headers_seen: Vec<String>,
+        /// The family the file is closest to, if any.
+        closest: Option<Layout>,
+    },
+    /// A month that is not a month (`202313`).
+    BadMonth {
+        /// The cell as written.
+        value: String,
+    },
+    /// An amount that is not a number (`3a0`).
+    BadAmount {
+        /// The cell as written.
+        value: String,
+    },
+    /// An insurance name or code we cannot map.
+    UnknownInsurance {
+        /// The cell as written.
+        value: String,
+    },
+    /// A two-digit insurance code when the file does not say which scheme it uses.
+    AmbiguousInsuranceCode {
+        /// The code.
+        value: String,
+    },
+    /// A paid flag that is not understood.
+    UnknownStatus {
+        /// The cell as written.
+        value: String,
+    },
+    /// A 征收品目 that names neither the personal nor the employer part.
+    UnknownPart {
+        /// The cell as written.
+        value: String,
+    },
+    /// A row whose month cell is empty while other cells hold data.
+    MissingMonth,
+    /// A range whose end is before its start, or too long to be real.
+    BadRange {
+        /// The cell as written.
+        value: String,
+    },
+    /// A header and rows, but not one row held a record.
+    NoRecords,
+}
+
+/// An error with where it happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatementError {
+    /// What went wrong.
+    #[serde(flatten)]
+    pub kind: ErrorKind,
+    /// The file name, if known.
+    pub file: Option<String>,
+    /// Row (1-based), if the error belongs to one.
+    pub row: Option<usize>,
+    /// Column header, if the error belongs to one.
+    pub column: Option<String>,
+}
+
+impl StatementError {
+    /// An error of this kind with no location yet.
+    pub fn new(kind: ErrorKind) -> StatementError {
+        StatementError { kind, file: None, row: None, column: None }
+    }
+
+    /// Attach a row.
+    pub fn at_row(mut self, row: usize) -> StatementError {
+        self.row = Some(row);
+        self
+    }
+
+    /// Attach a column header.
+    pub fn in_column(mut self, column: &str) -> StatementError {
+        self.column = Some(column.to_string());
+        self
+    }
+
+    /// Attach the file name.
+    pub fn in_file(mut self, file: Option<&str>) -> StatementError {
+        self.file = file.map(str::to_string);
+        self
+    }
+
+    /// The full message: where, then what.
+    pub fn message_zh(&self) -> String {
+        let mut out = String::new();
+        if let Some(f) = &self.file {
+            out.push_str(&format!("文件“{f}”"));
+        }
+        if let Some(r) = self.row {
+            out.push_str(&format!("第 {r} 行"));
+        }
+        if let Some(c) = &self.column {
+            out.push_str(&format!("“{c}”列"));
+        }
+        if !out.is_empty() {
+            out.push_str("：");
+        }
+        out.push_str(&self.what_zh());
+        out
+    }
+
+    /// Only the "what" part, without the location (used for skipped-row reasons).
+    pub fn what_zh(&self) -> String {
+        match &self.kind {
+            ErrorKind::Empty => "文件是空的，没有任何内容。".into(),
+            ErrorKind::TooLarge { size, limit } => format!(
+                "文件太大（{} MB），超过 {} MB 的上限。请只导出缴费明细部分再试。",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+            ErrorKind::NotATable { looks_like } => format!(
+                "这不是表格文件（看起来是{looks_like}）。请选择 CSV、Excel（.xlsx）文件，或把 PDF 里的文字复制粘贴进来。"
+            ),
+            ErrorKind::OldExcel => {
+                "这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再试。".into()
+            }
+            ErrorKind::XlsxNotSupported => "这是 Excel（.xlsx）文件，当前版本不能直接读取。请另存为 CSV 后再试。".into(),
+            ErrorKind::BrokenXlsx { .. } => {
+                "Excel 文件不完整或已损坏，打不开。请重新下载或重新保存后再试。".into()
+            }
+            ErrorKind::NotDecodable => "无法识别文件的文字编码（不是 UTF-8，也不是 GBK）。".into(),
+            ErrorKind::BadJson { detail } => format!("JSON 文件不是本工具导出的格式（{detail}）。"),
+            ErrorKind::NoHeader { headers_seen } => format!(
+                "找不到表头（费款所属期、缴费基数等列名）。看到的内容：{}。",
+                list_or_none(headers_seen)
+            ),
+            ErrorKind::NoPeriodColumn { headers_seen, closest } => {
+                let mut s = format!("找不到费款所属期列。看到的列名：{}。", list_or_none(headers_seen));
+                if let Some(l) = closest {
+                    s.push_str(&format!("最接近的格式：{}。", l.name_zh()));
+                }
+                s.push_str("请确认表格里有“费款所属期”“缴费年月”或“年、月”这样的列。");
+                s
+            }
+            ErrorKind::BadMonth { value } => format!("“{value}”不是有效的年月（应为 2023-01、202301 或 2023年1月 这样的写法）。"),
+            ErrorKind::BadAmount { value } => format!("“{value}”不是有效的金额。"),
+            ErrorKind::UnknownInsurance { value } => format!("不认识的险种“{value}”。"),
+            ErrorKind::AmbiguousInsuranceCode { value } => format!(
+                "险种代码“{value}”含义不明确（浙江旧代码与全国代码不同），文件里没有说明是哪一种。"
+            ),
+            ErrorKind::UnknownStatus { value } => format!("不认识的缴费标志“{value}”（应为 已到账、欠缴、√ 等）。"),
+            ErrorKind::UnknownPart { value } => format!("“{value}”没有说明是个人部分还是单位部分。"),
+            ErrorKind::MissingMonth => "这一行有数据，但缴费年月是空的。".into(),
+            ErrorKind::BadRange { value } => format!("“{value}”不是有效的起止年月。"),
+            ErrorKind::NoRecords => "表格里没有可以读取的缴费记录。".into(),
+        }
+    }
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "（无）".into()
+    } else {
+        items.join("、")
+    }
+}
+
+impl fmt::Display for StatementError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_zh())
+    }
+}
+
+impl std::error::Error for StatementError {}

@@ -1,0 +1,88 @@
+//! CSV and TSV (and text with columns as runs of spaces) into the grid. The delimiter is
+//! sniffed: the candidate that splits the most lines into the same number of cells wins.
+
+use super::grid::{Cell, Grid, GridRow};
+use super::plain_text;
+use crate::statement::Format;
+
+/// How many non-blank lines the sniffer looks at.
+const SNIFF_LINES: usize = 40;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Delim {
+    Byte(u8),
+    Spaces,
+}
+
+/// Fields per line for a delimiter (quotes respected for bytes).
+fn count(line: &str, d: Delim) -> usize {
+    match d {
+        Delim::Byte(b) => {
+            let mut quoted = false;
+            let mut n = 0;
+            for &c in line.as_bytes() {
+                if c == b'"' {
+                    quoted = !quoted;
+                } else if c == b && !quoted {
+                    n += 1;
+                }
+            }
+            n
+        }
+        Delim::Spaces => plain_text::split_line(line, true).len().saturating_sub(1),
+    }
+}
+
+fn sniff(text: &str) -> Delim {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(SNIFF_LINES).collect();
+    let candidates = [Delim::Byte(b'\t'), Delim::Byte(b','), Delim::Byte(b';'), Delim::Byte(b'|'), Delim::Spaces];
+    let mut best = (0usize, Delim::Spaces);
+    for d in candidates {
+        let counts: Vec<usize> = lines.iter().map(|l| count(l, d)).collect();
+        // The most common non-zero count, and how many lines have it.
+        let mut freq = std::collections::BTreeMap::new();
+        for &c in counts.iter().filter(|&&c| c > 0) {
+            *freq.entry(c).or_insert(0usize) += 1;
+        }
+        let agree = freq.values().copied().max().unwrap_or(0);
+        if agree > best.0 {
+            best = (agree, d);
+        }
+    }
+    best.1
+}
+
+/// Text to a grid and the format it turned out to be.
+pub fn text_to_grid(text: &str) -> (Format, Grid) {
+    match sniff(text) {
+        Delim::Spaces => (Format::Text, plain_text::to_grid(text)),
+        Delim::Byte(b) => {
+            let format = if b == b'\t' { Format::Tsv } else { Format::Csv };
+            (format, csv_grid(text, b))
+        }
+    }
+}
+
+fn csv_grid(text: &str, delimiter: u8) -> Grid {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut fallback_line = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let number = record.position().map_or(fallback_line + 1, |p| p.line() as usize);
+                fallback_line = number;
+                rows.push(GridRow { number, cells: record.iter().map(Cell::text).collect() });
+            }
+            Ok(false) => break,
+            // A malformed record (the text is already valid UTF-8): keep going line by line.
+            Err(_) => continue,
+        }
+    }
+    Grid { rows, sheet: None, ocr: false }
+}

@@ -1,0 +1,225 @@
+//! Finding the header below title rows, flattening headers 1–8 rows deep (merged group
+//! cells carried right), and saying what each column holds.
+
+use super::amount::{parse_amount, split_stated_rate};
+use super::codes::find_insurance_name;
+use super::grid::{Cell, Grid, GridRow};
+use super::month_text::{parse_month_of_year, parse_period};
+use super::synonyms::{match_field, Field};
+use super::text_norm::normalise_label;
+use crate::record::{Insurance, StatedRate};
+
+/// How far down the header may start (title blocks are short).
+const HEADER_SEARCH_ROWS: usize = 60;
+/// Deepest header accepted.
+const MAX_HEADER_ROWS: usize = 8;
+
+/// One column, as its header describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Position in the row.
+    pub index: usize,
+    /// The header text, header rows joined with `/` (for messages).
+    pub label: String,
+    /// What it holds, if recognised.
+    pub field: Option<Field>,
+    /// Preference among columns claiming the same field (lower wins).
+    pub rank: usize,
+    /// The insurance the column (or its group) names.
+    pub insurance: Option<Insurance>,
+    /// The group names a scheme outside the five (大额医疗): the column is not read.
+    pub other_scheme: bool,
+    /// The label is only an insurance name (cells hold `√` or a month count).
+    pub insurance_only: bool,
+    /// A rate stated in the header (`个人2%+3`).
+    pub rate: Option<StatedRate>,
+    /// `N月` in a year × month grid.
+    pub grid_month: Option<u32>,
+}
+
+/// The header block and its columns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// Index (into `grid.rows`) of the first header row.
+    pub first: usize,
+    /// Index of the last header row; data starts below.
+    pub last: usize,
+    /// Every column.
+    pub columns: Vec<Column>,
+}
+
+struct RowStats {
+    recognised: usize,
+    data_like: usize,
+    non_blank: usize,
+}
+
+fn cell_recognised(cell: &Cell) -> bool {
+    let Cell::Text(t) = cell else { return false };
+    let label = normalise_label(t);
+    if label.is_empty() {
+        return false;
+    }
+    let stripped = split_stated_rate(&label).map(|(p, _, _)| p.to_string()).unwrap_or(label);
+    match_field(&stripped).is_some()
+        || find_insurance_name(&stripped).is_some()
+        || parse_month_of_year(&stripped, false).is_some() && stripped.ends_with(['月', '份'])
+}
+
+/// True for a cell that holds a value rather than a name.
+pub fn cell_data_like(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => false,
+        Cell::Number(_) | Cell::Date { .. } => true,
+        Cell::Text(t) => {
+            matches!(parse_amount(t, false), Ok(Some(_))) || matches!(parse_period(t, false), Ok(Some(_)))
+        }
+    }
+}
+
+fn stats(row: &GridRow) -> RowStats {
+    let mut s = RowStats { recognised: 0, data_like: 0, non_blank: 0 };
+    for c in row.non_blank() {
+        s.non_blank += 1;
+        if cell_recognised(c) {
+            s.recognised += 1;
+        } else if cell_data_like(c) {
+            s.data_like += 1;
+        }
+    }
+    s
+}
+
+/// Find the header block. `None` if no row looks like one.
+pub fn find_header(grid: &Grid) -> Option<Header> {
+    let limit = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    let first = (0..limit).find(|&i| {
+        let s = stats(&grid.rows[i]);
+        s.recognised >= 2 && s.recognised * 2 > s.non_blank && s.data_like == 0
+    })?;
+    let mut last = first;
+    while last + 1 < grid.rows.len() && last + 1 - first < MAX_HEADER_ROWS {
+        let s = stats(&grid.rows[last + 1]);
+        if s.non_blank == 0 || s.data_like > 0 || s.recognised == 0 || s.recognised * 2 <= s.non_blank {
+            break;
+        }
+        last += 1;
+    }
+    let columns = build_columns(&grid.rows[first..=last]);
+    Some(Header { first, last, columns })
+}
+
+/// The texts of the header rows, merged group cells carried right over the columns that
+/// have a sub-header below them.
+fn flatten(rows: &[GridRow]) -> Vec<Vec<String>> {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut texts: Vec<Vec<String>> =
+        rows.iter().map(|r| (0..width).map(|i| r.cell(i).display()).collect()).collect();
+    for r in 0..texts.len().saturating_sub(1) {
+        for c in 1..width {
+            let below_has_text = texts[r + 1..].iter().any(|row| !row[c].trim().is_empty());
+            if texts[r][c].trim().is_empty() && below_has_text {
+                texts[r][c] = texts[r][c - 1].clone();
+            }
+        }
+    }
+    texts
+}
+
+fn build_columns(rows: &[GridRow]) -> Vec<Column> {
+    let texts = flatten(rows);
+    let width = texts.first().map_or(0, Vec::len);
+    let mut columns: Vec<Column> = (0..width)
+        .map(|i| {
+            let mut parts: Vec<String> = Vec::new();
+            for row in &texts {
+                let t = row[i].trim();
+                if !t.is_empty() && parts.last().map(String::as_str) != Some(t) {
+                    parts.push(t.to_string());
+                }
+            }
+            describe(i, &parts)
+        })
+        .collect();
+    // With a year column, `月`/`月份` is the month of that year, not a full period.
+    if columns.iter().any(|c| c.field == Some(Field::Year)) {
+        for c in &mut columns {
+            let l = normalise_label(&c.label);
+            if c.field == Some(Field::Period) && matches!(l.as_str(), "月份" | "缴费月份" | "月度") {
+                c.field = Some(Field::MonthOfYear);
+            }
+        }
+    }
+    columns
+}
+
+const INSURANCE_PREFIXES: &[&str] = &["企业职工基本", "城镇职工基本", "职工基本", "企业职工", "城镇职工", "基本"];
+const INSURANCE_SUFFIXES: &[&str] = &["保险费", "保险", "险", "费", "补助"];
+
+/// Describe one column from its header parts (top to bottom).
+fn describe(index: usize, parts: &[String]) -> Column {
+    let mut col = Column {
+        index,
+        label: parts.join("/"),
+        field: None,
+        rank: 0,
+        insurance: None,
+        other_scheme: false,
+        insurance_only: false,
+        rate: None,
+        grid_month: None,
+    };
+    let mut named_only = false;
+    for part in parts {
+        let mut label = normalise_label(part);
+        if let Some(m) = parse_month_of_year(&label, false).filter(|_| label.ends_with(['月', '份'])) {
+            col.grid_month = Some(m);
+            continue;
+        }
+        if let Some((prefix, rate, fixed)) = split_stated_rate(&label) {
+            col.rate = Some(StatedRate { rate, fixed });
+            label = prefix.to_string();
+        }
+        if let Some((ins, start, end)) = find_insurance_name(&label) {
+            if col.insurance.is_none() && !col.other_scheme {
+                match ins {
+                    Some(i) => col.insurance = Some(i),
+                    None => col.other_scheme = true,
+                }
+            }
+            let mut before = &label[..start];
+            for p in INSURANCE_PREFIXES {
+                if let Some(b) = before.strip_suffix(p) {
+                    before = b;
+                    break;
+                }
+            }
+            let mut after = &label[end..];
+            for s in INSURANCE_SUFFIXES {
+                if let Some(a) = after.strip_prefix(s) {
+                    after = a;
+                    break;
+                }
+            }
+            label = format!("{before}{after}");
+            if label.is_empty() {
+                named_only = true;
+                continue;
+            }
+        }
+        if let Some((f, rank)) = match_field(&label) {
+            col.field = Some(f);
+            col.rank = rank;
+        }
+        // A total column (`个人缴费合计`) is not a month's figure.
+        if ["合计", "小计", "总计"].iter().any(|t| label.contains(t)) {
+            col.field = Some(Field::Ignored);
+        }
+    }
+    col.insurance_only = named_only && col.field.is_none() && col.insurance.is_some();
+    col
+}
+
+#[cfg(test)]
+#[path = "header_tests.rs"]
+mod tests;

@@ -1,0 +1,171 @@
+//! Reading a statement: bytes → [`Statement`].
+//!
+//! Pipeline: size and emptiness checks → format sniffed from the bytes ([`sniff`]) → text
+//! decoded (UTF-8, UTF-8 BOM, UTF-16 BOM, else GB18030 through [`TextDecode`]) → one grid
+//! model per table ([`grid`]) → header found below title rows ([`header`]) → the layout
+//! family and column roles ([`plan`]) → rows read into records ([`rows`]).
+
+mod amount;
+mod cells;
+mod codes;
+mod delimited;
+mod grid;
+mod header;
+mod month_text;
+mod people;
+mod plain_text;
+mod plan;
+mod row_read;
+mod row_special;
+mod rows;
+mod sniff;
+mod synonyms;
+mod text_norm;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+pub use synonyms::{header_synonyms, Field};
+
+use crate::decode::{decode_text, TextDecode};
+use crate::error::{ErrorKind, StatementError};
+use crate::month::Month;
+use crate::statement::{Encoding, Format, Input, Layout, SkippedRow, SourceInfo, Statement};
+use grid::Grid;
+use sniff::Sniffed;
+
+/// Largest file accepted: 20 MB. A person's statement is a few KB; an employer's batch
+/// of a year for 1,000 people is about 10 MB as CSV. Bigger is refused, not parsed slowly.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Read a statement. Errors carry the file name, row and column where they apply.
+pub fn read(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, StatementError> {
+    read_inner(input, decoder).map_err(|e| e.in_file(input.file_name))
+}
+
+fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, StatementError> {
+    let bytes = input.bytes;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(StatementError::new(ErrorKind::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES }));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(StatementError::new(ErrorKind::Empty));
+    }
+    let (text, encoding) = match sniff::sniff(bytes) {
+        Sniffed::Binary(what) => {
+            return Err(StatementError::new(ErrorKind::NotATable { looks_like: what.to_string() }))
+        }
+        Sniffed::OldExcel => return Err(StatementError::new(ErrorKind::OldExcel)),
+        Sniffed::Xlsx => return read_xlsx(input),
+        Sniffed::Utf16Le => {
+            let t = sniff::decode_utf16le(bytes).ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?;
+            (t, Encoding::Utf8)
+        }
+        Sniffed::Text => decode_text(bytes, decoder).ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?,
+    };
+    if text.trim().is_empty() {
+        return Err(StatementError::new(ErrorKind::Empty));
+    }
+    if text.trim_start().starts_with('{') {
+        return read_json(&text, encoding);
+    }
+    let (format, grid) = delimited::text_to_grid(&text);
+    read_grids(vec![grid], format, encoding, input.file_name)
+}
+
+#[cfg(feature = "xlsx")]
+fn read_xlsx(input: &Input<'_>) -> Result<Statement, StatementError> {
+    let grids = xlsx::read_sheets(input.bytes)?;
+    read_grids(grids, Format::Xlsx, Encoding::NotApplicable, input.file_name)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn read_xlsx(_input: &Input<'_>) -> Result<Statement, StatementError> {
+    Err(StatementError::new(ErrorKind::XlsxNotSupported))
+}
+
+fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError> {
+    let mut s: Statement = serde_json::from_str(text)
+        .map_err(|e| StatementError::new(ErrorKind::BadJson { detail: e.to_string() }))?;
+    s.source.format = Format::Json;
+    s.source.layout = Layout::NormalisedJson;
+    s.source.encoding = encoding;
+    Ok(s)
+}
+
+/// Title texts above the header, one string per row.
+fn titles(grid: &Grid, first_header_row: usize) -> Vec<String> {
+    grid.rows[..first_header_row]
+        .iter()
+        .map(|r| r.non_blank().map(grid::Cell::display).collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A bill's month: from a title (`所属期：2016年10月`, `社保期间：201610`), else the file name.
+fn title_month(titles: &[String], file_name: Option<&str>) -> Option<Month> {
+    titles
+        .iter()
+        .filter(|t| !t.contains("打印") && !t.contains("制表"))
+        .find_map(|t| month_text::find_month_in_text(t))
+        .or_else(|| file_name.and_then(month_text::find_month_in_text))
+}
+
+fn read_grids(grids: Vec<Grid>, format: Format, encoding: Encoding, file_name: Option<&str>) -> Result<Statement, StatementError> {
+    let mut first_failure: Option<StatementError> = None;
+    let mut seen: Vec<String> = Vec::new();
+    for grid in &grids {
+        let Some(header) = header::find_header(grid) else {
+            if seen.is_empty() {
+                seen = grid.rows.iter().flat_map(|r| r.non_blank().map(grid::Cell::display)).take(12).collect();
+            }
+            continue;
+        };
+        let titles = titles(grid, header.first);
+        let month = title_month(&titles, file_name);
+        let ctx = plan::PlanContext { titles: &titles, title_month: month };
+        let plan = match plan::make_plan(&header, &ctx) {
+            Ok(p) => p,
+            Err(closest) => {
+                let headers_seen = header.columns.iter().map(|c| c.label.clone()).filter(|l| !l.is_empty()).collect();
+                let e = StatementError::new(ErrorKind::NoPeriodColumn { headers_seen, closest })
+                    .at_row(grid.rows[header.last].number);
+                first_failure.get_or_insert(e);
+                continue;
+            }
+        };
+        let person = rows::person_from_titles(&grid.rows[..header.first]);
+        let table = rows::read_rows(grid, &header, &plan, person);
+        if table.rows_read == 0 {
+            let e = table.first_error.unwrap_or_else(|| {
+                StatementError::new(ErrorKind::NoRecords).at_row(grid.rows[header.last].number)
+            });
+            first_failure.get_or_insert(e);
+            continue;
+        }
+        let mut skipped: Vec<SkippedRow> = grid.rows[..header.first]
+            .iter()
+            .filter(|r| !r.is_blank())
+            .map(|r| SkippedRow { row: r.number, reason: "表头上方的标题行".into(), unreadable: false })
+            .collect();
+        skipped.extend(table.skipped);
+        let declared_period = titles
+            .iter()
+            .find_map(|t| month_text::find_range_in_text(t))
+            .or(plan.bill_month.map(|m| (m, m)));
+        return Ok(Statement {
+            source: SourceInfo {
+                format,
+                encoding,
+                layout: plan.layout,
+                sheet: grid.sheet.clone(),
+                header_row: Some(grid.rows[header.last].number),
+                rows_read: table.rows_read,
+                rows_skipped: skipped,
+            },
+            people: table.people,
+            declared_period,
+        });
+    }
+    Err(first_failure.unwrap_or_else(|| StatementError::new(ErrorKind::NoHeader { headers_seen: seen })))
+}

@@ -1,0 +1,117 @@
+//! Collecting records per person, in order of first appearance, and merging the
+//! one-amount-per-row layout (a personal row and an employer row make one record).
+
+use crate::month::Month;
+use crate::record::{CoverageSpan, Insurance, OfficialAccountYear, PaymentKind, Person, Record};
+use std::collections::HashMap;
+
+/// Builds the people of a statement.
+#[derive(Default)]
+pub struct People {
+    people: Vec<Person>,
+    by_key: HashMap<String, usize>,
+    /// (person, month, insurance, kind) → records that may still take a missing part.
+    open_parts: HashMap<(usize, Month, Insurance, u8), Vec<usize>>,
+}
+
+fn kind_code(k: PaymentKind) -> u8 {
+    k as u8
+}
+
+impl People {
+    /// The person with this name/ID, created on first sight. IDs identify; names are used
+    /// only when there is no ID.
+    pub fn person(&mut self, name: Option<&str>, id: Option<&str>) -> usize {
+        let key = match (id, name) {
+            (Some(i), _) => format!("id:{}", i.to_uppercase()),
+            (None, Some(n)) => format!("name:{n}"),
+            (None, None) => String::new(),
+        };
+        if let Some(&i) = self.by_key.get(&key) {
+            if self.people[i].name.is_none() {
+                self.people[i].name = name.map(str::to_string);
+            }
+            return i;
+        }
+        self.people.push(Person {
+            name: name.map(str::to_string),
+            id: id.map(str::to_string),
+            ..Person::default()
+        });
+        let i = self.people.len() - 1;
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// Add a record.
+    pub fn push(&mut self, person: usize, record: Record) {
+        if let Some(p) = self.people.get_mut(person) {
+            p.records.push(record);
+        }
+    }
+
+    /// Add one part of a one-amount-per-row record: fills the same person, month, insurance
+    /// and kind's record if that part is still missing there, else starts a new record.
+    pub fn push_part(&mut self, person: usize, record: Record, personal_part: bool) {
+        let Some(p) = self.people.get_mut(person) else { return };
+        let key = (person, record.month, record.insurance, kind_code(record.kind));
+        let open = self.open_parts.entry(key).or_default();
+        for &i in open.iter() {
+            let Some(r) = p.records.get_mut(i) else { continue };
+            let missing = if personal_part { r.personal.is_none() } else { r.employer.is_none() };
+            if missing {
+                if personal_part {
+                    r.personal = record.personal;
+                    r.stated_personal_rate = record.stated_personal_rate.clone();
+                } else {
+                    r.employer = record.employer;
+                }
+                r.base = r.base.or(record.base);
+                r.row = r.row.min(record.row);
+                return;
+            }
+        }
+        p.records.push(record);
+        open.push(p.records.len() - 1);
+    }
+
+    /// Add a coverage span.
+    pub fn push_coverage(&mut self, person: usize, span: CoverageSpan) {
+        if let Some(p) = self.people.get_mut(person) {
+            p.coverage.push(span);
+        }
+    }
+
+    /// Add an official account year.
+    pub fn push_account(&mut self, person: usize, year: OfficialAccountYear) {
+        if let Some(p) = self.people.get_mut(person) {
+            p.account_years.push(year);
+        }
+    }
+
+    /// Set the last records' employer name continuation (a name wrapped onto the next line).
+    pub fn append_employer_name(&mut self, person: usize, from_row: usize, more: &str) -> bool {
+        let Some(p) = self.people.get_mut(person) else { return false };
+        let mut done = false;
+        for r in p.records.iter_mut().rev().take_while(|r| r.row == from_row) {
+            if let Some(n) = &mut r.employer_name {
+                n.push_str(more);
+                done = true;
+            }
+        }
+        done
+    }
+
+    /// The people, each person's records in month order (then insurance, then row), so that
+    /// newest-first files read the same as oldest-first ones. People without anything are dropped.
+    pub fn finish(self) -> Vec<Person> {
+        let mut people = self.people;
+        for p in &mut people {
+            p.records.sort_by(|a, b| (a.month, a.insurance, a.row).cmp(&(b.month, b.insurance, b.row)));
+            p.coverage.sort_by(|a, b| (a.from, a.insurance, a.row).cmp(&(b.from, b.insurance, b.row)));
+            p.account_years.sort_by_key(|y| (y.year, y.row));
+        }
+        people.retain(|p| !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty());
+        people
+    }
+}

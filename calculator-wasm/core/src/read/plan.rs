@@ -1,0 +1,301 @@
+//! From the header's columns to a reading plan: which family the file is, which column
+//! holds what (per record set when a row holds two), and the defaults the file implies.
+
+use super::codes::{find_insurance_name, CodeScheme};
+use super::header::{Column, Header};
+use super::synonyms::Field;
+use crate::month::Month;
+use crate::record::{Insurance, StatedRate};
+use crate::statement::Layout;
+
+/// Columns of one insurance group in a wide layout (or a tick/count column).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Group {
+    /// The insurance.
+    pub insurance: Option<Insurance>,
+    /// Base column.
+    pub base: Option<usize>,
+    /// Personal amount column.
+    pub personal: Option<usize>,
+    /// Employer amount column.
+    pub employer: Option<usize>,
+    /// Amount column without a part.
+    pub amount: Option<usize>,
+    /// Status column of this insurance.
+    pub status: Option<usize>,
+    /// A column named only by the insurance: `√` ticks or month counts.
+    pub mark: Option<usize>,
+    /// Rate stated in the personal column's header.
+    pub rate: Option<StatedRate>,
+}
+
+/// The columns of one record set (most files have one; a Nanjing-style list has two per row).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Segment {
+    /// Shared (not per insurance) columns: field → column.
+    pub period: Option<usize>,
+    /// Range in one cell.
+    pub range: Option<usize>,
+    /// Range start.
+    pub start: Option<usize>,
+    /// Range end.
+    pub end: Option<usize>,
+    /// Year.
+    pub year: Option<usize>,
+    /// Month of year.
+    pub month_of_year: Option<usize>,
+    /// Insurance name/code.
+    pub insurance: Option<usize>,
+    /// 征收品目.
+    pub part: Option<usize>,
+    /// Shared base, personal, employer, amount.
+    pub base: Option<usize>,
+    /// Personal amount.
+    pub personal: Option<usize>,
+    /// Employer amount.
+    pub employer: Option<usize>,
+    /// Amount without part.
+    pub amount: Option<usize>,
+    /// Rate column.
+    pub rate: Option<usize>,
+    /// Status column.
+    pub status: Option<usize>,
+    /// Kind column.
+    pub kind: Option<usize>,
+    /// Settled month.
+    pub settled: Option<usize>,
+    /// Employer name.
+    pub employer_name: Option<usize>,
+    /// Month count.
+    pub month_count: Option<usize>,
+    /// Per-insurance groups, in column order.
+    pub groups: Vec<Group>,
+    /// Account columns: opening, credited, interest on opening, interest on credits, closing.
+    pub account: [Option<usize>; 5],
+    /// Month columns of a year × month grid: (column, month).
+    pub grid: Vec<(usize, u32)>,
+}
+
+/// Everything the row reader needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The family recognised.
+    pub layout: Layout,
+    /// Record sets per row.
+    pub segments: Vec<Segment>,
+    /// Name column.
+    pub name: Option<usize>,
+    /// ID column.
+    pub id: Option<usize>,
+    /// Insurance for rows that do not name one (from the title, else pension).
+    pub default_insurance: Insurance,
+    /// How two-digit insurance codes are read.
+    pub scheme: CodeScheme,
+    /// A bill's month, from a title or the file name.
+    pub bill_month: Option<Month>,
+    /// What a grid cell's number is: base when the title says 基数, else the personal amount.
+    pub grid_is_base: bool,
+}
+
+fn pick(slot: &mut Option<usize>, best: &mut Option<usize>, col: &Column) {
+    if best.is_none_or(|r| col.rank < r) {
+        *slot = Some(col.index);
+        *best = Some(col.rank);
+    }
+}
+
+fn build_segment(cols: &[&Column]) -> Segment {
+    let mut s = Segment::default();
+    let mut ranks: std::collections::HashMap<Field, usize> = std::collections::HashMap::new();
+    for c in cols {
+        if c.other_scheme {
+            continue;
+        }
+        if let Some(m) = c.grid_month {
+            s.grid.push((c.index, m));
+            continue;
+        }
+        if let Some(ins) = c.insurance {
+            let g = match s.groups.iter_mut().position(|g| g.insurance == Some(ins)) {
+                Some(i) => &mut s.groups[i],
+                None => {
+                    s.groups.push(Group { insurance: Some(ins), ..Group::default() });
+                    let last = s.groups.len() - 1;
+                    &mut s.groups[last]
+                }
+            };
+            match c.field {
+                Some(Field::Base) => g.base = g.base.or(Some(c.index)),
+                Some(Field::Personal) => {
+                    g.personal = g.personal.or(Some(c.index));
+                    g.rate = g.rate.clone().or(c.rate.clone());
+                }
+                Some(Field::Employer) => g.employer = g.employer.or(Some(c.index)),
+                Some(Field::Amount) => g.amount = g.amount.or(Some(c.index)),
+                Some(Field::Status) => g.status = g.status.or(Some(c.index)),
+                None if c.insurance_only => g.mark = g.mark.or(Some(c.index)),
+                _ => {}
+            }
+            continue;
+        }
+        let Some(f) = c.field else { continue };
+        let mut best = ranks.get(&f).copied();
+        let slot = match f {
+            Field::Period => &mut s.period,
+            Field::PeriodRange => &mut s.range,
+            Field::PeriodStart => &mut s.start,
+            Field::PeriodEnd => &mut s.end,
+            Field::Year => &mut s.year,
+            Field::MonthOfYear => &mut s.month_of_year,
+            Field::Insurance => &mut s.insurance,
+            Field::Part => &mut s.part,
+            Field::Base => &mut s.base,
+            Field::Personal => &mut s.personal,
+            Field::Employer => &mut s.employer,
+            Field::Amount => &mut s.amount,
+            Field::Rate => &mut s.rate,
+            Field::Status => &mut s.status,
+            Field::Kind => &mut s.kind,
+            Field::Settled => &mut s.settled,
+            Field::EmployerName => &mut s.employer_name,
+            Field::MonthCount => &mut s.month_count,
+            Field::AccountOpening => &mut s.account[0],
+            Field::AccountCredited => &mut s.account[1],
+            Field::InterestOnOpening => &mut s.account[2],
+            Field::InterestOnCredits => &mut s.account[3],
+            Field::AccountClosing => &mut s.account[4],
+            Field::Booked | Field::Name | Field::Id | Field::Ignored => continue,
+        };
+        pick(slot, &mut best, c);
+        if let Some(b) = best {
+            ranks.insert(f, b);
+        }
+    }
+    // The booking month stands in only when nothing says which month is paid for.
+    if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {
+        s.period = cols.iter().find(|c| c.field == Some(Field::Booked) && c.insurance.is_none()).map(|c| c.index);
+    }
+    s
+}
+
+/// Split the columns into record sets when the first period column repeats (two records per
+/// row); columns left of the first set belong to every set.
+fn split_segments(columns: &[Column]) -> Vec<Segment> {
+    let key = |c: &Column| c.field.filter(|f| f.is_period() && c.insurance.is_none());
+    let Some(first_field) = columns.iter().find_map(key) else {
+        return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
+    };
+    let starts: Vec<usize> =
+        columns.iter().enumerate().filter(|(_, c)| key(c) == Some(first_field)).map(|(i, _)| i).collect();
+    if starts.len() < 2 || first_field == Field::PeriodStart {
+        return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
+    }
+    let prefix: Vec<&Column> = columns[..starts[0]].iter().collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &from)| {
+            let to = starts.get(k + 1).copied().unwrap_or(columns.len());
+            let mut cols = prefix.clone();
+            cols.extend(columns[from..to].iter());
+            build_segment(&cols)
+        })
+        .collect()
+}
+
+/// Inputs from outside the header that shape the plan.
+pub struct PlanContext<'a> {
+    /// Title texts above the header (and below it, for bills' headings).
+    pub titles: &'a [String],
+    /// A month found in a title or the file name (bills).
+    pub title_month: Option<Month>,
+}
+
+/// Build the plan, or say which family the file is closest to when no column gives a month.
+pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<Layout>> {
+    let segments = split_segments(&header.columns);
+    let first = segments.first().cloned().unwrap_or_default();
+    let find = |f: Field| header.columns.iter().find(|c| c.field == Some(f) && c.insurance.is_none()).map(|c| c.index);
+    let (name, id) = (find(Field::Name), find(Field::Id));
+    let has_money = first.base.is_some()
+        || first.personal.is_some()
+        || first.employer.is_some()
+        || first.amount.is_some()
+        || first.groups.iter().any(|g| g.base.is_some() || g.personal.is_some() || g.employer.is_some() || g.amount.is_some());
+    let has_amounts = first.personal.is_some()
+        || first.employer.is_some()
+        || first.amount.is_some()
+        || first.groups.iter().any(|g| g.personal.is_some() || g.employer.is_some() || g.amount.is_some());
+    let has_marks = first.groups.iter().any(|g| g.mark.is_some());
+    let layout = if first.account.iter().any(Option::is_some) {
+        Layout::AnnualRecord
+    } else if first.grid.len() >= 6 {
+        Layout::MonthGrid
+    } else if first.range.is_some() || (first.start.is_some() && first.end.is_some()) {
+        if has_money { Layout::Ranges } else { Layout::Coverage }
+    } else if first.year.is_some() && (first.month_of_year.is_some() || first.month_count.is_some()) {
+        if has_money { Layout::YearMonthColumns } else { Layout::Coverage }
+    } else if first.period.is_some() {
+        if first.part.is_some() {
+            Layout::LongOneAmount
+        } else if has_marks && !has_amounts {
+            Layout::Ticks
+        } else if !first.groups.is_empty() {
+            Layout::Wide
+        } else {
+            Layout::Long
+        }
+    } else if ctx.title_month.is_some() && (name.is_some() || id.is_some()) && has_money {
+        Layout::EmployerBill
+    } else {
+        let closest = if first.part.is_some() {
+            Some(Layout::LongOneAmount)
+        } else if (name.is_some() || id.is_some()) && !first.groups.is_empty() {
+            Some(Layout::EmployerBill)
+        } else if !first.groups.is_empty() {
+            Some(Layout::Wide)
+        } else if first.insurance.is_some() || has_money {
+            Some(Layout::Long)
+        } else {
+            None
+        };
+        return Err(closest);
+    };
+    let all_text: String = ctx.titles.iter().map(String::as_str).chain(header.columns.iter().map(|c| c.label.as_str())).collect();
+    let scheme = if ["浙江", "杭州", "萧山"].iter().any(|t| all_text.contains(t)) {
+        CodeScheme::ZhejiangOld
+    } else {
+        CodeScheme::National
+    };
+    let title_text: String = ctx.titles.concat();
+    let default_insurance = default_insurance_from(&title_text);
+    Ok(Plan {
+        layout,
+        segments,
+        name,
+        id,
+        default_insurance,
+        scheme,
+        bill_month: if layout == Layout::EmployerBill { ctx.title_month } else { None },
+        grid_is_base: title_text.contains("基数") || header.columns.first().is_some_and(|c| c.label.contains("基数")),
+    })
+}
+
+/// The one insurance a title names (`职工基本医疗保险参保凭证`), else pension: the
+/// certificates without an insurance column (Zhejiang 参保证明) are pension certificates.
+fn default_insurance_from(title: &str) -> Insurance {
+    let mut found: Vec<Insurance> = Vec::new();
+    let mut rest = title;
+    while let Some((ins, _, end)) = find_insurance_name(rest) {
+        if let Some(i) = ins {
+            if !found.contains(&i) {
+                found.push(i);
+            }
+        }
+        rest = &rest[end..];
+    }
+    match found.as_slice() {
+        [one] => *one,
+        _ => Insurance::Pension,
+    }
+}

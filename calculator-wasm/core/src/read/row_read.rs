@@ -1,0 +1,351 @@
+//! One data row of a record layout (long, one-amount, wide, 年/月, ranges, ticks, coverage,
+//! bill) → records. Amounts in a range row are range totals: they are divided evenly over the
+//! months only when that is exact to the cent; otherwise the months keep their base and the
+//! amounts are unknown (`None`) — cents are never invented.
+
+use super::cells::{cell_amount, cell_count, cell_month, cell_month_of_year, cell_period, cell_text, cell_year};
+use super::codes::{insurance_from_cell, kind_from_cell, part_from_cell, status_from_cell, InsuranceCell};
+use super::grid::GridRow;
+use super::header::Header;
+use super::month_text::{parse_month_list, Period};
+use super::plan::{Group, Plan, Segment};
+use crate::error::{ErrorKind, StatementError};
+use crate::month::Month;
+use crate::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Record, StatedRate};
+use rust_decimal::Decimal;
+
+/// What one row gave.
+#[derive(Default)]
+pub struct RowOutput {
+    /// Records, each with `Some(is_personal)` when it is one part of a one-amount layout.
+    pub records: Vec<(Record, Option<bool>)>,
+    /// Coverage spans.
+    pub coverage: Vec<CoverageSpan>,
+    /// Set when the row is deliberately not read (e.g. 大额医疗): the reason.
+    pub skip: Option<String>,
+}
+
+/// Which months a segment of a row covers.
+enum Months {
+    One(Month),
+    Range { from: Month, to: Month, star: bool },
+    List(Vec<Month>),
+    YearCount { year: u32, count: u32 },
+}
+
+pub(super) struct RowReader<'a> {
+    pub plan: &'a Plan,
+    pub header: &'a Header,
+    pub ocr: bool,
+    pub row: &'a GridRow,
+}
+
+impl RowReader<'_> {
+    fn err(&self, kind: ErrorKind, col: usize) -> StatementError {
+        let e = StatementError::new(kind).at_row(self.row.number);
+        match self.header.columns.get(col) {
+            Some(c) => e.in_column(&c.label),
+            None => e,
+        }
+    }
+
+    fn amount(&self, col: Option<usize>) -> Result<Option<Decimal>, StatementError> {
+        let Some(i) = col else { return Ok(None) };
+        cell_amount(self.row.cell(i), self.ocr)
+            .map_err(|_| self.err(ErrorKind::BadAmount { value: self.row.cell(i).display() }, i))
+    }
+
+    fn bad_month(&self, i: usize) -> StatementError {
+        self.err(ErrorKind::BadMonth { value: self.row.cell(i).display() }, i)
+    }
+
+    fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
+        let period_col = s.period.or(s.range);
+        if let Some(i) = period_col {
+            return match cell_period(self.row.cell(i), self.ocr) {
+                Ok(None) => Ok(None),
+                Ok(Some(Period::Single(m))) => Ok(Some(Months::One(m))),
+                Ok(Some(Period::Range { from, to, star })) => Ok(Some(Months::Range { from, to, star })),
+                Err(()) => Err(self.bad_month(i)),
+            };
+        }
+        if let (Some(a), Some(b)) = (s.start, s.end) {
+            let from = cell_month(self.row.cell(a), self.ocr).map_err(|_| self.bad_month(a))?;
+            let to = cell_month(self.row.cell(b), self.ocr).map_err(|_| self.bad_month(b))?;
+            return match (from, to) {
+                (None, None) => Ok(None),
+                (Some(f), Some(t)) if f <= t => Ok(Some(Months::Range { from: f, to: t, star: false })),
+                (Some(f), None) => Ok(Some(Months::One(f))),
+                _ => Err(self.err(ErrorKind::BadRange { value: format!("{}-{}", self.row.cell(a).display(), self.row.cell(b).display()) }, a)),
+            };
+        }
+        if let Some(y) = s.year {
+            let ycell = self.row.cell(y);
+            if ycell.is_blank() {
+                return Ok(None);
+            }
+            // A 月 column may hold the whole month run together (`202301`).
+            if let Some(mc) = s.month_of_year {
+                let c = self.row.cell(mc);
+                if let Ok(Some(m)) = cell_month(c, self.ocr) {
+                    return Ok(Some(Months::One(m)));
+                }
+            }
+            let year = cell_year(ycell).ok_or_else(|| self.bad_month(y))?;
+            if let Some(mc) = s.month_of_year {
+                let c = self.row.cell(mc);
+                if let Some(m) = cell_month_of_year(c, self.ocr) {
+                    return Month::new(year, m).map(|m| Some(Months::One(m))).ok_or_else(|| self.bad_month(mc));
+                }
+                if let Some(list) = parse_month_list(&c.display()) {
+                    return Ok(Some(Months::List(list.into_iter().filter_map(|m| Month::new(year, m)).collect())));
+                }
+                if let Some(n) = cell_count(c).filter(|n| *n <= 12) {
+                    return Ok(Some(Months::YearCount { year, count: n }));
+                }
+                return Err(self.bad_month(mc));
+            }
+            if let Some(n) = s.month_count.and_then(|i| cell_count(self.row.cell(i))) {
+                return Ok(Some(Months::YearCount { year, count: n.min(12) }));
+            }
+            return Err(self.bad_month(y));
+        }
+        Ok(self.plan.bill_month.map(Months::One))
+    }
+
+    /// Read the whole row (all its record sets).
+    pub fn read(&self) -> Result<RowOutput, StatementError> {
+        let mut out = RowOutput::default();
+        for (k, seg) in self.plan.segments.iter().enumerate() {
+            let months = match self.months(seg)? {
+                Some(m) => m,
+                None if k == 0 && self.segment_has_values(seg) => {
+                    let col = seg.period.or(seg.range).or(seg.start).or(seg.year).unwrap_or(0);
+                    return Err(self.err(ErrorKind::MissingMonth, col));
+                }
+                None => continue,
+            };
+            self.read_segment(seg, months, &mut out)?;
+            if out.skip.is_some() {
+                return Ok(out);
+            }
+        }
+        Ok(out)
+    }
+
+    fn segment_has_values(&self, s: &Segment) -> bool {
+        let cols = [s.base, s.personal, s.employer, s.amount]
+            .into_iter()
+            .chain(s.groups.iter().flat_map(|g| [g.base, g.personal, g.employer, g.amount, g.mark]));
+        cols.flatten().any(|i| !self.row.cell(i).is_blank())
+    }
+
+    fn read_segment(&self, s: &Segment, months: Months, out: &mut RowOutput) -> Result<(), StatementError> {
+        let (mut status, mut kind) = (PayStatus::Paid, PaymentKind::Normal);
+        if let Some(i) = s.status {
+            let c = self.row.cell(i);
+            if !c.is_blank() {
+                let (st, k) = status_from_cell(&c.display())
+                    .ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.display() }, i))?;
+                status = st;
+                kind = k.unwrap_or(kind);
+            }
+        }
+        if let Some(k) = s.kind.and_then(|i| kind_from_cell(&self.row.cell(i).display())) {
+            kind = k;
+        }
+        if matches!(months, Months::Range { star: true, .. }) && kind == PaymentKind::Normal {
+            kind = PaymentKind::BackPay;
+        }
+        let settled = match s.settled {
+            Some(i) => cell_month(self.row.cell(i), self.ocr).map_err(|_| self.bad_month(i))?,
+            None => None,
+        };
+        let base = Base {
+            status,
+            kind,
+            settled,
+            employer_name: s.employer_name.and_then(|i| cell_text(self.row.cell(i))),
+            row: self.row.number,
+        };
+        if !s.groups.is_empty() && s.insurance.is_none() {
+            for g in &s.groups {
+                self.read_group(s, g, &months, &base, out)?;
+            }
+            return Ok(());
+        }
+        let insurance = match s.insurance {
+            Some(i) => match insurance_from_cell(&self.row.cell(i).display(), self.plan.scheme) {
+                InsuranceCell::Known(ins) => ins,
+                InsuranceCell::Other => {
+                    out.skip = Some(format!("“{}”不是五险之一，未计入", self.row.cell(i).display()));
+                    return Ok(());
+                }
+                InsuranceCell::Ambiguous => {
+                    return Err(self.err(ErrorKind::AmbiguousInsuranceCode { value: self.row.cell(i).display() }, i))
+                }
+                InsuranceCell::Unknown => {
+                    return Err(self.err(ErrorKind::UnknownInsurance { value: self.row.cell(i).display() }, i))
+                }
+            },
+            None => self.plan.default_insurance,
+        };
+        let money_base = self.amount(s.base)?;
+        let (mut personal, mut employer) = (self.amount(s.personal)?, self.amount(s.employer)?);
+        let mut part = None;
+        let mut rate = None;
+        if let Some(pc) = s.part {
+            let c = self.row.cell(pc);
+            let is_personal =
+                part_from_cell(&c.display()).ok_or_else(|| self.err(ErrorKind::UnknownPart { value: c.display() }, pc))?;
+            let value = self.amount(s.amount)?.or(if is_personal { personal } else { employer });
+            (personal, employer) = if is_personal { (value, None) } else { (None, value) };
+            part = Some(is_personal);
+            if is_personal {
+                rate = self.amount(s.rate)?.map(|r| StatedRate { rate: as_fraction(r), fixed: Decimal::ZERO });
+            }
+        }
+        let count = s.month_count.and_then(|i| cell_count(self.row.cell(i)));
+        let values = Values { insurance, base: money_base, personal, employer, rate, count };
+        emit(&months, &values, &base, part, out);
+        Ok(())
+    }
+
+    fn read_group(&self, s: &Segment, g: &Group, months: &Months, base: &Base, out: &mut RowOutput) -> Result<(), StatementError> {
+        let Some(insurance) = g.insurance else { return Ok(()) };
+        let own = [g.base, g.personal, g.employer, g.amount, g.mark];
+        if own.iter().flatten().all(|&i| self.row.cell(i).is_blank()) {
+            return Ok(());
+        }
+        let mut b = base.clone();
+        if let Some(i) = g.status.filter(|&i| !self.row.cell(i).is_blank()) {
+            let c = self.row.cell(i).display();
+            let (st, k) = status_from_cell(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.clone() }, i))?;
+            b.status = st;
+            b.kind = k.unwrap_or(b.kind);
+        }
+        let mut count = None;
+        if let Some(i) = g.mark {
+            let c = self.row.cell(i);
+            let t = c.display();
+            if let Some(n) = cell_count(c).filter(|_| !matches!(t.as_str(), "1" | "0")) {
+                count = Some(n);
+            } else if let Some((st, _)) = mark_status(&t) {
+                b.status = st;
+            } else if !c.is_blank() {
+                return Err(self.err(ErrorKind::UnknownStatus { value: t }, i));
+            }
+        }
+        let values = Values {
+            insurance,
+            base: self.amount(g.base.or(s.base))?,
+            personal: self.amount(g.personal)?,
+            employer: self.amount(g.employer)?,
+            rate: g.rate.clone(),
+            count: count.or_else(|| s.month_count.and_then(|i| cell_count(self.row.cell(i)))),
+        };
+        let months = match (count, months) {
+            (Some(_), Months::One(m)) => &Months::Range { from: *m, to: *m, star: false },
+            _ => months,
+        };
+        emit(months, &values, &b, None, out);
+        Ok(())
+    }
+}
+
+/// `√`-style marks.
+fn mark_status(t: &str) -> Option<(PayStatus, ())> {
+    match t.trim() {
+        "√" | "✓" | "✔" | "是" | "已缴" | "有" | "Y" | "y" | "1" => Some((PayStatus::Paid, ())),
+        "×" | "✗" | "X" | "x" | "否" | "未缴" | "欠缴" | "0" => Some((PayStatus::Unpaid, ())),
+        _ => None,
+    }
+}
+
+/// `8` or `8%` or `0.08` → 0.08.
+fn as_fraction(r: Decimal) -> Decimal {
+    if r > Decimal::ONE {
+        r / Decimal::from(100)
+    } else {
+        r
+    }
+}
+
+#[derive(Clone)]
+struct Base {
+    status: PayStatus,
+    kind: PaymentKind,
+    settled: Option<Month>,
+    employer_name: Option<String>,
+    row: usize,
+}
+
+struct Values {
+    insurance: Insurance,
+    base: Option<Decimal>,
+    personal: Option<Decimal>,
+    employer: Option<Decimal>,
+    rate: Option<StatedRate>,
+    count: Option<u32>,
+}
+
+/// A range total spread evenly when exact to the cent, else unknown.
+fn per_month(total: Option<Decimal>, n: u32) -> Option<Decimal> {
+    let t = total?;
+    if n <= 1 {
+        return Some(t);
+    }
+    let each = t / Decimal::from(n);
+    (each.round_dp(2) * Decimal::from(n) == t).then(|| each.round_dp(2))
+}
+
+fn emit(months: &Months, v: &Values, b: &Base, part: Option<bool>, out: &mut RowOutput) {
+    let (list, split): (Vec<Month>, u32) = match months {
+        Months::One(m) => (vec![*m], 1),
+        Months::Range { from, to, .. } => {
+            let n = from.span_to(*to);
+            if let Some(c) = v.count.filter(|c| *c != n) {
+                out.coverage.push(CoverageSpan { insurance: v.insurance, from: *from, to: *to, months: c, row: b.row });
+                return;
+            }
+            if v.count.is_some() && v.base.is_none() && v.personal.is_none() && v.employer.is_none() && b.status == PayStatus::Paid {
+                out.coverage.push(CoverageSpan { insurance: v.insurance, from: *from, to: *to, months: n, row: b.row });
+                return;
+            }
+            ((0..n).filter_map(|k| from.offset(i64::from(k))).collect(), n)
+        }
+        Months::List(l) => (l.clone(), l.len() as u32),
+        Months::YearCount { year, count } => {
+            if let (Some(from), Some(to)) = (Month::new(*year, 1), Month::new(*year, 12)) {
+                out.coverage.push(CoverageSpan { insurance: v.insurance, from, to, months: *count, row: b.row });
+            }
+            return;
+        }
+    };
+    let (mut personal, mut employer) = (per_month(v.personal, split), per_month(v.employer, split));
+    let mut kind = b.kind;
+    // Refunds subtract: a 退收 row's amounts are made negative; a negative amount is a refund.
+    let negative = personal.is_some_and(|p| p < Decimal::ZERO) || employer.is_some_and(|e| e < Decimal::ZERO);
+    if kind == PaymentKind::Refund {
+        personal = personal.map(|p| -p.abs());
+        employer = employer.map(|e| -e.abs());
+    } else if negative && kind == PaymentKind::Normal {
+        kind = PaymentKind::Refund;
+    }
+    for m in list {
+        let r = Record {
+            month: m,
+            insurance: v.insurance,
+            base: v.base,
+            personal,
+            employer,
+            status: b.status,
+            kind,
+            settled: b.settled,
+            stated_personal_rate: v.rate.clone(),
+            employer_name: b.employer_name.clone(),
+            row: b.row,
+        };
+        out.records.push((r, part));
+    }
+}

@@ -1,0 +1,197 @@
+//! The data rows below the header: skip what is not data (blank, 合计/小计, footers, group
+//! rows, repeated page headers, wrapped names), read the rest, and list every row not read.
+
+use super::grid::{Cell, Grid, GridRow};
+use super::header::{cell_data_like, Header};
+use super::people::People;
+use super::plan::Plan;
+use super::row_read::RowReader;
+use super::row_special::{read_annual_row, read_grid_row};
+use super::text_norm::normalise_label;
+use crate::error::StatementError;
+use crate::record::Person;
+use crate::statement::{Layout, SkippedRow};
+
+/// The outcome of reading the rows.
+pub struct TableRead {
+    /// People with their records.
+    pub people: Vec<Person>,
+    /// Rows that gave records.
+    pub rows_read: usize,
+    /// Rows not read.
+    pub skipped: Vec<SkippedRow>,
+    /// The first unreadable row's error (refused with it when nothing was readable).
+    pub first_error: Option<StatementError>,
+}
+
+const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
+const FOOTER_WORDS: &[&str] = &[
+    "打印日期", "打印时间", "打印人", "制表", "经办人", "经办机构", "审核", "注：", "注:", "说明", "备注：", "备注:",
+    "本证明", "查询日期", "查询时间", "数据截至", "数据截止", "盖章", "第", "温馨提示", "验证码", "证明编号",
+];
+
+/// A 合计 row: a cell that starts or ends with a total word (`合计：`, `单位部分合计`),
+/// never one that merely contains it (`综合计算`).
+fn is_total(row: &GridRow) -> bool {
+    row.non_blank().any(|c| match c {
+        Cell::Text(t) => {
+            let n = normalise_label(t);
+            let n = n.trim_end_matches([':', '：']);
+            TOTAL_WORDS.iter().any(|w| n.starts_with(w) || n.ends_with(w))
+        }
+        _ => false,
+    })
+}
+
+fn is_footer(row: &GridRow) -> bool {
+    let Some(Cell::Text(t)) = row.non_blank().next() else { return false };
+    let n = normalise_label(t);
+    FOOTER_WORDS.iter().any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
+}
+
+fn is_repeated_header(row: &GridRow, grid: &Grid, header: &Header) -> bool {
+    let h = &grid.rows[header.last];
+    let texts = |r: &GridRow| r.cells.iter().map(|c| normalise_label(&c.display())).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+    let (a, b) = (texts(row), texts(h));
+    !a.is_empty() && a == b
+}
+
+/// Name and ID from title rows (`姓名：张三`, or `姓名 | 张三` in neighbouring cells).
+pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) {
+    let (mut name, mut id) = (None, None);
+    for r in rows {
+        let texts: Vec<String> = r.cells.iter().map(Cell::display).collect();
+        for (i, t) in texts.iter().enumerate() {
+            for piece in t.split([' ', '\u{3000}']) {
+                let n = normalise_label(piece);
+                let value = |key: &str| -> Option<String> {
+                    let rest = n.strip_prefix(key)?;
+                    let rest = rest.trim_start_matches([':', '：']);
+                    if !rest.is_empty() {
+                        return Some(rest.to_string());
+                    }
+                    texts.iter().skip(i + 1).find(|x| !x.trim().is_empty()).map(|x| x.trim().to_string())
+                };
+                for key in ["姓名", "参保人姓名", "参保人"] {
+                    if name.is_none() && n.starts_with(key) {
+                        name = value(key);
+                    }
+                }
+                for key in ["公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码"] {
+                    if id.is_none() && n.starts_with(key) {
+                        id = value(key);
+                    }
+                }
+            }
+        }
+    }
+    (name, id)
+}
+
+/// Read every row below the header.
+pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Option<String>, Option<String>)) -> TableRead {
+    let mut people = People::default();
+    let mut skipped = Vec::new();
+    let mut first_error = None;
+    let mut rows_read = 0;
+    let default_person = people.person(title_person.0.as_deref(), title_person.1.as_deref());
+    let mut current = default_person;
+    let mut last_data: Option<usize> = None; // row number of the previous data row
+    let mut interruptions = false;
+    let has_employer_name = plan.segments.first().is_some_and(|s| s.employer_name.is_some());
+    let skip = |skipped: &mut Vec<SkippedRow>, row: &GridRow, reason: &str| {
+        skipped.push(SkippedRow { row: row.number, reason: reason.to_string(), unreadable: false });
+    };
+    for row in &grid.rows[header.last + 1..] {
+        let prev_data = last_data.take();
+        if row.is_blank() {
+            skip(&mut skipped, row, "空行");
+            continue;
+        }
+        if interruptions {
+            skip(&mut skipped, row, "中断时段，不是缴费记录");
+            continue;
+        }
+        if is_total(row) {
+            skip(&mut skipped, row, "合计或小计行");
+            continue;
+        }
+        if is_footer(row) {
+            skip(&mut skipped, row, "页脚或说明");
+            continue;
+        }
+        if is_repeated_header(row, grid, header) {
+            skip(&mut skipped, row, "重复的表头（分页处）");
+            continue;
+        }
+        let non_blank: Vec<&Cell> = row.non_blank().collect();
+        if non_blank.len() == 1 && !cell_data_like(non_blank[0]) {
+            let text = non_blank[0].display();
+            if text.contains("中断") {
+                interruptions = true;
+                skip(&mut skipped, row, "中断时段，不是缴费记录");
+                continue;
+            }
+            if let (Some(prev), true) = (prev_data, has_employer_name) {
+                if people.append_employer_name(current, prev, text.trim()) {
+                    skip(&mut skipped, row, "上一行单位名称的续行，已接上");
+                    last_data = Some(prev);
+                    continue;
+                }
+            }
+            skip(&mut skipped, row, "分组或说明行");
+            continue;
+        }
+        let name = plan.name.and_then(|i| nonblank_text(row.cell(i)));
+        let id = plan.id.and_then(|i| nonblank_text(row.cell(i)));
+        if name.is_some() || id.is_some() {
+            current = people.person(name.as_deref(), id.as_deref());
+        }
+        let result = match plan.layout {
+            Layout::MonthGrid => read_grid_row(plan, header, row, grid.ocr),
+            Layout::AnnualRecord => match read_annual_row(plan, header, row, grid.ocr) {
+                Ok(Some(y)) => {
+                    people.push_account(current, y);
+                    rows_read += 1;
+                    continue;
+                }
+                Ok(None) => continue,
+                Err(e) => Err(e),
+            },
+            _ => RowReader { plan, header, ocr: grid.ocr, row }.read(),
+        };
+        match result {
+            Ok(out) => {
+                if let Some(reason) = out.skip {
+                    skip(&mut skipped, row, &reason);
+                    continue;
+                }
+                if out.records.is_empty() && out.coverage.is_empty() {
+                    skip(&mut skipped, row, "这一行没有缴费数据");
+                    continue;
+                }
+                rows_read += 1;
+                last_data = Some(row.number);
+                for (r, part) in out.records {
+                    match part {
+                        Some(p) => people.push_part(current, r, p),
+                        None => people.push(current, r),
+                    }
+                }
+                for c in out.coverage {
+                    people.push_coverage(current, c);
+                }
+            }
+            Err(e) => {
+                skipped.push(SkippedRow { row: row.number, reason: e.message_zh(), unreadable: true });
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    TableRead { people: people.finish(), rows_read, skipped, first_error }
+}
+
+fn nonblank_text(c: &Cell) -> Option<String> {
+    let t = c.display();
+    (!t.is_empty()).then_some(t)
+}
