@@ -9,3 +9,14 @@ pub mod month;
 pub mod money;
 pub mod policy;
 pub mod record;
+pub mod decode;
+pub mod error;
+pub mod read;
+pub mod statement;
+
+pub use decode::TextDecode;
+#[cfg(feature = "native")]
+pub use decode::NativeDecoder;
+pub use error::{ErrorKind, StatementError};
+pub use read::read;
+pub use statement::{Input, Statement};
