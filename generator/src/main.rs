@@ -1,5 +1,16 @@
-//! The `shebao` binary.
+//! The `shebao` binary: argument parsing and exit codes only; the work is in the library.
 
-fn main() {
-    println!("shebao: under construction");
+mod cli;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,162 @@
+//! Command-line arguments (clap derive) and the dispatch to library calls. anyhow is used
+//! only here and in main.rs.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use shebao::build::{self, BuildError, BuildOptions};
+use shebao::date::Date;
+use shebao::diag::{self, Diagnostic, Format};
+
+/// 社保查询指南: site generator and statement checker.
+#[derive(Debug, Parser)]
+#[command(name = "shebao", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the static site.
+    Build(BuildArgs),
+    /// Build, serve on 127.0.0.1 and rebuild on change (with live reload).
+    Serve {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Check every content file and report all problems as path:line:column: message.
+    Check {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Github,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct BuildArgs {
+    /// Content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Site templates folder (templates/, css/, static/).
+    #[arg(long, default_value = "site-templates")]
+    templates: PathBuf,
+    /// Output folder (replaced on each build).
+    #[arg(long, default_value = "public")]
+    out: PathBuf,
+    /// Absolute base URL for canonical links, sitemap and feed.
+    #[arg(long, default_value = "http://127.0.0.1:1111/")]
+    base_url: String,
+    /// Include draft pages.
+    #[arg(long)]
+    drafts: bool,
+    /// Calculator bundle folder copied to calc/ (default: target/calc-bundle when it exists).
+    #[arg(long)]
+    calc_bundle: Option<PathBuf>,
+}
+
+impl BuildArgs {
+    fn options(&self) -> Result<BuildOptions> {
+        let default_bundle = PathBuf::from("target/calc-bundle");
+        let calc_bundle = self
+            .calc_bundle
+            .clone()
+            .or_else(|| default_bundle.is_dir().then_some(default_bundle));
+        Ok(BuildOptions {
+            content: self.content.clone(),
+            templates: self.templates.clone(),
+            out: self.out.clone(),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            calc_bundle,
+            today: today()?,
+        })
+    }
+}
+
+/// Runs the command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build_once(&args.options()?),
+        Command::Serve { build, port } => {
+            shebao::serve::serve(&build.options()?, port).context("serve 失败")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { content, format } => check(&content, format),
+    }
+}
+
+fn build_once(opts: &BuildOptions) -> Result<ExitCode> {
+    let started = Instant::now();
+    match build::build(opts) {
+        Ok((rendered, bytes)) => {
+            eprint!("{}", diag::format_all(&rendered.warnings, Format::Text));
+            eprintln!(
+                "已生成 {} 个内容页、{} 个文件（{:.1} MB）到 {}，用时 {} ms",
+                rendered.pages,
+                rendered.files.len(),
+                bytes as f64 / 1e6,
+                opts.out.display(),
+                started.elapsed().as_millis()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BuildError::Content(diags)) => {
+            eprint!("{}", diag::format_all(&diags, Format::Text));
+            eprintln!("{}", BuildError::Content(diags));
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn check(content: &std::path::Path, format: FormatArg) -> Result<ExitCode> {
+    let input = build::read_input(content)?;
+    let diags: Vec<Diagnostic> = shebao::check::check(&input, today()?);
+    let format = match format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Github => Format::Github,
+    };
+    print!("{}", diag::format_all(&diags, format));
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    eprintln!(
+        "检查了 {} 个页面、{} 个政策文件：{errors} 个错误，{warnings} 个警告",
+        input.pages.len(),
+        input.policy.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Today's date: `SHEBAO_TODAY` (YYYY-MM-DD, for tests and reproducible CI) or the clock.
+fn today() -> Result<Date> {
+    if let Ok(s) = std::env::var("SHEBAO_TODAY") {
+        return Date::parse(&s)
+            .with_context(|| format!("SHEBAO_TODAY={s:?} 不是有效日期（YYYY-MM-DD）"));
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .context("系统时钟早于 1970 年")?
+        .as_secs();
+    Date::from_unix_days(i64::try_from(secs / 86_400).context("系统时钟超出范围")?)
+        .context("系统时钟超出范围")
+}
