@@ -5,14 +5,17 @@
 //! no clock: the caller passes bytes, the policy figures and "today"; the native CLI and the
 //! wasm layer are thin fronts over the same functions.
 
+pub mod analyse;
 pub mod month;
 pub mod money;
 pub mod policy;
 pub mod record;
+pub mod report;
 pub mod decode;
 pub mod error;
 pub mod read;
 pub mod statement;
+pub mod summary;
 
 pub use decode::TextDecode;
 #[cfg(feature = "native")]
@@ -20,3 +23,18 @@ pub use decode::NativeDecoder;
 pub use error::{ErrorKind, StatementError};
 pub use read::read;
 pub use statement::{Input, Statement};
+pub use analyse::{analyse, Options};
+pub use policy::Policy;
+pub use report::Report;
+pub use summary::summary_zh;
+
+/// Read a statement and analyse it: the one call the CLI and the wasm layer make.
+pub fn check(
+    input: &Input<'_>,
+    decoder: &dyn TextDecode,
+    policy: &Policy,
+    options: &Options,
+) -> Result<Report, StatementError> {
+    let statement = read(input, decoder)?;
+    Ok(analyse(&statement, policy, options))
+}

@@ -30,10 +30,13 @@ impl Policy {
     /// The province and city entry of a city slug.
     pub fn place(&self, city_slug: &str) -> Option<Place<'_>> {
         self.provinces.iter().find_map(|p| {
-            p.cities.iter().find(|c| c.slug == city_slug).map(|c| Place {
-                province: Some(p),
-                city: Some(c),
-            })
+            p.cities
+                .iter()
+                .find(|c| c.slug == city_slug)
+                .map(|c| Place {
+                    province: Some(p),
+                    city: Some(c),
+                })
         })
     }
 

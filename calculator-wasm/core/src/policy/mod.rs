@@ -322,7 +322,9 @@ mod decimal_string {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let text = String::deserialize(d)?;
         Decimal::from_str(text.trim()).map_err(|_| {
-            serde::de::Error::custom(format!("expected a decimal number as a string, got {text:?}"))
+            serde::de::Error::custom(format!(
+                "expected a decimal number as a string, got {text:?}"
+            ))
         })
     }
 }

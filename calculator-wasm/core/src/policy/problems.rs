@@ -82,7 +82,10 @@ impl Sink<'_> {
             let path = format!("rates[{i}]");
             if let (Some(from), Some(to)) = (r.from, r.to) {
                 if from > to {
-                    self.push(format!("{path}.to"), format!("to {to} is before from {from}"));
+                    self.push(
+                        format!("{path}.to"),
+                        format!("to {to} is before from {from}"),
+                    );
                 }
             }
             if r.rate.is_none() && r.fixed.is_none() {
@@ -139,12 +142,18 @@ impl Policy {
 }
 
 fn national(n: &NationalPolicy, out: &mut Vec<PolicyProblem>) {
-    let mut s = Sink { file: PolicyFile::National, out };
+    let mut s = Sink {
+        file: PolicyFile::National,
+        out,
+    };
     s.rates(&n.rates, None);
     let mut years = BTreeSet::new();
     for (i, c) in n.crediting_rates.iter().enumerate() {
         if !years.insert(c.year) {
-            s.push(format!("crediting_rates[{i}].year"), format!("year {} listed twice", c.year));
+            s.push(
+                format!("crediting_rates[{i}].year"),
+                format!("year {} listed twice", c.year),
+            );
         }
         s.figure(&format!("crediting_rates[{i}].rate"), &c.rate, Kind::Rate);
     }
@@ -155,7 +164,10 @@ fn national(n: &NationalPolicy, out: &mut Vec<PolicyProblem>) {
     for (i, d) in n.months_divisors.iter().enumerate() {
         let path = format!("months_divisors[{i}]");
         if !(40..=70).contains(&d.age) {
-            s.push(format!("{path}.age"), format!("age {} outside 40–70", d.age));
+            s.push(
+                format!("{path}.age"),
+                format!("age {} outside 40–70", d.age),
+            );
         }
         if ages.insert(d.age, d.months.value).is_some() {
             s.push(format!("{path}.age"), format!("age {} listed twice", d.age));
@@ -167,7 +179,11 @@ fn national(n: &NationalPolicy, out: &mut Vec<PolicyProblem>) {
     for (age, months) in &ages {
         if let Some((pa, pm)) = prev {
             if *months >= pm {
-                let i = n.months_divisors.iter().position(|d| d.age == *age).unwrap_or(0);
+                let i = n
+                    .months_divisors
+                    .iter()
+                    .position(|d| d.age == *age)
+                    .unwrap_or(0);
                 s.push(
                     format!("months_divisors[{i}].months.value"),
                     format!("divisor at age {age} ({months}) is not below age {pa} ({pm})"),
@@ -183,7 +199,10 @@ fn national(n: &NationalPolicy, out: &mut Vec<PolicyProblem>) {
             s.push(format!("{path}.track"), "track listed twice");
         }
         if r.step_months == 0 {
-            s.push(format!("{path}.step_months"), "step_months must be at least 1");
+            s.push(
+                format!("{path}.step_months"),
+                "step_months must be at least 1",
+            );
         }
         if r.source.trim().is_empty() {
             s.push(format!("{path}.source"), "rule without a source");
@@ -194,7 +213,11 @@ fn national(n: &NationalPolicy, out: &mut Vec<PolicyProblem>) {
         if !from_years.insert(m.from_year) {
             s.push(format!("minimum_years[{i}].from_year"), "year listed twice");
         }
-        s.figure(&format!("minimum_years[{i}].years"), &m.years, Kind::Positive);
+        s.figure(
+            &format!("minimum_years[{i}].years"),
+            &m.years,
+            Kind::Positive,
+        );
     }
 }
 
@@ -203,12 +226,23 @@ fn province<'p>(
     city_owner: &mut BTreeMap<&'p str, &'p str>,
     out: &mut Vec<PolicyProblem>,
 ) {
-    let mut s = Sink { file: PolicyFile::Province(p.slug.clone()), out };
+    let mut s = Sink {
+        file: PolicyFile::Province(p.slug.clone()),
+        out,
+    };
     let slug_ok = |t: &str| {
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     if !slug_ok(&p.slug) {
-        s.push("slug", format!("slug {:?} must be lowercase ASCII letters, digits, -", p.slug));
+        s.push(
+            "slug",
+            format!(
+                "slug {:?} must be lowercase ASCII letters, digits, -",
+                p.slug
+            ),
+        );
     }
     if p.name.trim().is_empty() {
         s.push("name", "empty province name");
@@ -219,10 +253,16 @@ fn province<'p>(
     let mut cities = BTreeSet::new();
     for (i, c) in p.cities.iter().enumerate() {
         if !slug_ok(&c.slug) {
-            s.push(format!("cities[{i}].slug"), format!("bad city slug {:?}", c.slug));
+            s.push(
+                format!("cities[{i}].slug"),
+                format!("bad city slug {:?}", c.slug),
+            );
         }
         if let Some(other) = city_owner.insert(c.slug.as_str(), p.slug.as_str()) {
-            s.push(format!("cities[{i}].slug"), format!("city {:?} also in {other:?}", c.slug));
+            s.push(
+                format!("cities[{i}].slug"),
+                format!("city {:?} also in {other:?}", c.slug),
+            );
         }
         cities.insert(c.slug.as_str());
         if c.name.trim().is_empty() {
@@ -233,7 +273,10 @@ fn province<'p>(
     for (i, y) in p.years.iter().enumerate() {
         let path = format!("years[{i}]");
         if !years.insert(y.year) {
-            s.push(format!("{path}.year"), format!("year {} listed twice", y.year));
+            s.push(
+                format!("{path}.year"),
+                format!("year {} listed twice", y.year),
+            );
         }
         for (key, f) in [
             ("floor", &y.floor),

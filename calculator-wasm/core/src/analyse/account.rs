@@ -1,0 +1,204 @@
+//! The pension personal account from the records: yearly balance with the published crediting
+//! rates and the official monthly weighting (a credit in month m earns (13 − m)/12 of a year's
+//! interest). Years without a usable rate keep the balance without interest and say so.
+
+use super::insurance::{is_paid, signed};
+use super::text::percent;
+use crate::policy::lookup::Place;
+use crate::policy::{Figure, NationalPolicy, Policy, RatePart};
+use crate::record::{Insurance, PaymentKind, Record};
+use crate::report::{AccountYear, PensionAccount, RateStatus, RateUsed};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The first year of the national crediting rate; before it provinces set their own.
+pub const FIRST_NATIONAL_RATE_YEAR: u32 = 2016;
+
+/// The rate of a year and whether it may be used.
+pub fn year_rate(national: &NationalPolicy, year: u32) -> (RateStatus, Option<&Figure>) {
+    match national.crediting_rate(year) {
+        Some(f) if f.confidence.is_confirmed() => (RateStatus::Published, Some(f)),
+        Some(f) => (RateStatus::Unconfirmed, Some(f)),
+        None if year < FIRST_NATIONAL_RATE_YEAR => (RateStatus::BeforeNational, None),
+        None => (RateStatus::NotPublished, None),
+    }
+}
+
+/// The rate for output.
+pub fn rate_used(f: &Figure) -> RateUsed {
+    RateUsed {
+        value: f.value.normalize().to_string(),
+        percent: percent(f.value),
+        confidence: f.confidence,
+        source: f.source.clone(),
+    }
+}
+
+/// Interest on credits made in given months of a year: Σ credit × r × (13 − m)/12.
+/// The monthly credit is not rounded before weighting.
+pub fn interest_on_credits(credits: &BTreeMap<u32, Decimal>, rate: Decimal) -> Decimal {
+    let weighted: Decimal = credits
+        .iter()
+        .map(|(m, c)| *c * Decimal::from(13u32.saturating_sub(*m)))
+        .sum();
+    weighted * rate / Decimal::from(12u32)
+}
+
+/// What one pension record credits to the account, if that can be known: since 2006 the
+/// whole personal contribution (for a flexibly employed person, 8 % of the base out of 20 %);
+/// before 2006, the policy's credit share of the base.
+fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Decimal> {
+    let personal_all = policy
+        .rate(Insurance::Pension, RatePart::AccountCredit, r.month, place)
+        .rate
+        .zip(
+            policy
+                .rate(Insurance::Pension, RatePart::Personal, r.month, place)
+                .rate,
+        )
+        .is_some_and(|(credit, personal)| credit.value == personal.value);
+    let flexible = policy
+        .rate(Insurance::Pension, RatePart::Flexible, r.month, place)
+        .rate;
+    let flexible_credit = policy
+        .rate(
+            Insurance::Pension,
+            RatePart::FlexibleCredited,
+            r.month,
+            place,
+        )
+        .rate;
+    let no_employer = r.employer.is_none_or(|e| e.is_zero());
+    if let (Some(base), Some(p), Some(f), Some(fc), true) =
+        (r.base, r.personal, flexible, flexible_credit, no_employer)
+    {
+        if (p.abs() - crate::money::round_cents(base.abs() * f.value)).abs() <= Decimal::new(1, 2) {
+            return Some(signed(r, base * fc.value));
+        }
+    }
+    if personal_all {
+        if let Some(p) = r.personal {
+            return Some(signed(r, p));
+        }
+    }
+    let share = policy
+        .rate(Insurance::Pension, RatePart::AccountCredit, r.month, place)
+        .rate?;
+    r.base.map(|b| signed(r, b * share.value))
+}
+
+/// Compute the account from the pension records; `None` when nothing is credited.
+pub fn compute(
+    policy: &Policy,
+    place: Place<'_>,
+    records: &[&Record],
+    months_paid: u32,
+) -> Option<PensionAccount> {
+    let mut by_year: BTreeMap<u32, BTreeMap<u32, Decimal>> = BTreeMap::new();
+    let mut missing = 0usize;
+    for r in records
+        .iter()
+        .filter(|r| r.insurance == Insurance::Pension && is_paid(r))
+    {
+        if matches!(r.kind, PaymentKind::TransferOut | PaymentKind::RateTopUp) {
+            continue;
+        }
+        match credit(policy, place, r) {
+            Some(c) => {
+                *by_year
+                    .entry(r.month.year())
+                    .or_default()
+                    .entry(r.month.month())
+                    .or_default() += c
+            }
+            None => missing += 1,
+        }
+    }
+    let (&first, _) = by_year.first_key_value()?;
+    let (&last, _) = by_year.last_key_value()?;
+    let mut years = Vec::new();
+    let mut balance = Decimal::ZERO;
+    let mut complete = true;
+    let empty = BTreeMap::new();
+    for year in first..=last {
+        let credits = by_year.get(&year).unwrap_or(&empty);
+        let total: Decimal = credits.values().sum();
+        let (status, fig) = year_rate(&policy.national, year);
+        let (i_open, i_cred) = match (status, fig) {
+            (RateStatus::Published, Some(f)) => (
+                Some(balance * f.value),
+                Some(interest_on_credits(credits, f.value)),
+            ),
+            _ => {
+                complete = false;
+                (None, None)
+            }
+        };
+        let closing = balance + total + i_open.unwrap_or_default() + i_cred.unwrap_or_default();
+        years.push(AccountYear {
+            year,
+            opening: balance,
+            credits: total,
+            months_credited: credits.values().filter(|c| !c.is_zero()).count() as u32,
+            rate_status: status,
+            rate: fig.map(rate_used),
+            interest_on_opening: i_open,
+            interest_on_credits: i_cred,
+            closing,
+        });
+        balance = closing;
+    }
+    let mut assumptions = vec![
+        format!("从文件里最早的 {first} 年算起，期初余额按 0 计；之前年份的账户余额不在文件里。"),
+        "利息按官方逐月加权：某月记入的金额当年得到 (13 − 月份)/12 年的利息；按费款所属月份记入，补缴记录实际记账时间可能更晚。".to_string(),
+        "2006 年起个人缴费全部记入个人账户；灵活就业人员按基数的 8% 记入。".to_string(),
+    ];
+    if years
+        .iter()
+        .any(|y| y.rate_status == RateStatus::BeforeNational)
+    {
+        assumptions
+            .push("2016 年以前记账利率由各省自定，本工具未收录，这些年份没有计利息。".into());
+    }
+    for y in years
+        .iter()
+        .filter(|y| y.rate_status == RateStatus::Unconfirmed)
+    {
+        let p = y
+            .rate
+            .as_ref()
+            .map(|r| r.percent.clone())
+            .unwrap_or_default();
+        assumptions.push(format!(
+            "{} 年记账利率尚未确认（第三方 {p}），这一年没有计利息。",
+            y.year
+        ));
+    }
+    for y in years
+        .iter()
+        .filter(|y| y.rate_status == RateStatus::NotPublished)
+    {
+        assumptions.push(format!("{} 年记账利率尚未公布，这一年没有计利息。", y.year));
+    }
+    if missing > 0 {
+        assumptions.push(format!(
+            "有 {missing} 条养老记录没有个人缴费金额也无法按基数推算，未计入账户。"
+        ));
+    }
+    Some(PensionAccount {
+        years,
+        balance,
+        complete,
+        contribution_months: months_paid,
+        contribution_years: months_paid / 12,
+        contribution_extra_months: months_paid % 12,
+        assumptions,
+    })
+}
+
+/// For tests and the official check: months of a year as a set of credits.
+pub fn even_credits(total: Decimal, months: impl Iterator<Item = u32>) -> BTreeMap<u32, Decimal> {
+    let months: Vec<u32> = months.collect();
+    let n = Decimal::from(months.len().max(1) as u32);
+    months.into_iter().map(|m| (m, total / n)).collect()
+}

@@ -1,0 +1,165 @@
+//! `personal_amount_mismatch`: a personal amount that is not base × the personal rate
+//! (plus a fixed sum where a header states one or the province has one).
+
+use super::runs::runs;
+use super::text::{percent, period_zh, yuan};
+use crate::money::{format_cents, round_cents};
+use crate::policy::lookup::Place;
+use crate::policy::{Policy, RatePart};
+use crate::record::{Insurance, PaymentKind, Record};
+use crate::report::{Finding, FindingCode, Severity};
+use rust_decimal::Decimal;
+
+/// Rounding differences up to one cent are not findings.
+const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Accepted ways the amount may have been computed, best explanation first.
+struct Expectation {
+    rate: Decimal,
+    fixed: Decimal,
+    /// Also accept the amount without the fixed part (a province's fixed sum is often a
+    /// separate line on statements).
+    fixed_optional: bool,
+    /// Also accept the flexible-employment rate (20 % of the base, no employer part).
+    flexible: Option<Decimal>,
+}
+
+fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectation> {
+    if let Some(s) = &r.stated_personal_rate {
+        return Some(Expectation {
+            rate: s.rate,
+            fixed: s.fixed,
+            fixed_optional: false,
+            flexible: None,
+        });
+    }
+    let resolved = policy.rate(r.insurance, RatePart::Personal, r.month, place);
+    let rate = resolved.rate?.value;
+    let no_employer = r.employer.is_none_or(|e| e.is_zero());
+    let flexible = (r.insurance == Insurance::Pension && no_employer)
+        .then(|| {
+            policy
+                .rate(r.insurance, RatePart::Flexible, r.month, place)
+                .rate
+                .map(|f| f.value)
+        })
+        .flatten();
+    Some(Expectation {
+        rate,
+        fixed: resolved.fixed.map_or(Decimal::ZERO, |f| f.value),
+        fixed_optional: true,
+        flexible,
+    })
+}
+
+/// Every record whose personal amount cannot be explained, grouped into runs of months with
+/// the same base and amounts.
+pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Finding> {
+    // (insurance, base, actual, expected, rate, stated fixed sum, top-up row or 0)
+    type Key = (
+        Insurance,
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+        usize,
+    );
+    let mut items: Vec<(crate::month::Month, Key)> = Vec::new();
+    for r in records {
+        // Refunds, rate top-ups and transfers carry amounts that are not base × rate.
+        if !matches!(
+            r.kind,
+            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
+        ) {
+            continue;
+        }
+        let (Some(base), Some(actual)) = (r.base, r.personal) else {
+            continue;
+        };
+        let Some(exp) = expectation(policy, place, r) else {
+            continue;
+        };
+        let plain = round_cents(base * exp.rate);
+        let with_fixed = round_cents(base * exp.rate + exp.fixed);
+        let mut accepted = vec![with_fixed];
+        if exp.fixed_optional && !exp.fixed.is_zero() {
+            accepted.push(plain);
+        }
+        if let Some(f) = exp.flexible {
+            accepted.push(round_cents(base * f));
+        }
+        if accepted
+            .iter()
+            .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
+        {
+            continue;
+        }
+        // Report against the reading without the optional fixed part unless it was stated.
+        let expected = if exp.fixed_optional {
+            plain
+        } else {
+            with_fixed
+        };
+        let fixed_shown = if exp.fixed_optional {
+            Decimal::ZERO
+        } else {
+            exp.fixed
+        };
+        // Keep single-record rows apart only for top-ups, which people look up by row.
+        let row_key = if r.kind == PaymentKind::BaseTopUp {
+            r.row
+        } else {
+            0
+        };
+        items.push((
+            r.month,
+            (
+                r.insurance,
+                base,
+                actual,
+                expected,
+                exp.rate,
+                fixed_shown,
+                row_key,
+            ),
+        ));
+    }
+    let mut out = Vec::new();
+    for ins in Insurance::ALL {
+        let group: Vec<_> = items.iter().filter(|(_, k)| k.0 == ins).cloned().collect();
+        for (from, to, (ins, base, actual, expected, rate, fixed, row)) in runs(group) {
+            let what = if row != 0 {
+                "（缴费基数调整补收行，基数为差额）"
+            } else {
+                ""
+            };
+            let plus = if fixed.is_zero() {
+                String::new()
+            } else {
+                format!(" + {}", yuan(fixed))
+            };
+            out.push(Finding {
+                code: FindingCode::PersonalAmountMismatch,
+                severity: Severity::Warning,
+                insurance: Some(ins),
+                month: Some(from),
+                to: (to != from).then_some(to),
+                expected: Some(format_cents(expected)),
+                actual: Some(format_cents(actual)),
+                row: (row != 0).then_some(row),
+                message: format!(
+                    "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
+                    period_zh(from, to),
+                    ins.name_zh(),
+                    yuan(actual),
+                    yuan(base),
+                    percent(rate),
+                    yuan(expected),
+                    yuan((actual - expected).abs()),
+                ),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,223 @@
+//! Contribution bases: below the floor / above the ceiling of the year, limits unknown,
+//! different bases across insurances in one month, and duplicate records for one month.
+
+use super::insurance::{is_paid, pays_month};
+use super::runs::runs;
+use super::text::{period_zh, yuan};
+use crate::money::format_cents;
+use crate::month::Month;
+use crate::policy::lookup::Place;
+use crate::policy::Figure;
+use crate::record::{Insurance, PaymentKind, Record};
+use crate::report::{Finding, FindingCode, Severity};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The base a month was finally assessed on: the regular record's base (a paid one when the
+/// month has several) plus every base top-up (调整补收, whose base is the difference).
+pub fn effective_bases(records: &[&Record]) -> BTreeMap<(Insurance, Month), Decimal> {
+    let mut regular: BTreeMap<(Insurance, Month), (bool, Decimal)> = BTreeMap::new();
+    let mut top_ups: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
+    for r in records {
+        let Some(base) = r.base else { continue };
+        let key = (r.insurance, r.month);
+        match r.kind {
+            PaymentKind::BaseTopUp => *top_ups.entry(key).or_default() += base,
+            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
+                let paid = pays_month(r);
+                match regular.get(&key) {
+                    Some((true, _)) => {}
+                    Some((false, _)) if !paid => {}
+                    _ => {
+                        regular.insert(key, (paid, base));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: BTreeMap<(Insurance, Month), Decimal> =
+        regular.into_iter().map(|(k, (_, b))| (k, b)).collect();
+    for (k, extra) in top_ups {
+        *out.entry(k).or_default() += extra;
+    }
+    out
+}
+
+fn cite(f: &Figure) -> String {
+    format!("{}，可信度 {}", f.source, f.confidence.label())
+}
+
+/// Pension bases against the province's published floor and ceiling of each year.
+pub fn limits(place: Place<'_>, bases: &BTreeMap<(Insurance, Month), Decimal>) -> Vec<Finding> {
+    let pension: Vec<(Month, Decimal)> = bases
+        .iter()
+        .filter(|((i, _), _)| *i == Insurance::Pension)
+        .map(|((_, m), b)| (*m, *b))
+        .collect();
+    if pension.is_empty() {
+        return Vec::new();
+    }
+    let Some(province) = place.province else {
+        return vec![Finding {
+            code: FindingCode::CityNotGiven,
+            severity: Severity::Info,
+            insurance: None,
+            month: None,
+            to: None,
+            expected: None,
+            actual: None,
+            row: None,
+            message: "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
+        }];
+    };
+    let mut out = Vec::new();
+    let mut unknown_years: BTreeMap<u32, (Month, Month)> = BTreeMap::new();
+    // (code, limit, base) per month, merged into runs.
+    let mut hits: Vec<(Month, (FindingCode, Decimal, Decimal))> = Vec::new();
+    for (m, base) in &pension {
+        let year = province.year(m.year());
+        let floor = year.and_then(|y| y.floor.as_ref());
+        let ceiling = year.and_then(|y| y.ceiling.as_ref());
+        if floor.is_none() || ceiling.is_none() {
+            let e = unknown_years.entry(m.year()).or_insert((*m, *m));
+            e.1 = *m;
+        }
+        if let Some(f) = floor.filter(|f| *base < f.value) {
+            hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
+        }
+        if let Some(c) = ceiling.filter(|c| *base > c.value) {
+            hits.push((*m, (FindingCode::BaseAboveCeiling, c.value, *base)));
+        }
+    }
+    for (from, to, (code, limit, base)) in runs(hits) {
+        let year = province.year(from.year());
+        let fig = year.and_then(|y| {
+            if code == FindingCode::BaseBelowFloor {
+                y.floor.as_ref()
+            } else {
+                y.ceiling.as_ref()
+            }
+        });
+        let (word, advice) = if code == FindingCode::BaseBelowFloor {
+            ("低于", "当年通知常在年中公布并追溯到 1 月，之后会有补差记录；若一直没有，请问单位或社保经办机构。")
+        } else {
+            ("高于", "超出上限的部分一般不计缴费，请核对。")
+        };
+        out.push(Finding {
+            code,
+            severity: Severity::Warning,
+            insurance: Some(Insurance::Pension),
+            month: Some(from),
+            to: (to != from).then_some(to),
+            expected: Some(format_cents(limit)),
+            actual: Some(format_cents(base)),
+            row: None,
+            message: format!(
+                "{} 养老保险缴费基数 {} {}{}{}年{}{}（{}）。{advice}",
+                period_zh(from, to),
+                yuan(base),
+                word,
+                province.name,
+                from.year(),
+                if code == FindingCode::BaseBelowFloor {
+                    "下限 "
+                } else {
+                    "上限 "
+                },
+                yuan(limit),
+                fig.map(cite).unwrap_or_default(),
+            ),
+        });
+    }
+    for (year, (from, to)) in unknown_years {
+        out.push(Finding {
+            code: FindingCode::BaseLimitsUnknown,
+            severity: Severity::Info,
+            insurance: Some(Insurance::Pension),
+            month: Some(from),
+            to: (to != from).then_some(to),
+            expected: None,
+            actual: None,
+            row: None,
+            message: format!(
+                "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
+                province.name
+            ),
+        });
+    }
+    out
+}
+
+/// Months whose insurances were assessed on different bases.
+pub fn differing(bases: &BTreeMap<(Insurance, Month), Decimal>) -> Vec<Finding> {
+    let mut per_month: BTreeMap<Month, Vec<(Insurance, Decimal)>> = BTreeMap::new();
+    for ((i, m), b) in bases {
+        per_month.entry(*m).or_default().push((*i, *b));
+    }
+    let items: Vec<(Month, Vec<(Insurance, Decimal)>)> = per_month
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|(_, b)| *b != v[0].1))
+        .collect();
+    runs(items)
+        .into_iter()
+        .map(|(from, to, v)| {
+            let list: Vec<String> =
+                v.iter().map(|(i, b)| format!("{} {}", i.name_zh(), yuan(*b))).collect();
+            Finding {
+                code: FindingCode::BaseDiffersBetweenInsurances,
+                severity: Severity::Info,
+                insurance: None,
+                month: Some(from),
+                to: (to != from).then_some(to),
+                expected: None,
+                actual: None,
+                row: None,
+                message: format!(
+                    "{} 各险种的缴费基数不同（{}）。有的地方医疗等险种基数本来就不同，如不确定请问单位。",
+                    period_zh(from, to),
+                    list.join("，")
+                ),
+            }
+        })
+        .collect()
+}
+
+/// More than one regular paid record for one month and insurance (top-ups are not duplicates;
+/// a refund cancels one).
+pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
+    let mut count: BTreeMap<(Insurance, Month), (i64, Vec<usize>)> = BTreeMap::new();
+    for r in records {
+        let e = count.entry((r.insurance, r.month)).or_default();
+        match r.kind {
+            PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) => {
+                e.0 += 1;
+                e.1.push(r.row);
+            }
+            PaymentKind::Refund => e.0 -= 1,
+            _ => {}
+        }
+    }
+    count
+        .into_iter()
+        .filter(|(_, (n, _))| *n > 1)
+        .map(|((ins, m), (n, rows))| {
+            let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+            Finding {
+                code: FindingCode::DuplicateMonth,
+                severity: Severity::Warning,
+                insurance: Some(ins),
+                month: Some(m),
+                to: None,
+                expected: Some("1".into()),
+                actual: Some(n.to_string()),
+                row: None,
+                message: format!(
+                    "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
+                    ins.name_zh(),
+                    rows.join("、")
+                ),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! Per insurance: months paid, first and last month, totals, gaps, arrears (open or settled),
+//! interruptions and the declared period's not-yet-booked month.
+
+use super::runs::{runs, runs_where};
+use crate::month::Month;
+use crate::record::{Insurance, PayStatus, PaymentKind, Record};
+use crate::report::{ArrearsRun, InsuranceReport, Span};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Whether the money of a record arrived (在途 = paid, not yet booked).
+pub fn is_paid(r: &Record) -> bool {
+    matches!(r.status, PayStatus::Paid | PayStatus::InTransit)
+}
+
+/// Whether a paid record makes its month a paid month (a refund or transfer-out does not).
+pub fn pays_month(r: &Record) -> bool {
+    is_paid(r) && !matches!(r.kind, PaymentKind::Refund | PaymentKind::TransferOut)
+}
+
+/// A record's amount as it counts in totals: refunds subtract whatever sign the file used.
+pub fn signed(r: &Record, amount: Decimal) -> Decimal {
+    if r.kind == PaymentKind::Refund {
+        -amount.abs()
+    } else {
+        amount
+    }
+}
+
+/// Summarise the records of one insurance (all for `kind`), given the declared period.
+pub fn summarise(
+    kind: Insurance,
+    records: &[&Record],
+    declared: Option<(Month, Month)>,
+) -> InsuranceReport {
+    let all: BTreeSet<Month> = records.iter().map(|r| r.month).collect();
+    let paid: BTreeSet<Month> = records
+        .iter()
+        .filter(|r| pays_month(r))
+        .map(|r| r.month)
+        .collect();
+    let first = all.first().copied();
+    let last = all.last().copied();
+
+    let mut personal: Option<Decimal> = None;
+    let mut employer: Option<Decimal> = None;
+    for r in records.iter().filter(|r| is_paid(r)) {
+        if let Some(p) = r.personal {
+            *personal.get_or_insert(Decimal::ZERO) += signed(r, p);
+        }
+        if let Some(e) = r.employer {
+            *employer.get_or_insert(Decimal::ZERO) += signed(r, e);
+        }
+    }
+
+    // The declared period's last month with no record is "not booked yet"; months between the
+    // last record and it are gaps like any other.
+    let not_booked_yet = match (declared, last) {
+        (Some((_, end)), Some(l)) if end > l => Some(end),
+        _ => None,
+    };
+    let gap_end = match (not_booked_yet, last) {
+        (Some(nb), _) => nb.offset(-1),
+        (None, l) => l,
+    };
+    let gaps = match (first, gap_end) {
+        (Some(f), Some(e)) => runs_where(f, e, |m| !all.contains(&m))
+            .into_iter()
+            .map(|(a, b)| Span::new(a, b))
+            .collect(),
+        _ => Vec::new(),
+    };
+
+    // Arrears: months with an unpaid row; settled when the month also has a paid row.
+    let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
+    for r in records
+        .iter()
+        .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
+    {
+        let e = unpaid.entry(r.month).or_insert(None);
+        if r.settled > *e {
+            *e = r.settled;
+        }
+    }
+    let arrears = runs(
+        unpaid
+            .into_iter()
+            .map(|(m, settled_in)| {
+                let settled = paid.contains(&m);
+                (m, (settled, if settled { settled_in } else { None }))
+            })
+            .collect(),
+    )
+    .into_iter()
+    .map(|(from, to, (settled, settled_in))| ArrearsRun {
+        from,
+        to,
+        months: from.span_to(to),
+        settled,
+        settled_in,
+    })
+    .collect();
+
+    let interrupted = runs(
+        records
+            .iter()
+            .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(&r.month))
+            .map(|r| (r.month, ()))
+            .collect(),
+    )
+    .into_iter()
+    .map(|(a, b, ())| Span::new(a, b))
+    .collect();
+
+    InsuranceReport {
+        kind,
+        name: kind.name_zh().to_string(),
+        months_paid: paid.len() as u32,
+        first_month: first,
+        last_month: last,
+        personal_total: personal,
+        employer_total: employer,
+        gaps,
+        arrears,
+        interrupted,
+        not_booked_yet,
+        coverage: Vec::new(),
+    }
+}

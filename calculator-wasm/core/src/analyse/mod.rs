@@ -1,0 +1,239 @@
+//! The analysis: from a read [`Statement`] and the [`Policy`] to a [`Report`].
+//!
+//! One small module per question: [`insurance`] (months, totals, gaps, arrears),
+//! [`amounts`] (personal amount vs rate), [`bases`] (floors, ceilings, duplicates),
+//! [`account`] (pension account), [`official`] (权益记录单 reproduced), [`retirement`],
+//! [`coverage`] (certificates without amounts).
+
+pub mod account;
+pub mod amounts;
+pub mod bases;
+pub mod coverage;
+pub mod insurance;
+pub mod official;
+pub mod retirement;
+pub mod runs;
+pub mod text;
+
+use crate::month::Month;
+use crate::policy::lookup::Place;
+use crate::policy::{Policy, Track};
+use crate::record::{mask_id, Insurance, Person, Record};
+use crate::report::{
+    Finding, FindingCode, PersonReport, PlaceReport, Report, Severity, SourceReport, Span,
+    SCHEMA_VERSION,
+};
+use crate::statement::Statement;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// What the caller knows besides the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// City slug (`yingkou`); selects the province figures and local rates.
+    pub city: Option<String>,
+    /// Birth month, for the retirement part.
+    pub birth: Option<Month>,
+    /// Retirement track, for the retirement part.
+    pub track: Option<Track>,
+    /// The current month (the engine reads no clock).
+    pub today: Option<Month>,
+}
+
+/// Analyse every person of a statement.
+pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Report {
+    let place = options.city.as_deref().and_then(|c| policy.place(c));
+    let s = &statement.source;
+    Report {
+        schema_version: SCHEMA_VERSION,
+        source: SourceReport {
+            format: s.format,
+            encoding: s.encoding,
+            layout: s.layout,
+            layout_name: s.layout.name_zh().to_string(),
+            sheet: s.sheet.clone(),
+            header_row: s.header_row,
+            rows_read: s.rows_read,
+            rows_skipped: s.rows_skipped.clone(),
+            declared_period: statement.declared_period.map(|(a, b)| Span::new(a, b)),
+        },
+        place: place.and_then(|p| {
+            let (prov, city) = (p.province?, p.city?);
+            Some(PlaceReport {
+                city: city.slug.clone(),
+                city_name: city.name.clone(),
+                province: prov.slug.clone(),
+                province_name: prov.name.clone(),
+            })
+        }),
+        people: statement
+            .people
+            .iter()
+            .map(|p| {
+                person(
+                    p,
+                    statement.declared_period,
+                    policy,
+                    place.unwrap_or_default(),
+                    options,
+                )
+            })
+            .collect(),
+    }
+}
+
+fn person(
+    p: &Person,
+    declared: Option<(Month, Month)>,
+    policy: &Policy,
+    place: Place<'_>,
+    options: &Options,
+) -> PersonReport {
+    let records: Vec<&Record> = p.records.iter().collect();
+    let mut insurances = Vec::new();
+    for kind in Insurance::ALL {
+        let mine: Vec<&Record> = records
+            .iter()
+            .copied()
+            .filter(|r| r.insurance == kind)
+            .collect();
+        if !mine.is_empty() {
+            insurances.push(insurance::summarise(kind, &mine, declared));
+        }
+    }
+    let mut cannot_check = Vec::new();
+    let mut findings = Vec::new();
+    if records.is_empty() && !p.coverage.is_empty() {
+        for kind in Insurance::ALL {
+            let spans: Vec<_> = p.coverage.iter().filter(|s| s.insurance == kind).collect();
+            if !spans.is_empty() {
+                insurances.push(coverage::summarise(kind, &spans));
+            }
+        }
+        cannot_check = coverage::cannot_check(&insurances);
+        findings.push(Finding {
+            code: FindingCode::CoverageOnly,
+            severity: Severity::Info,
+            insurance: None,
+            month: None,
+            to: None,
+            expected: None,
+            actual: None,
+            row: None,
+            message: "这是只列参保月数的证明，金额和基数无法核对。".into(),
+        });
+    }
+
+    let bases = bases::effective_bases(&records);
+    findings.extend(amounts::check(policy, place, &records));
+    findings.extend(bases::limits(place, &bases));
+    findings.extend(bases::differing(&bases));
+    findings.extend(bases::duplicates(&records));
+
+    let pension_months = insurances
+        .iter()
+        .find(|i| i.kind == Insurance::Pension)
+        .map_or(0, |i| i.months_paid);
+    let pension_account = account::compute(policy, place, &records, pension_months);
+
+    let monthly = pension_credits_by_month(&records);
+    let official = official::reconcile(policy, &p.account_years, &monthly).map(|(r, f)| {
+        findings.extend(f);
+        r
+    });
+    if !p.account_years.is_empty() && records.is_empty() {
+        cannot_check.push("这份记录单没有逐月明细：缺月、欠费和个人缴费金额无法逐月核对。".into());
+    }
+
+    let retirement = match (options.birth, options.track) {
+        (Some(birth), Some(track)) => {
+            let balance = official_balance(&p.account_years).or_else(|| {
+                pension_account.as_ref().map(|a| {
+                    (
+                        a.balance,
+                        format!(
+                            "个人账户余额用本工具按文件算出的 {}（不含文件以外的年份）。",
+                            text::yuan(a.balance)
+                        ),
+                    )
+                })
+            });
+            let own = retirement::OwnFigures {
+                months: pension_months,
+                bases: &bases,
+                balance,
+            };
+            retirement::report(&policy.national, place, birth, track, options.today, &own)
+        }
+        _ => None,
+    };
+    if let Some(r) = &retirement {
+        if let (Some(min), Some(false)) = (&r.minimum_years, r.meets_minimum) {
+            let need = min.parse::<Decimal>().unwrap_or_default() * Decimal::from(12u32);
+            findings.push(Finding {
+                code: FindingCode::MinYears,
+                severity: Severity::Info,
+                insurance: Some(Insurance::Pension),
+                month: Some(r.retirement_month),
+                to: None,
+                expected: Some(need.normalize().to_string()),
+                actual: Some(r.contribution_months.to_string()),
+                row: None,
+                message: format!(
+                    "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {}。文件以外的年份也算，请查全部缴费记录。",
+                    r.retirement_month.year(),
+                    text::years_months_zh(r.contribution_months)
+                ),
+            });
+        }
+    }
+
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.month.cmp(&b.month))
+            .then(a.code.cmp(&b.code))
+            .then(a.insurance.cmp(&b.insurance))
+    });
+    PersonReport {
+        name: p.name.clone(),
+        id_masked: p.id.as_deref().map(mask_id),
+        insurances,
+        findings,
+        pension_account,
+        official_account: official,
+        retirement,
+        cannot_check,
+    }
+}
+
+/// Pension personal amounts of paid records by year and month (for the official check).
+fn pension_credits_by_month(records: &[&Record]) -> BTreeMap<u32, BTreeMap<u32, Decimal>> {
+    let mut out: BTreeMap<u32, BTreeMap<u32, Decimal>> = BTreeMap::new();
+    for r in records
+        .iter()
+        .filter(|r| r.insurance == Insurance::Pension && insurance::is_paid(r))
+    {
+        if let Some(p) = r.personal {
+            *out.entry(r.month.year())
+                .or_default()
+                .entry(r.month.month())
+                .or_default() += insurance::signed(r, p);
+        }
+    }
+    out
+}
+
+/// The latest official closing balance, if the file has a 权益记录单.
+fn official_balance(years: &[crate::record::OfficialAccountYear]) -> Option<(Decimal, String)> {
+    years.iter().max_by_key(|y| y.year).map(|y| {
+        (
+            y.closing,
+            format!(
+                "个人账户余额用权益记录单上 {} 年末的 {}。",
+                y.year,
+                text::yuan(y.closing)
+            ),
+        )
+    })
+}

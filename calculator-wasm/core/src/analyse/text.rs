@@ -1,0 +1,64 @@
+//! Chinese wording shared by the analysis messages.
+
+use crate::money::format_cents;
+use crate::month::Month;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// `2024-03`, or `2024-01 至 2024-06（6 个月）` for a run.
+pub fn period_zh(from: Month, to: Month) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} 至 {to}（{} 个月）", from.span_to(to))
+    }
+}
+
+/// A fraction as a percent for people: 0.0262 → `2.62%`, 0.08 → `8%`.
+pub fn percent(rate: Decimal) -> String {
+    let p = (rate * Decimal::ONE_HUNDRED).normalize();
+    format!("{p}%")
+}
+
+/// Money for sentences: `1234.50 元`.
+pub fn yuan(amount: Decimal) -> String {
+    format!("{} 元", format_cents(amount))
+}
+
+/// Months as `12 年 7 个月` (or `7 个月`, `12 年`).
+pub fn years_months_zh(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, m) => format!("{m} 个月"),
+        (y, 0) => format!("{y} 年"),
+        (y, m) => format!("{y} 年 {m} 个月"),
+    }
+}
+
+/// Round a non-money figure half-up to `dp` decimals (divisors, indices); money uses
+/// `money::round_cents`.
+pub fn round_dp(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wording() {
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        assert_eq!(
+            period_zh(m(2024, 1), m(2024, 6)),
+            "2024-01 至 2024-06（6 个月）"
+        );
+        assert_eq!(percent("0.0262".parse().unwrap()), "2.62%");
+        assert_eq!(percent("0.080".parse().unwrap()), "8%");
+        assert_eq!(years_months_zh(151), "12 年 7 个月");
+        assert_eq!(
+            round_dp("138.41666".parse().unwrap(), 1).to_string(),
+            "138.4"
+        );
+        assert_eq!(round_dp("210".parse().unwrap(), 1).to_string(), "210.0");
+    }
+}

@@ -1,0 +1,465 @@
+//! The report: what the analysis found, serialised as the documented JSON
+//! (`schema_version` 1, see `calculator-wasm/README.md`). Months are `"YYYY-MM"`, money is a
+//! string with two decimals (rounded half-up only when printed), IDs are masked.
+
+use crate::money::{cents, cents_opt};
+use crate::month::Month;
+use crate::policy::{Confidence, Track};
+use crate::record::Insurance;
+use crate::statement::{Encoding, Format, Layout, SkippedRow};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The JSON schema version; bump on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One report per file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// How the file was read.
+    pub source: SourceReport,
+    /// The city whose figures were used, if one was given and known.
+    pub place: Option<PlaceReport>,
+    /// One entry per person in the file.
+    pub people: Vec<PersonReport>,
+}
+
+/// How the file was read (from the reader's `SourceInfo`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceReport {
+    /// `csv`, `tsv`, `xlsx`, `text`, `json`.
+    pub format: Format,
+    /// `utf-8`, `utf-8-bom`, `gb18030`, `n/a`.
+    pub encoding: Encoding,
+    /// The layout family recognised.
+    pub layout: Layout,
+    /// Its Chinese name.
+    pub layout_name: String,
+    /// XLSX sheet read.
+    pub sheet: Option<String>,
+    /// Header row (1-based).
+    pub header_row: Option<usize>,
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Rows not read, with reasons.
+    pub rows_skipped: Vec<SkippedRow>,
+    /// The period the document says it covers.
+    pub declared_period: Option<Span>,
+}
+
+/// The city and province whose figures the checks used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlaceReport {
+    /// City slug.
+    pub city: String,
+    /// City name.
+    pub city_name: String,
+    /// Province slug.
+    pub province: String,
+    /// Province name.
+    pub province_name: String,
+}
+
+/// A run of months, both ends included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First month.
+    pub from: Month,
+    /// Last month.
+    pub to: Month,
+    /// Number of months.
+    pub months: u32,
+}
+
+impl Span {
+    /// The span from `from` to `to`.
+    pub fn new(from: Month, to: Month) -> Span {
+        Span {
+            from,
+            to,
+            months: from.span_to(to),
+        }
+    }
+}
+
+/// A run of months with an unpaid record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArrearsRun {
+    /// First month.
+    pub from: Month,
+    /// Last month.
+    pub to: Month,
+    /// Number of months.
+    pub months: u32,
+    /// Every month of the run also has a paid record: paid late, nothing owed now.
+    pub settled: bool,
+    /// When it was settled (足额到账年月), if the file says.
+    pub settled_in: Option<Month>,
+}
+
+/// A coverage-only span (certificate with month counts, no amounts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CoverageReport {
+    /// First month.
+    pub from: Month,
+    /// Last month.
+    pub to: Month,
+    /// Months the certificate says were paid.
+    pub months: u32,
+    /// Months in the span.
+    pub span_months: u32,
+    /// Whether every month of the span was paid (`months == span_months`).
+    pub complete: bool,
+    /// Source row.
+    pub row: usize,
+}
+
+/// One insurance of one person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InsuranceReport {
+    /// Which insurance.
+    pub kind: Insurance,
+    /// Its Chinese name.
+    pub name: String,
+    /// Distinct months with a paid (or in-transit, back-paid) record; for coverage-only
+    /// people, the months the certificate counts.
+    pub months_paid: u32,
+    /// First month with any record.
+    pub first_month: Option<Month>,
+    /// Last month with any record.
+    pub last_month: Option<Month>,
+    /// Personal amounts over paid records (top-ups add, refunds subtract); null if the file
+    /// has no personal amounts.
+    #[serde(with = "cents_opt")]
+    pub personal_total: Option<Decimal>,
+    /// Employer amounts over paid records; null if the file has none.
+    #[serde(with = "cents_opt")]
+    pub employer_total: Option<Decimal>,
+    /// Runs of months with no record at all.
+    pub gaps: Vec<Span>,
+    /// Runs of months with an unpaid record (open or settled).
+    pub arrears: Vec<ArrearsRun>,
+    /// Runs of months marked 中断 (interrupted) with no paid record.
+    pub interrupted: Vec<Span>,
+    /// The declared period's last month when it has no record yet (not a gap).
+    pub not_booked_yet: Option<Month>,
+    /// Coverage-only spans.
+    pub coverage: Vec<CoverageReport>,
+}
+
+/// How serious a finding is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Worth checking with the employer or the office.
+    Warning,
+    /// The figures cannot both be right.
+    Error,
+}
+
+/// Stable finding codes (documented in `calculator-wasm/README.md`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingCode {
+    /// Personal amount ≠ base × personal rate (+ fixed).
+    PersonalAmountMismatch,
+    /// Pension base below the year's floor.
+    BaseBelowFloor,
+    /// Pension base above the year's ceiling.
+    BaseAboveCeiling,
+    /// The year's floor and ceiling are not known (info).
+    BaseLimitsUnknown,
+    /// No city given: floors, ceilings and local rates not checked (info).
+    CityNotGiven,
+    /// The same month has different bases across insurances.
+    BaseDiffersBetweenInsurances,
+    /// More than one regular record for one month and insurance.
+    DuplicateMonth,
+    /// Fewer contribution months than the minimum for the retirement year (info).
+    MinYears,
+    /// Coverage-only certificate: amounts cannot be checked (info).
+    CoverageOnly,
+    /// A 权益记录单 year whose interest or closing balance differs from the recomputation.
+    OfficialAccountMismatch,
+    /// A 权益记录单 year whose own lines do not add up.
+    OfficialAccountArithmetic,
+    /// A 权益记录单 year whose opening is not the previous year's closing.
+    OfficialAccountDiscontinuity,
+}
+
+/// One thing the analysis noticed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: FindingCode,
+    /// How serious.
+    pub severity: Severity,
+    /// Which insurance, where one applies.
+    pub insurance: Option<Insurance>,
+    /// The (first) month it concerns.
+    pub month: Option<Month>,
+    /// The last month, when the finding covers a run of months with the same figures.
+    pub to: Option<Month>,
+    /// What the figure should be (money with two decimals, or months for `min_years`).
+    pub expected: Option<String>,
+    /// What the file says.
+    pub actual: Option<String>,
+    /// Source row, for single-record findings.
+    pub row: Option<usize>,
+    /// One plain Chinese sentence.
+    pub message: String,
+}
+
+/// A crediting rate as used, with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RateUsed {
+    /// Fraction, e.g. `"0.0262"`.
+    pub value: String,
+    /// Percent for people, e.g. `"2.62%"`.
+    pub percent: String,
+    /// How sure the research is.
+    pub confidence: Confidence,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// Whether a year's crediting rate could be used.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateStatus {
+    /// Published and used.
+    Published,
+    /// Only a third-party figure exists: interest left out.
+    Unconfirmed,
+    /// Not published (yet): interest left out.
+    NotPublished,
+    /// Before 2016 each province set its own rate (not collected): interest left out.
+    BeforeNational,
+}
+
+/// One year of the pension personal account computed from the records.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AccountYear {
+    /// The year.
+    pub year: u32,
+    /// Balance at the start of the year (0 at the first year of the file).
+    #[serde(with = "cents")]
+    pub opening: Decimal,
+    /// Credited this year.
+    #[serde(with = "cents")]
+    pub credits: Decimal,
+    /// Months with a credit.
+    pub months_credited: u32,
+    /// Rate status.
+    pub rate_status: RateStatus,
+    /// The rate (also shown when unconfirmed, but then not used).
+    pub rate: Option<RateUsed>,
+    /// Interest on the opening balance; null when the rate was not used.
+    #[serde(with = "cents_opt")]
+    pub interest_on_opening: Option<Decimal>,
+    /// Interest on this year's credits (monthly weighting); null when the rate was not used.
+    #[serde(with = "cents_opt")]
+    pub interest_on_credits: Option<Decimal>,
+    /// Balance at the end of the year.
+    #[serde(with = "cents")]
+    pub closing: Decimal,
+}
+
+/// The pension personal account as far as the file shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PensionAccount {
+    /// Year by year.
+    pub years: Vec<AccountYear>,
+    /// Balance at the end of the last year.
+    #[serde(with = "cents")]
+    pub balance: Decimal,
+    /// Every year's interest is in the balance (all rates published and used).
+    pub complete: bool,
+    /// Distinct pension months paid.
+    pub contribution_months: u32,
+    /// Whole years of those months.
+    pub contribution_years: u32,
+    /// Remaining months.
+    pub contribution_extra_months: u32,
+    /// What the figures assume, in Chinese.
+    pub assumptions: Vec<String>,
+}
+
+/// Outcome of checking one 权益记录单 year.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    /// Every line agrees within 0.01.
+    Agrees,
+    /// Agrees for some placement of the credited months within the year (months not stated).
+    WithinRange,
+    /// Agrees only with the unconfirmed third-party rate.
+    AgreesWithUnconfirmedRate,
+    /// At least one line differs.
+    Differs,
+    /// No usable rate for the year.
+    CannotCheck,
+}
+
+/// The five official figures of one year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfficialFigures {
+    /// 截止上年末个人账户累计储存额.
+    #[serde(with = "cents")]
+    pub opening: Decimal,
+    /// 当年记账金额.
+    #[serde(with = "cents")]
+    pub credited: Decimal,
+    /// 上年末储存额的当年记账利息.
+    #[serde(with = "cents")]
+    pub interest_on_opening: Decimal,
+    /// 当年记账金额利息.
+    #[serde(with = "cents")]
+    pub interest_on_credits: Decimal,
+    /// 至本年末账户累计储存额.
+    #[serde(with = "cents")]
+    pub closing: Decimal,
+}
+
+/// Our recomputation of the three derived lines (null where it could not be done).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecomputedFigures {
+    /// Opening × rate.
+    #[serde(with = "cents_opt")]
+    pub interest_on_opening: Option<Decimal>,
+    /// Credited × rate × monthly weighting.
+    #[serde(with = "cents_opt")]
+    pub interest_on_credits: Option<Decimal>,
+    /// Opening + credited + both interests.
+    #[serde(with = "cents_opt")]
+    pub closing: Option<Decimal>,
+}
+
+/// One year of the official account, checked.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfficialYearCheck {
+    /// The year.
+    pub year: u32,
+    /// Source row.
+    pub row: usize,
+    /// Rate status.
+    pub rate_status: RateStatus,
+    /// The rate used (or the unconfirmed one tried).
+    pub rate: Option<RateUsed>,
+    /// Rate implied by the official interest on the opening balance (`"0.0150"`), if any.
+    pub implied_rate: Option<String>,
+    /// What the document says.
+    pub official: OfficialFigures,
+    /// What we compute.
+    pub recomputed: RecomputedFigures,
+    /// Official minus recomputed, per line (null where not recomputed).
+    pub difference: RecomputedFigures,
+    /// Opening + credited + interests − closing, as printed (0.00 when the document adds up).
+    #[serde(with = "cents")]
+    pub arithmetic_difference: Decimal,
+    /// Whether the opening equals the previous year's closing (null without a previous year).
+    pub continues_previous: Option<bool>,
+    /// How the credited months were weighted, in Chinese.
+    pub weighting: String,
+    /// The outcome.
+    pub status: CheckStatus,
+    /// One plain Chinese sentence.
+    pub message: String,
+}
+
+/// The official account figures reproduced.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfficialAccountReport {
+    /// Year by year.
+    pub years: Vec<OfficialYearCheck>,
+    /// Every checkable year agrees.
+    pub all_agree: bool,
+    /// One plain Chinese sentence for the top of the report.
+    pub summary: String,
+}
+
+/// The basic pension estimate with every assumption.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PensionEstimate {
+    /// Computation base used (W).
+    #[serde(with = "cents")]
+    pub computation_base: Decimal,
+    /// The year whose computation base was used.
+    pub computation_base_year: u32,
+    /// Average contribution index (4 decimals).
+    pub average_index: String,
+    /// Contribution years used (2 decimals).
+    pub contribution_years: String,
+    /// Basic part per month.
+    #[serde(with = "cents")]
+    pub basic_part: Decimal,
+    /// Account balance used.
+    #[serde(with = "cents")]
+    pub account_balance: Decimal,
+    /// Account part per month.
+    #[serde(with = "cents")]
+    pub account_part: Decimal,
+    /// Basic + account part per month.
+    #[serde(with = "cents")]
+    pub total: Decimal,
+    /// Every assumption, in Chinese.
+    pub assumptions: Vec<String>,
+}
+
+/// Retirement under the 2025 reform.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RetirementReport {
+    /// Birth month given.
+    pub birth: Month,
+    /// Track given.
+    pub track: Track,
+    /// Former statutory age.
+    pub base_age: u32,
+    /// Months of delay under the reform.
+    pub delay_months: u32,
+    /// Statutory retirement age: years.
+    pub age_years: u32,
+    /// Statutory retirement age: months.
+    pub age_months: u32,
+    /// Month of reaching the statutory retirement age.
+    pub retirement_month: Month,
+    /// Months divisor for that age (one decimal).
+    pub months_divisor: Option<String>,
+    /// Minimum contribution years for that year (e.g. `"15.5"`).
+    pub minimum_years: Option<String>,
+    /// Pension months in the file (or counted by a coverage certificate).
+    pub contribution_months: u32,
+    /// Whether those months reach the minimum (the file may not hold every year).
+    pub meets_minimum: Option<bool>,
+    /// Months from "today" to the retirement month (negative = already reached), if today given.
+    pub months_until: Option<i64>,
+    /// The estimate, when a computation base is known.
+    pub estimate: Option<PensionEstimate>,
+    /// Why there is no estimate, in Chinese.
+    pub no_estimate_reason: Option<String>,
+}
+
+/// Everything about one person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PersonReport {
+    /// 姓名 as in the file.
+    pub name: Option<String>,
+    /// ID with all but the first 6 and last 4 characters masked.
+    pub id_masked: Option<String>,
+    /// One entry per insurance present.
+    pub insurances: Vec<InsuranceReport>,
+    /// Findings, sorted by severity (highest first), then month.
+    pub findings: Vec<Finding>,
+    /// The pension account computed from the records, if there are pension credits.
+    pub pension_account: Option<PensionAccount>,
+    /// The official account figures checked, if the file has them.
+    pub official_account: Option<OfficialAccountReport>,
+    /// Retirement, if birth month and track were given.
+    pub retirement: Option<RetirementReport>,
+    /// What this file does not let us check, in Chinese.
+    pub cannot_check: Vec<String>,
+}

@@ -1,0 +1,229 @@
+//! A readable plain-text Chinese summary of a [`Report`], for the CLI without `--json`.
+
+use crate::analyse::text::{period_zh, years_months_zh};
+use crate::money::format_cents;
+use crate::report::{
+    CheckStatus, InsuranceReport, PensionAccount, PersonReport, RateStatus, Report,
+    RetirementReport, Severity,
+};
+use std::fmt::Write;
+
+/// The whole report as plain text, one line per fact.
+pub fn summary_zh(report: &Report) -> String {
+    let mut out = String::new();
+    let s = &report.source;
+    let _ = writeln!(out, "社保缴费记录核对结果");
+    let _ = writeln!(
+        out,
+        "文件：{}，{}；读取 {} 行，跳过 {} 行。",
+        s.format.name_zh(),
+        s.layout_name,
+        s.rows_read,
+        s.rows_skipped.len()
+    );
+    for row in s.rows_skipped.iter().filter(|r| r.unreadable) {
+        let _ = writeln!(out, "  ！第 {} 行没有读入：{}", row.row, row.reason);
+    }
+    if let Some(p) = &s.declared_period {
+        let _ = writeln!(out, "证明所列期间：{}", period_zh(p.from, p.to));
+    }
+    match &report.place {
+        Some(p) => {
+            let _ = writeln!(
+                out,
+                "城市：{}（{}），按该省公布的数字核对。",
+                p.city_name, p.province_name
+            );
+        }
+        None => {
+            let _ = writeln!(out, "城市：未指定，只按全国统一的费率核对。");
+        }
+    }
+    if report.people.is_empty() {
+        let _ = writeln!(out, "文件里没有找到任何人的缴费记录。");
+    }
+    for person in &report.people {
+        write_person(&mut out, person);
+    }
+    let _ = writeln!(
+        out,
+        "\n本工具只核对你提供的文件，不能证明文件真伪；官方 PDF 可在出具平台用验证码核验。"
+    );
+    out
+}
+
+fn write_person(out: &mut String, p: &PersonReport) {
+    let name = p.name.as_deref().unwrap_or("（未写姓名）");
+    match &p.id_masked {
+        Some(id) => {
+            let _ = writeln!(out, "\n== {name}（{id}）==");
+        }
+        None => {
+            let _ = writeln!(out, "\n== {name} ==");
+        }
+    }
+    if let Some(o) = &p.official_account {
+        let _ = writeln!(out, "【权益记录单核对】{}", o.summary);
+        for y in &o.years {
+            let mark = match y.status {
+                CheckStatus::Agrees
+                | CheckStatus::WithinRange
+                | CheckStatus::AgreesWithUnconfirmedRate => "✓",
+                CheckStatus::Differs => "✗",
+                CheckStatus::CannotCheck => "？",
+            };
+            let _ = writeln!(out, "  {mark} {}", y.message);
+        }
+    }
+    for ins in &p.insurances {
+        write_insurance(out, ins);
+    }
+    if !p.findings.is_empty() {
+        let _ = writeln!(out, "发现的问题和提示：");
+        for f in &p.findings {
+            let tag = match f.severity {
+                Severity::Error => "错误",
+                Severity::Warning => "注意",
+                Severity::Info => "提示",
+            };
+            let _ = writeln!(out, "  [{tag}] {}", f.message);
+        }
+    }
+    if let Some(a) = &p.pension_account {
+        write_account(out, a);
+    }
+    if let Some(r) = &p.retirement {
+        write_retirement(out, r);
+    }
+    if !p.cannot_check.is_empty() {
+        let _ = writeln!(out, "无法核对的内容：");
+        for c in &p.cannot_check {
+            let _ = writeln!(out, "  · {c}");
+        }
+    }
+}
+
+fn write_insurance(out: &mut String, i: &InsuranceReport) {
+    let span = match (i.first_month, i.last_month) {
+        (Some(a), Some(b)) => format!("（{a} 至 {b}）"),
+        _ => String::new(),
+    };
+    let mut line = format!("{}：已缴 {} 个月{span}", i.name, i.months_paid);
+    if let Some(t) = i.personal_total {
+        let _ = write!(line, "，个人合计 {} 元", format_cents(t));
+    }
+    if let Some(t) = i.employer_total {
+        let _ = write!(line, "，单位合计 {} 元", format_cents(t));
+    }
+    let _ = writeln!(out, "{line}。");
+    for g in &i.gaps {
+        let _ = writeln!(out, "  缺月：{}，没有任何记录。", period_zh(g.from, g.to));
+    }
+    for a in &i.arrears {
+        let state = match (a.settled, a.settled_in) {
+            (true, Some(m)) => format!("已补缴（{m} 到账）"),
+            (true, None) => "已补缴".to_string(),
+            (false, _) => "尚未缴清".to_string(),
+        };
+        let _ = writeln!(out, "  欠费：{}，{state}。", period_zh(a.from, a.to));
+    }
+    for s in &i.interrupted {
+        let _ = writeln!(out, "  中断：{}。", period_zh(s.from, s.to));
+    }
+    if let Some(m) = i.not_booked_yet {
+        let _ = writeln!(out, "  {m}：证明所列期间的最后一个月还没有记账，不算缺月。");
+    }
+    for c in &i.coverage {
+        let done = if c.complete { "已缴满" } else { "未缴满" };
+        let _ = writeln!(
+            out,
+            "  {} 至 {}：{} 个月中缴了 {} 个月（{done}）。",
+            c.from, c.to, c.span_months, c.months
+        );
+    }
+}
+
+fn write_account(out: &mut String, a: &PensionAccount) {
+    let _ = writeln!(
+        out,
+        "养老保险个人账户（按文件计算；缴费 {}）：",
+        years_months_zh(a.contribution_months)
+    );
+    for y in &a.years {
+        let rate = match (&y.rate, y.rate_status) {
+            (Some(r), RateStatus::Published) => format!("记账利率 {}", r.percent),
+            (Some(r), _) => format!("记账利率未确认（第三方 {}），未计利息", r.percent),
+            (None, RateStatus::BeforeNational) => {
+                "当年利率由各省自定，未收录，未计利息".to_string()
+            }
+            (None, _) => "记账利率未公布，未计利息".to_string(),
+        };
+        let interest = match (y.interest_on_opening, y.interest_on_credits) {
+            (Some(a), Some(b)) => format!("，利息 {} + {} 元", format_cents(a), format_cents(b)),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} 年：年初 {} 元，记入 {} 元（{} 个月），{rate}{interest}，年末 {} 元。",
+            y.year,
+            format_cents(y.opening),
+            format_cents(y.credits),
+            y.months_credited,
+            format_cents(y.closing)
+        );
+    }
+    let note = if a.complete {
+        ""
+    } else {
+        "（有年份未计利息）"
+    };
+    let _ = writeln!(out, "  账户余额：{} 元{note}。", format_cents(a.balance));
+    for s in &a.assumptions {
+        let _ = writeln!(out, "  说明：{s}");
+    }
+}
+
+fn write_retirement(out: &mut String, r: &RetirementReport) {
+    let _ = writeln!(
+        out,
+        "退休：{}，出生 {}，法定退休年龄 {} 岁{}，{} 退休（比原来晚 {} 个月）。",
+        r.track.name_zh(),
+        r.birth,
+        r.age_years,
+        if r.age_months > 0 {
+            format!(" {} 个月", r.age_months)
+        } else {
+            String::new()
+        },
+        r.retirement_month,
+        r.delay_months
+    );
+    if let Some(d) = &r.months_divisor {
+        let _ = writeln!(out, "  个人账户计发月数：{d}。");
+    }
+    if let Some(m) = &r.minimum_years {
+        let met = match r.meets_minimum {
+            Some(true) => "文件里的缴费已达到",
+            _ => "文件里的缴费还不够（文件以外的年份也算）",
+        };
+        let _ = writeln!(out, "  最低缴费年限：{m} 年；{met}。");
+    }
+    match (&r.estimate, &r.no_estimate_reason) {
+        (Some(e), _) => {
+            let _ = writeln!(
+                out,
+                "  养老金估算：基础养老金 {} 元/月 + 个人账户养老金 {} 元/月 = {} 元/月（粗略估算）。",
+                format_cents(e.basic_part),
+                format_cents(e.account_part),
+                format_cents(e.total)
+            );
+            for a in &e.assumptions {
+                let _ = writeln!(out, "  假设：{a}");
+            }
+        }
+        (None, Some(why)) => {
+            let _ = writeln!(out, "  {why}");
+        }
+        (None, None) => {}
+    }
+}

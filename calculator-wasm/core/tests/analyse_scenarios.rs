@@ -1,0 +1,393 @@
+//! Scenarios built from hand-written records: gaps, arrears (open and settled), top-ups,
+//! refunds, duplicates, amounts, base limits, declared periods, coverage-only certificates.
+
+mod analyse_support;
+
+use analyse_support::*;
+use shebao_calc::analyse::{analyse, Options};
+use shebao_calc::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Person, StatedRate};
+use shebao_calc::report::{FindingCode, PersonReport, Severity, Span};
+
+fn run(records: Vec<shebao_calc::record::Record>, city: Option<&str>) -> PersonReport {
+    let opts = Options {
+        city: city.map(String::from),
+        ..Default::default()
+    };
+    analyse(&statement(records), &policy(), &opts)
+        .people
+        .remove(0)
+}
+
+/// Finding codes, leaving out the city-not-given note that every run without a city has.
+fn codes(p: &PersonReport) -> Vec<FindingCode> {
+    p.findings
+        .iter()
+        .map(|f| f.code)
+        .filter(|c| *c != FindingCode::CityNotGiven)
+        .collect()
+}
+
+fn all_codes(p: &PersonReport) -> Vec<FindingCode> {
+    p.findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn gaps_are_runs_without_any_record() {
+    let mut recs = pension_months(m(2023, 1), m(2023, 12), "5000");
+    recs.retain(|r| r.month != m(2023, 3) && r.month != m(2023, 4) && r.month != m(2023, 9));
+    let p = run(recs, None);
+    let pen = &p.insurances[0];
+    assert_eq!(pen.kind, Insurance::Pension);
+    assert_eq!(pen.months_paid, 9);
+    assert_eq!(pen.first_month, Some(m(2023, 1)));
+    assert_eq!(pen.last_month, Some(m(2023, 12)));
+    assert_eq!(
+        pen.gaps,
+        vec![
+            Span::new(m(2023, 3), m(2023, 4)),
+            Span::new(m(2023, 9), m(2023, 9))
+        ]
+    );
+    assert_eq!(pen.gaps[0].months, 2);
+    assert_eq!(pen.personal_total, Some(d("3600")));
+    assert_eq!(pen.employer_total, Some(d("7200")));
+}
+
+#[test]
+fn arrears_with_a_paid_row_are_settled() {
+    let mut recs = pension_months(m(2023, 1), m(2023, 4), "5000");
+    // 2023-02: unpaid, then back-paid and settled in 2023-08.
+    let mut unpaid = recs[1].clone();
+    unpaid.status = PayStatus::Unpaid;
+    unpaid.settled = Some(m(2023, 8));
+    recs[1].kind = PaymentKind::BackPay;
+    recs.push(unpaid);
+    // 2023-03 and 2023-04: unpaid, never settled.
+    recs[2].status = PayStatus::Unpaid;
+    recs[3].status = PayStatus::Unpaid;
+    let p = run(recs, None);
+    let pen = &p.insurances[0];
+    assert_eq!(pen.months_paid, 2, "a settled month counts as paid");
+    assert_eq!(pen.arrears.len(), 2);
+    assert_eq!(
+        (
+            pen.arrears[0].from,
+            pen.arrears[0].settled,
+            pen.arrears[0].settled_in
+        ),
+        (m(2023, 2), true, Some(m(2023, 8)))
+    );
+    assert_eq!(
+        (
+            pen.arrears[1].from,
+            pen.arrears[1].to,
+            pen.arrears[1].settled
+        ),
+        (m(2023, 3), m(2023, 4), false)
+    );
+    assert_eq!(pen.arrears[1].months, 2);
+    assert!(
+        pen.gaps.is_empty(),
+        "an unpaid record is arrears, not a gap"
+    );
+    assert_eq!(
+        pen.personal_total,
+        Some(d("800")),
+        "totals count paid records only"
+    );
+    assert!(
+        !codes(&p).contains(&FindingCode::DuplicateMonth),
+        "unpaid + back-paid is not a duplicate"
+    );
+}
+
+#[test]
+fn base_top_up_adds_and_is_neither_duplicate_nor_mismatch() {
+    // Liaoning 2025 floor 4359: assessed on 4000 first, topped up by 359 later.
+    let mut recs = vec![rec(m(2025, 1), Insurance::Pension, "4000", "320", "640")];
+    let mut top = rec(m(2025, 1), Insurance::Pension, "359", "28.72", "57.44");
+    top.kind = PaymentKind::BaseTopUp;
+    top.row = 9;
+    recs.push(top);
+    let p = run(recs.clone(), Some("yingkou"));
+    assert_eq!(p.insurances[0].personal_total, Some(d("348.72")));
+    assert_eq!(p.insurances[0].months_paid, 1);
+    assert_eq!(codes(&p), Vec::<FindingCode>::new(), "{:#?}", p.findings);
+    // Without the top-up the month is below the floor.
+    let p = run(recs[..1].to_vec(), Some("yingkou"));
+    assert_eq!(codes(&p), vec![FindingCode::BaseBelowFloor]);
+    let f = &p.findings[0];
+    assert_eq!(
+        (f.expected.as_deref(), f.actual.as_deref()),
+        (Some("4359.00"), Some("4000.00"))
+    );
+    assert!(f.message.contains("辽宁2025年下限"), "{}", f.message);
+}
+
+#[test]
+fn a_top_up_row_is_checked_on_its_own_base() {
+    let mut top = rec(m(2025, 2), Insurance::Pension, "359", "30.00", "57.44");
+    top.kind = PaymentKind::BaseTopUp;
+    top.row = 12;
+    let mut recs = vec![rec(
+        m(2025, 2),
+        Insurance::Pension,
+        "4359",
+        "348.72",
+        "697.44",
+    )];
+    recs.push(top);
+    let p = run(recs, Some("yingkou"));
+    assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
+    let f = &p.findings[0];
+    assert_eq!(
+        (f.expected.as_deref(), f.actual.as_deref(), f.row),
+        (Some("28.72"), Some("30.00"), Some(12))
+    );
+    assert!(f.message.contains("调整补收"), "{}", f.message);
+}
+
+#[test]
+fn refunds_subtract_and_cancel_a_duplicate() {
+    let mut recs = pension_months(m(2024, 2), m(2024, 2), "5000");
+    recs.push(recs[0].clone());
+    let p = run(recs.clone(), None);
+    assert_eq!(codes(&p), vec![FindingCode::DuplicateMonth]);
+    assert_eq!(p.findings[0].severity, Severity::Warning);
+    assert_eq!(p.findings[0].actual.as_deref(), Some("2"));
+    let mut refund = rec(m(2024, 2), Insurance::Pension, "5000", "-400", "-800");
+    refund.kind = PaymentKind::Refund;
+    recs.push(refund);
+    let p = run(recs.clone(), None);
+    assert_eq!(codes(&p), Vec::<FindingCode>::new());
+    assert_eq!(p.insurances[0].personal_total, Some(d("400")));
+    // A refund written with a positive amount still subtracts.
+    let last = recs.len() - 1;
+    recs[last].personal = Some(d("400"));
+    let p = run(recs, None);
+    assert_eq!(p.insurances[0].personal_total, Some(d("400")));
+}
+
+#[test]
+fn personal_amount_mismatch_groups_months_with_the_same_figures() {
+    let mut recs = pension_months(m(2024, 1), m(2024, 6), "5000");
+    for r in recs.iter_mut().filter(|r| r.month >= m(2024, 3)) {
+        r.personal = Some(d("300"));
+    }
+    let p = run(recs, None);
+    assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
+    let f = &p.findings[0];
+    assert_eq!((f.month, f.to), (Some(m(2024, 3)), Some(m(2024, 6))));
+    assert_eq!(
+        (f.expected.as_deref(), f.actual.as_deref()),
+        (Some("400.00"), Some("300.00"))
+    );
+    assert_eq!(f.message, "2024-03 至 2024-06（4 个月） 养老保险：个人缴费 300.00 元，按缴费基数 5000.00 元 × 8% 应为 400.00 元，相差 100.00 元。");
+}
+
+#[test]
+fn one_cent_rounding_is_not_a_mismatch() {
+    // 4986 × 0.005 = 24.93; a system that truncated would print 24.92.
+    let recs = vec![rec(
+        m(2025, 5),
+        Insurance::Unemployment,
+        "4986",
+        "24.92",
+        "24.93",
+    )];
+    assert_eq!(codes(&run(recs, Some("hangzhou"))), vec![]);
+    let recs = vec![rec(
+        m(2025, 5),
+        Insurance::Unemployment,
+        "4986",
+        "24.90",
+        "24.93",
+    )];
+    assert_eq!(
+        codes(&run(recs, Some("hangzhou"))),
+        vec![FindingCode::PersonalAmountMismatch]
+    );
+}
+
+#[test]
+fn hunan_medical_fixed_sum_accepted_with_or_without() {
+    let with = vec![rec(m(2025, 3), Insurance::Medical, "5000", "115", "435")];
+    let without = vec![rec(m(2025, 3), Insurance::Medical, "5000", "100", "435")];
+    let wrong = vec![rec(m(2025, 3), Insurance::Medical, "5000", "110", "435")];
+    assert_eq!(codes(&run(with, Some("hengyang"))), vec![]);
+    assert_eq!(codes(&run(without, Some("hengyang"))), vec![]);
+    assert_eq!(
+        codes(&run(wrong, Some("hengyang"))),
+        vec![FindingCode::PersonalAmountMismatch]
+    );
+}
+
+#[test]
+fn stated_rate_with_fixed_part_is_no_false_mismatch() {
+    let mut r = rec(m(2023, 1), Insurance::Medical, "5000", "103", "400");
+    r.stated_personal_rate = Some(StatedRate {
+        rate: d("0.02"),
+        fixed: d("3"),
+    });
+    assert_eq!(codes(&run(vec![r.clone()], None)), vec![]);
+    r.personal = Some(d("100"));
+    let p = run(vec![r], None);
+    assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
+    assert_eq!(p.findings[0].expected.as_deref(), Some("103.00"));
+    assert!(
+        p.findings[0].message.contains("× 2% + 3.00 元"),
+        "{}",
+        p.findings[0].message
+    );
+}
+
+#[test]
+fn flexible_employment_pays_twenty_percent_without_mismatch() {
+    let mut r = rec(m(2025, 4), Insurance::Pension, "4359", "871.80", "0");
+    r.employer = None;
+    let p = run(vec![r], Some("yingkou"));
+    assert_eq!(codes(&p), vec![]);
+    // 8 % of the base is credited, not the 20 % paid.
+    assert_eq!(p.pension_account.unwrap().years[0].credits, d("348.72"));
+}
+
+#[test]
+fn base_limits_unknown_once_per_year_and_city_not_given() {
+    let recs = pension_months(m(2024, 11), m(2025, 2), "5000");
+    let p = run(recs.clone(), Some("yingkou"));
+    assert_eq!(codes(&p), vec![FindingCode::BaseLimitsUnknown]);
+    assert_eq!(
+        (p.findings[0].month, p.findings[0].to),
+        (Some(m(2024, 11)), Some(m(2024, 12)))
+    );
+    assert_eq!(all_codes(&p), vec![FindingCode::BaseLimitsUnknown]);
+    let p = run(recs, None);
+    assert_eq!(all_codes(&p), vec![FindingCode::CityNotGiven]);
+}
+
+#[test]
+fn base_above_ceiling() {
+    let p = run(
+        pension_months(m(2025, 1), m(2025, 2), "30000"),
+        Some("hangzhou"),
+    );
+    assert_eq!(codes(&p), vec![FindingCode::BaseAboveCeiling]);
+    assert_eq!(p.findings[0].expected.as_deref(), Some("25299.00"));
+}
+
+#[test]
+fn base_differs_between_insurances() {
+    let mut recs = pension_months(m(2023, 1), m(2023, 2), "5000");
+    recs.push(rec(m(2023, 1), Insurance::Medical, "6000", "120", "480"));
+    recs.push(rec(m(2023, 2), Insurance::Medical, "6000", "120", "480"));
+    let p = run(recs, None);
+    assert_eq!(codes(&p), vec![FindingCode::BaseDiffersBetweenInsurances]);
+    let f = p
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::BaseDiffersBetweenInsurances)
+        .unwrap();
+    assert_eq!((f.month, f.to), (Some(m(2023, 1)), Some(m(2023, 2))));
+    assert!(
+        f.message
+            .contains("养老保险 5000.00 元，医疗保险 6000.00 元"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn declared_last_month_without_record_is_not_booked_yet() {
+    let recs = pension_months(m(2023, 2), m(2024, 12), "5000");
+    let mut s = statement(recs.clone());
+    s.declared_period = Some((m(2023, 2), m(2025, 1)));
+    let p = analyse(&s, &policy(), &Options::default()).people.remove(0);
+    assert_eq!(p.insurances[0].not_booked_yet, Some(m(2025, 1)));
+    assert!(p.insurances[0].gaps.is_empty());
+    // Two months after the last record: the first is a gap, the last not booked yet.
+    let mut s = statement(recs);
+    s.declared_period = Some((m(2023, 2), m(2025, 2)));
+    let p = analyse(&s, &policy(), &Options::default()).people.remove(0);
+    assert_eq!(
+        p.insurances[0].gaps,
+        vec![Span::new(m(2025, 1), m(2025, 1))]
+    );
+    assert_eq!(p.insurances[0].not_booked_yet, Some(m(2025, 2)));
+}
+
+#[test]
+fn row_order_changes_nothing() {
+    let mut recs = pension_months(m(2022, 6), m(2024, 3), "5000");
+    recs.retain(|r| r.month != m(2023, 5));
+    recs[3].personal = Some(d("1"));
+    recs.push(rec(m(2023, 1), Insurance::Medical, "5000", "100", "400"));
+    let pol = policy();
+    let o = Options {
+        city: Some("yingkou".into()),
+        ..Default::default()
+    };
+    let a = analyse(&statement(recs.clone()), &pol, &o);
+    recs.reverse();
+    let b = analyse(&statement(recs), &pol, &o);
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+}
+
+#[test]
+fn coverage_only_reports_counts_and_what_cannot_be_checked() {
+    let span = |ins, from, to, months, row| CoverageSpan {
+        insurance: ins,
+        from,
+        to,
+        months,
+        row,
+    };
+    let person = Person {
+        name: Some("李四".into()),
+        coverage: vec![
+            span(Insurance::Pension, m(2015, 1), m(2017, 12), 36, 3),
+            span(Insurance::Pension, m(2018, 3), m(2020, 2), 20, 4),
+            span(Insurance::Unemployment, m(2015, 1), m(2017, 12), 36, 3),
+        ],
+        ..Default::default()
+    };
+    let p = analyse(&statement_with(person), &policy(), &Options::default())
+        .people
+        .remove(0);
+    let pen = &p.insurances[0];
+    assert_eq!(pen.months_paid, 56);
+    assert_eq!(pen.gaps, vec![Span::new(m(2018, 1), m(2018, 2))]);
+    assert_eq!(pen.personal_total, None);
+    assert!(!pen.coverage[1].complete);
+    assert_eq!(codes(&p), vec![FindingCode::CoverageOnly]);
+    assert!(p
+        .cannot_check
+        .iter()
+        .any(|c| c.contains("没有缴费基数和金额")));
+    assert!(
+        p.cannot_check
+            .iter()
+            .any(|c| c.contains("2018-03 至 2020-02 共 24 个月只缴了 20 个月")),
+        "{:?}",
+        p.cannot_check
+    );
+    assert!(p.pension_account.is_none());
+}
+
+#[test]
+fn json_masks_ids_and_prints_money_with_two_decimals() {
+    let s = statement(pension_months(m(2024, 1), m(2024, 1), "4359"));
+    let r = analyse(&s, &policy(), &Options::default());
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["people"][0]["id_masked"], "110101********1234");
+    assert_eq!(
+        json["people"][0]["insurances"][0]["personal_total"],
+        "348.72"
+    );
+    assert_eq!(json["people"][0]["insurances"][0]["first_month"], "2024-01");
+    assert_eq!(json["source"]["layout"], "long");
+    assert!(!serde_json::to_string(&r).unwrap().contains("199001011234"));
+}
