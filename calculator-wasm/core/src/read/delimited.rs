@@ -71,16 +71,25 @@ fn csv_grid(text: &str, delimiter: u8) -> Grid {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut fallback_line = 0usize;
+    // Line numbers are counted from byte offsets: the csv crate's line counter lags by one
+    // over `\r\n` endings.
+    let (mut line, mut counted_to) = (1usize, 0usize);
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let number = record.position().map_or(fallback_line + 1, |p| p.line() as usize);
-                fallback_line = number;
-                rows.push(GridRow { number, cells: record.iter().map(Cell::text).collect() });
+                let mut start = record.position().map_or(counted_to, |p| p.byte() as usize).min(text.len());
+                // After `\r` the reader stops before the `\n`: that `\n` ends the previous line.
+                if text.as_bytes().get(start) == Some(&b'\n') {
+                    start += 1;
+                }
+                if start > counted_to {
+                    line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+                    counted_to = start;
+                }
+                rows.push(GridRow { number: line, cells: record.iter().map(Cell::text).collect() });
             }
             Ok(false) => break,
-            // A malformed record (the text is already valid UTF-8): keep going line by line.
+            // A malformed record (the text is already valid UTF-8): keep going.
             Err(_) => continue,
         }
     }

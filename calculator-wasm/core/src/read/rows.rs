@@ -66,19 +66,23 @@ pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) 
                 let n = normalise_label(piece);
                 let value = |key: &str| -> Option<String> {
                     let rest = n.strip_prefix(key)?;
-                    let rest = rest.trim_start_matches([':', '：']);
-                    if !rest.is_empty() {
-                        return Some(rest.to_string());
+                    // `姓名：张三` or `姓名` alone (value in the next cell); never `参保人员…`.
+                    let value = rest.strip_prefix([':', '：']).unwrap_or(rest);
+                    if value.len() == rest.len() && !rest.is_empty() {
+                        return None;
+                    }
+                    if !value.is_empty() {
+                        return Some(value.to_string());
                     }
                     texts.iter().skip(i + 1).find(|x| !x.trim().is_empty()).map(|x| x.trim().to_string())
                 };
                 for key in ["姓名", "参保人姓名", "参保人"] {
-                    if name.is_none() && n.starts_with(key) {
+                    if name.is_none() {
                         name = value(key);
                     }
                 }
                 for key in ["公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码"] {
-                    if id.is_none() && n.starts_with(key) {
+                    if id.is_none() {
                         id = value(key);
                     }
                 }
