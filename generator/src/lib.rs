@@ -20,3 +20,4 @@ pub mod policy_data;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod statement;

@@ -1,0 +1,229 @@
+//! `shebao statement FILE`: check a social-insurance statement with the same engine the
+//! browser runs. The only I/O is here: read the file and the policy data, print the report.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use shebao_calc::month::Month;
+use shebao_calc::policy::{Policy, Track};
+use shebao_calc::read::MAX_INPUT_BYTES;
+use shebao_calc::{ErrorKind, Input, NativeDecoder, Options, StatementError};
+
+use crate::content::load::{self, LoadError};
+use crate::diag::{self, Diagnostic};
+use crate::policy_data;
+
+/// Arguments of `shebao statement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatementArgs {
+    /// The statement file (CSV, TSV, XLSX, text, JSON).
+    pub file: PathBuf,
+    /// City slug (`yingkou`, `hengyang`, `hangzhou`, `xiaoshan`).
+    pub city: Option<String>,
+    /// Print the JSON report instead of the Chinese summary.
+    pub json: bool,
+    /// Birth month `YYYY-MM`, for the retirement part.
+    pub birth: Option<String>,
+    /// `men`, `women-50` or `women-55`, for the retirement part.
+    pub track: Option<String>,
+    /// Content folder holding `policy/`.
+    pub content: PathBuf,
+}
+
+/// Why the policy data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyLoadError {
+    /// A file could not be read.
+    #[error(transparent)]
+    Read(#[from] LoadError),
+    /// The files did not parse or break a rule (run `shebao check` for the full list).
+    #[error("policy data has errors (run `shebao check`):\n{0}")]
+    Invalid(String),
+}
+
+/// Load `content_dir/policy/national.toml` and `provinces/*.toml` into the typed policy;
+/// any error-level problem refuses the data (warnings pass).
+pub fn load_policy(content_dir: &Path) -> Result<Policy, PolicyLoadError> {
+    let files = load::tomls(&content_dir.join("policy"))?;
+    let (policy, diags) = policy_data::parse(&files);
+    let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
+    match policy {
+        Some(p) if errors.is_empty() => Ok(p),
+        _ => Err(PolicyLoadError::Invalid(diag::format_all(
+            &errors,
+            diag::Format::Text,
+        ))),
+    }
+}
+
+/// Run the command: 0 on a report, 2 when the input or options are refused (message on
+/// stderr in Chinese).
+pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
+    let policy = load_policy(&args.content)?;
+    let options = match options(&args, &policy) {
+        Ok(o) => o,
+        Err(message) => return Ok(refuse(&message)),
+    };
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let bytes = match read_limited(&args.file) {
+        Ok(b) => b,
+        Err(Refusal::Io(e)) => {
+            return Ok(refuse(&format!(
+                "无法打开文件 {}：{e}",
+                args.file.display()
+            )))
+        }
+        Err(Refusal::TooLarge(size)) => {
+            let mut err = StatementError::new(ErrorKind::TooLarge {
+                size,
+                limit: MAX_INPUT_BYTES,
+            });
+            err.file = name;
+            return Ok(refuse(&err.message_zh()));
+        }
+    };
+    let input = Input {
+        bytes: &bytes,
+        file_name: name.as_deref(),
+    };
+    match shebao_calc::check(&input, &NativeDecoder, &policy, &options) {
+        Ok(report) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", shebao_calc::summary_zh(&report));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(mut e) => {
+            if e.file.is_none() {
+                e.file = name;
+            }
+            Ok(refuse(&e.message_zh()))
+        }
+    }
+}
+
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+/// Options from the arguments, refused in Chinese when they make no sense.
+fn options(args: &StatementArgs, policy: &Policy) -> Result<Options, String> {
+    if let Some(city) = &args.city {
+        if policy.place(city).is_none() {
+            return Err(format!(
+                "不认识城市 {city:?}。可用的城市：{}",
+                policy.city_slugs().join("、")
+            ));
+        }
+    }
+    let birth = match &args.birth {
+        Some(b) => Some(
+            parse_month(b)
+                .ok_or_else(|| format!("出生年月 {b:?} 看不懂，请写成 1970-05 这样的格式。"))?,
+        ),
+        None => None,
+    };
+    let track = match &args.track {
+        Some(t) => Some(Track::parse(t).ok_or_else(|| {
+            format!("退休类别 {t:?} 看不懂，请用 men（男）、women-50（原50岁退休的女职工）或 women-55（原55岁退休的女职工）。")
+        })?),
+        None => None,
+    };
+    if birth.is_some() != track.is_some() {
+        return Err("计算退休时间需要同时给出 --birth（出生年月）和 --track（退休类别）。".into());
+    }
+    Ok(Options {
+        city: args.city.clone(),
+        birth,
+        track,
+        today: Some(today()),
+    })
+}
+
+/// `YYYY-MM`, `YYYY/MM`, `YYYY.MM` or `YYYYMM`.
+fn parse_month(text: &str) -> Option<Month> {
+    let t = text.trim();
+    let (y, m) = match t.find(['-', '/', '.']) {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None if t.len() == 6 => t.split_at(4),
+        None => return None,
+    };
+    if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    Month::new(y.parse().ok()?, m.parse().ok()?)
+}
+
+/// The current month: `SHEBAO_TODAY` (`YYYY-MM` or `YYYY-MM-DD`, for tests), else the clock.
+fn today() -> Month {
+    if let Some(m) = std::env::var("SHEBAO_TODAY")
+        .ok()
+        .and_then(|t| parse_month(t.get(..7).unwrap_or(&t)))
+    {
+        return m;
+    }
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let (y, m) = civil_from_days(days);
+    Month::new(y, m).unwrap_or_else(|| Month::new(2026, 1).expect("a valid month"))
+}
+
+/// Year and month of a day count since 1970-01-01 (H. Hinnant's civil-from-days algorithm).
+fn civil_from_days(z: i64) -> (u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as u32, month as u32)
+}
+
+enum Refusal {
+    Io(std::io::Error),
+    TooLarge(usize),
+}
+
+/// Read at most the engine's limit, so a huge file is refused without loading it all.
+fn read_limited(path: &Path) -> Result<Vec<u8>, Refusal> {
+    let file = std::fs::File::open(path).map_err(Refusal::Io)?;
+    let len = file.metadata().map_err(Refusal::Io)?.len();
+    if len > MAX_INPUT_BYTES as u64 {
+        return Err(Refusal::TooLarge(
+            usize::try_from(len).unwrap_or(usize::MAX),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Refusal::Io)?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_days() {
+        assert_eq!(parse_month("1970-05"), Month::new(1970, 5));
+        assert_eq!(parse_month("197005"), Month::new(1970, 5));
+        assert_eq!(parse_month("1970/5"), Month::new(1970, 5));
+        assert_eq!(parse_month("1970-13"), None);
+        assert_eq!(parse_month("70-05"), None);
+        assert_eq!(civil_from_days(0), (1970, 1));
+        assert_eq!(civil_from_days(20_454), (2026, 1)); // 2026-01-01
+        assert_eq!(civil_from_days(20_453), (2025, 12));
+    }
+}

@@ -1,0 +1,178 @@
+//! The basic fixture site builds to the committed expected files (BLESS=1 rewrites them),
+//! two builds are byte-identical, and every JSON-LD block is JSON with the right @type.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use shebao::build::{build, render, BuildOptions};
+use shebao::date::Date;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("repo root")
+        .to_path_buf()
+}
+
+fn options(out: PathBuf) -> BuildOptions {
+    let fixture = root().join("tests/fixtures/sites/basic");
+    BuildOptions {
+        content: fixture.join("content"),
+        templates: root().join("site-templates"),
+        out,
+        base_url: "https://example.org/shebao".into(),
+        drafts: false,
+        calc_bundle: None,
+        today: Date::new(2026, 11, 25).expect("date"),
+    }
+}
+
+/// Generated files the golden test compares: pages, feeds, data. Copied static assets and
+/// the calculator pages (another template owner) are left out.
+fn compared(path: &str) -> bool {
+    (path.ends_with(".html") || path.ends_with(".xml") || path.starts_with("data/"))
+        && !path.contains("calculator/")
+}
+
+#[test]
+fn basic_site_matches_expected_files() {
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let actual: BTreeMap<&str, &[u8]> = rendered
+        .files
+        .iter()
+        .filter(|(p, _)| compared(p))
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let expected_dir = root().join("tests/fixtures/sites/basic/expected");
+    if std::env::var_os("BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(&expected_dir);
+        for (path, bytes) in &actual {
+            let file = expected_dir.join(path);
+            std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
+            std::fs::write(file, bytes).expect("write");
+        }
+        return;
+    }
+    let mut expected = BTreeMap::new();
+    for entry in walk(&expected_dir) {
+        let rel = entry
+            .strip_prefix(&expected_dir)
+            .expect("prefix")
+            .to_string_lossy()
+            .replace('\\', "/");
+        expected.insert(rel, std::fs::read(&entry).expect("read expected"));
+    }
+    let actual_names: Vec<&str> = actual.keys().copied().collect();
+    let expected_names: Vec<&str> = expected.keys().map(String::as_str).collect();
+    assert_eq!(
+        actual_names, expected_names,
+        "output file list differs (BLESS=1 to update)"
+    );
+    for (path, bytes) in &actual {
+        let want = &expected[*path];
+        assert!(
+            *bytes == want.as_slice(),
+            "{path} differs from expected (BLESS=1 to update)\n--- actual ---\n{}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 first)", dir.display()))
+    {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("site-determinism");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (a, b) = (tmp.join("a"), tmp.join("b"));
+    build(&options(a.clone())).expect("first build");
+    build(&options(b.clone())).expect("second build");
+    let files_a = walk(&a);
+    let files_b = walk(&b);
+    assert!(
+        files_a.len() > 10,
+        "suspiciously few files: {}",
+        files_a.len()
+    );
+    let rel = |base: &Path, v: &[PathBuf]| {
+        v.iter()
+            .map(|p| p.strip_prefix(base).expect("prefix").to_path_buf())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rel(&a, &files_a), rel(&b, &files_b));
+    for (fa, fb) in files_a.iter().zip(&files_b) {
+        assert_eq!(
+            std::fs::read(fa).expect("a"),
+            std::fs::read(fb).expect("b"),
+            "{} differs",
+            fa.display()
+        );
+    }
+}
+
+#[test]
+fn json_ld_blocks_parse_with_the_right_types() {
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let page = |path: &str| {
+        let bytes = &rendered
+            .files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("{path} missing"))
+            .1;
+        String::from_utf8(bytes.clone()).expect("utf-8")
+    };
+    let types = |html: &str| -> Vec<String> {
+        let mut types = Vec::new();
+        for block in html.split("<script type=\"application/ld+json\">").skip(1) {
+            let json = block.split("</script>").next().expect("closed script");
+            let v: serde_json::Value =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("bad JSON-LD: {e}\n{json}"));
+            assert_eq!(v["@context"], "https://schema.org");
+            let nodes = v
+                .get("@graph")
+                .and_then(|g| g.as_array().cloned())
+                .unwrap_or_else(|| vec![v.clone()]);
+            types.extend(
+                nodes
+                    .iter()
+                    .map(|n| n["@type"].as_str().expect("@type").to_string()),
+            );
+        }
+        types
+    };
+    assert_eq!(
+        types(&page("cities/yingkou/index.html")),
+        ["BreadcrumbList", "GovernmentService", "HowTo", "FAQPage"]
+    );
+    assert_eq!(
+        types(&page("faq/index.html")),
+        ["BreadcrumbList", "FAQPage"]
+    );
+    assert_eq!(
+        types(&page("topics/account/index.html")),
+        ["BreadcrumbList"]
+    );
+    let city = page("cities/yingkou/index.html");
+    assert!(
+        city.contains("href=\"tel:041712333\""),
+        "phone numbers are tel: links"
+    );
+    assert!(city
+        .contains("<link rel=\"canonical\" href=\"https://example.org/shebao/cities/yingkou/\">"));
+    assert_eq!(city.matches("<h1").count(), 1, "exactly one h1");
+}
