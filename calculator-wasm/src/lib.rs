@@ -47,7 +47,7 @@ impl Calculator {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Check one statement. `options_json`: `{"city","birth","track","today","guide"}`, each
+    /// Check one statement. `options_json`: `{"city","birth","track","today"}`, each
     /// optional. A statement that cannot be read rejects with an `Error` whose `name` is the
     /// error kind (e.g. `xlsx_not_supported`, on which the page loads the XLSX module) and whose
     /// `message` is the Chinese explanation.

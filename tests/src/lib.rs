@@ -1,1 +1,6 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests: the browser-test harness (a static server that is
+//! also the browser's logging proxy, chromedriver management, and the request audit).
+
+pub mod browser_driver;
+pub mod request_audit;
+pub mod site_server;

@@ -1,6 +1,7 @@
 //! Build orchestration: `cargo xtask <command>`. Every multi-step job of the project lives here,
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
+mod bench_build;
 mod serve;
 mod setup;
 mod sh;
@@ -46,6 +47,7 @@ fn run(args: &[String]) -> Result<()> {
         "size" => size::run(rest),
         "test" => test::run(rest),
         "serve" => serve::run(rest),
+        "bench-build" => bench_build::run(rest),
         "-h" | "--help" | "help" => {
             print!("{HELP}");
             Ok(())

@@ -1,19 +1,33 @@
 //! The report, presented: statement bytes → engine → JSON + an HTML fragment in plain Chinese.
 //!
 //! Pure Rust (no wasm types), so it is unit-tested natively. Everything read from the file
-//! (names, employer names) is untrusted and goes through [`html::escape`].
+//! (names, employer names, reasons quoting cells) is untrusted and goes through
+//! [`html::escape`]. Pictures are inline SVG styled by classes (the page's CSP allows no
+//! inline styles), each followed by a data table for screen readers.
 
+mod account;
+mod base_chart;
+mod findings;
 pub mod html;
+mod insurances;
+mod person;
+mod retirement;
+mod timeline;
 
-/// Temporary until the core exports `decode::TextDecode`.
-pub trait TextDecode {
-    /// Decode GBK.
-    fn decode_gb18030(&self, bytes: &[u8]) -> Option<String>;
-}
+#[cfg(test)]
+mod tests;
+
+use serde::Deserialize;
+use shebao_calc::analyse::{analyse, Options};
+use shebao_calc::policy::{Policy, Track};
+use shebao_calc::report::Report;
+use shebao_calc::statement::{Input, Statement};
+
+pub use shebao_calc::decode::TextDecode;
 
 /// The policy figures, ready to check statements with.
 pub struct Engine {
-    policy: serde_json::Value,
+    policy: Policy,
 }
 
 /// What the page passes for one check.
@@ -22,13 +36,13 @@ pub struct CheckInput<'a> {
     pub bytes: &'a [u8],
     /// Its name as picked.
     pub file_name: &'a str,
-    /// Page options as JSON (city, birth, track, today, guide).
+    /// Page options as JSON: `{"city","birth","track","today"}`, each optional.
     pub options_json: &'a str,
 }
 
 /// A checked statement.
 pub struct CheckOutput {
-    /// The report JSON.
+    /// The report JSON (what `shebao statement --json` prints).
     pub json: String,
     /// The report as an HTML fragment.
     pub html: String,
@@ -51,10 +65,20 @@ impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "计算器的政策数据无法读取（{}），请刷新页面或告诉网站维护者。",
+            "计算器的政策数据无法读取（{}），请刷新页面，或告诉网站维护者。",
             self.0
         )
     }
+}
+
+/// The page's options, as JSON.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageOptions {
+    city: Option<String>,
+    birth: Option<String>,
+    track: Option<String>,
+    today: Option<String>,
 }
 
 impl Engine {
@@ -64,28 +88,65 @@ impl Engine {
         Ok(Engine { policy })
     }
 
-    /// Check one statement (temporary: the engine's `check` is landing).
+    /// Read, analyse and present one statement.
     pub fn check(
         &self,
         input: &CheckInput<'_>,
         decoder: &dyn TextDecode,
     ) -> Result<CheckOutput, CheckError> {
-        let _ = (&self.policy, input.options_json);
-        let text = std::str::from_utf8(input.bytes)
-            .ok()
-            .map(|s| (s.to_string(), 0))
-            .or_else(|| decoder.decode_gb18030(input.bytes).map(|s| (s, 1)))
-            .ok_or_else(|| CheckError {
-                kind: "not_decodable".into(),
-                message: "无法识别文件的文字编码".into(),
-            })?;
-        let rows = text.1;
-        let json = format!("{{\"rows\":{}}}", text.0.lines().count());
-        let html = format!(
-            "<h2>报告</h2><p data-rows=\"{}\">{}</p>",
-            text.0.lines().count(),
-            html::escape(&format!("{rows:?} {}", input.file_name))
-        );
+        let options = parse_options(input.options_json)?;
+        let file = Input {
+            bytes: input.bytes,
+            file_name: Some(input.file_name),
+        };
+        let statement = shebao_calc::read(&file, decoder).map_err(|e| CheckError {
+            kind: serde_json::to_value(&e.kind)
+                .ok()
+                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(String::from))
+                .unwrap_or_else(|| "unreadable".into()),
+            message: e.message_zh(),
+        })?;
+        let report = analyse(&statement, &self.policy, &options);
+        let json = serde_json::to_string_pretty(&report).map_err(|e| CheckError {
+            kind: "internal".into(),
+            message: format!("报告无法生成（{e}）。"),
+        })?;
+        let html = render(&report, &statement, &self.policy, input.file_name);
         Ok(CheckOutput { json, html })
     }
+}
+
+fn parse_options(json: &str) -> Result<Options, CheckError> {
+    let bad = |what: &str| CheckError {
+        kind: "bad_options".into(),
+        message: format!("选项有误：{what}"),
+    };
+    let raw: PageOptions = if json.trim().is_empty() {
+        PageOptions::default()
+    } else {
+        serde_json::from_str(json).map_err(|e| bad(&e.to_string()))?
+    };
+    let month = |s: Option<String>, what: &str| -> Result<_, CheckError> {
+        match s.filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => serde_json::from_value(serde_json::Value::String(s))
+                .map(Some)
+                .map_err(|_| bad(what)),
+        }
+    };
+    let track = match raw.track.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(t) => Some(Track::parse(t).ok_or_else(|| bad("退休类别不认识"))?),
+    };
+    Ok(Options {
+        city: raw.city.filter(|c| !c.is_empty()),
+        birth: month(raw.birth, "出生年月应为“年-月”")?,
+        track,
+        today: month(raw.today, "当前月份应为“年-月”")?,
+    })
+}
+
+/// The whole report as HTML.
+pub fn render(report: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
+    person::report(report, statement, policy, file_name)
 }

@@ -74,10 +74,12 @@
     box.setAttribute('data-state', 'working');
     status.textContent = '正在检查，请稍候……';
     errorBox.hidden = true;
+    var opts = options();
+    box.setAttribute('data-options', opts);
     return engine(name || 'shebao_calc').then(function (calc) {
       var out;
       try {
-        out = calc.check(bytes, fileName, options());
+        out = calc.check(bytes, fileName, opts);
       } catch (e) {
         if (e && e.name === 'xlsx_not_supported' && !name) {
           status.textContent = '正在载入 Excel 支持……';
@@ -86,6 +88,7 @@
         throw e;
       }
       lastJson = out.json;
+      box.reportJson = lastJson; // read by the browser tests
       report.innerHTML = out.html;
       out.free();
       actions.hidden = false;

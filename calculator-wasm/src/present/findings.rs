@@ -1,0 +1,74 @@
+//! What the analysis noticed, one plain sentence each, with expected vs. actual. Warnings and
+//! errors come first and stay visible; notes (info) are folded away.
+
+use super::html::{escape, money};
+use super::person::serde_name;
+use shebao_calc::report::{Finding, PersonReport, Severity};
+use std::fmt::Write;
+
+/// At most this many are listed per group; the rest are counted (a 60,000-row file can hold
+/// thousands of identical mismatches).
+const SHOWN: usize = 100;
+
+/// The findings of one person.
+pub fn render(h: &mut String, p: &PersonReport) {
+    let (serious, notes): (Vec<&Finding>, Vec<&Finding>) = p
+        .findings
+        .iter()
+        .partition(|f| f.severity >= Severity::Warning);
+    let _ = write!(
+        h,
+        "<h4 data-findings=\"{}\">发现的问题</h4>",
+        p.findings.len()
+    );
+    if serious.is_empty() {
+        h.push_str("<p class=\"ok\">金额和基数没有发现和规定对不上的地方。</p>");
+    } else {
+        h.push_str("<ul class=\"findings\">");
+        list(h, &serious);
+        h.push_str("</ul>");
+    }
+    if !notes.is_empty() {
+        let _ = write!(
+            h,
+            "<details><summary>其他说明（{} 条）</summary><ul class=\"findings\">",
+            notes.len()
+        );
+        list(h, &notes);
+        h.push_str("</ul></details>");
+    }
+}
+
+fn list(h: &mut String, findings: &[&Finding]) {
+    for f in findings.iter().take(SHOWN) {
+        let class = match f.severity {
+            Severity::Error => "bad",
+            Severity::Warning => "warn",
+            Severity::Info => "note",
+        };
+        let _ = write!(
+            h,
+            "<li data-finding=\"{}\" data-severity=\"{}\" data-month=\"{}\" data-expected=\"{}\" data-actual=\"{}\"><span class=\"{class}\">{}</span>",
+            serde_name(&f.code),
+            serde_name(&f.severity),
+            f.month.map(|m| m.to_string()).unwrap_or_default(),
+            escape(f.expected.as_deref().unwrap_or("")),
+            escape(f.actual.as_deref().unwrap_or("")),
+            escape(&f.message)
+        );
+        if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
+            let _ = write!(h, "（应为 {}，文件里是 {}）", money(e), money(a));
+        }
+        if let Some(row) = f.row {
+            let _ = write!(h, " <span class=\"note\">原文件第 {row} 行</span>");
+        }
+        h.push_str("</li>");
+    }
+    if findings.len() > SHOWN {
+        let _ = write!(
+            h,
+            "<li>……另有 {} 条同类情况，完整列表在“下载报告”的文件里。</li>",
+            findings.len() - SHOWN
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! Per insurance: months paid, first and last month, totals; and the gaps and arrears in red
+//! with what to do about them.
+
+use super::html::{escape, month, span, yuan};
+use super::person::serde_name;
+use shebao_calc::report::PersonReport;
+use std::fmt::Write;
+
+/// The table of insurances. Each row carries the report's figures as `data-*` attributes,
+/// exactly as in the JSON (the browser tests compare them with the native engine).
+pub fn table(h: &mut String, p: &PersonReport) {
+    if p.insurances.is_empty() {
+        h.push_str("<p>这个人没有逐月缴费记录。</p>");
+        return;
+    }
+    h.push_str(
+        "<h4>各险种缴费情况</h4><div class=\"table-scroll\"><table class=\"insurances\"><thead><tr>\
+         <th scope=\"col\">险种</th><th scope=\"col\" class=\"num\">已缴月数</th><th scope=\"col\">有记录的期间</th>\
+         <th scope=\"col\" class=\"num\">个人缴费合计</th><th scope=\"col\" class=\"num\">单位缴费合计</th>\
+         <th scope=\"col\">断缴 / 欠费</th></tr></thead><tbody>",
+    );
+    for i in &p.insurances {
+        let gap_months: u32 = i.gaps.iter().map(|g| g.months).sum();
+        let open: u32 = i
+            .arrears
+            .iter()
+            .filter(|a| !a.settled)
+            .map(|a| a.months)
+            .sum();
+        let personal = i.personal_total.map(shebao_calc::money::format_cents);
+        let employer = i.employer_total.map(shebao_calc::money::format_cents);
+        let _ = write!(
+            h,
+            "<tr data-insurance=\"{}\" data-months-paid=\"{}\" data-first-month=\"{}\" data-last-month=\"{}\" \
+             data-personal-total=\"{}\" data-employer-total=\"{}\" data-gap-months=\"{gap_months}\" data-arrears-months=\"{open}\">",
+            serde_name(&i.kind),
+            i.months_paid,
+            i.first_month.map(|m| m.to_string()).unwrap_or_default(),
+            i.last_month.map(|m| m.to_string()).unwrap_or_default(),
+            personal.as_deref().unwrap_or(""),
+            employer.as_deref().unwrap_or(""),
+        );
+        let period = match (i.first_month, i.last_month) {
+            (Some(a), Some(b)) if a == b => month(a),
+            (Some(a), Some(b)) => format!("{}至{}", month(a), month(b)),
+            _ => "—".into(),
+        };
+        let trouble = match (gap_months, open) {
+            (0, 0) => "<span class=\"ok\">无</span>".to_string(),
+            (g, 0) => format!("<span class=\"bad\">断缴 {g} 个月</span>"),
+            (0, a) => format!("<span class=\"bad\">欠费 {a} 个月</span>"),
+            (g, a) => format!("<span class=\"bad\">断缴 {g} 个月，欠费 {a} 个月</span>"),
+        };
+        let _ = write!(
+            h,
+            "<th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&i.name),
+            i.months_paid,
+            period,
+            yuan(personal.as_deref()),
+            yuan(employer.as_deref()),
+            trouble
+        );
+    }
+    h.push_str("</tbody></table></div>");
+    if p.insurances.iter().any(|i| i.not_booked_yet.is_some()) {
+        h.push_str("<p class=\"note\">最近一个月还没有入账：社保数据通常晚 1–3 天到几个月才显示，这不算断缴。</p>");
+    }
+}
+
+/// Gaps and arrears, one line each, and what to do.
+pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
+    let mut lines = Vec::new();
+    let mut settled = Vec::new();
+    for i in &p.insurances {
+        for g in &i.gaps {
+            lines.push(format!(
+                "<li data-gap=\"{}\" data-from=\"{}\" data-to=\"{}\"><strong>{}</strong>：{}没有缴费记录（断缴）。</li>",
+                serde_name(&i.kind),
+                g.from,
+                g.to,
+                escape(&i.name),
+                span(g.from, g.to, g.months)
+            ));
+        }
+        for a in &i.arrears {
+            let text = format!(
+                "<strong>{}</strong>：{}",
+                escape(&i.name),
+                span(a.from, a.to, a.months)
+            );
+            if a.settled {
+                let when = a
+                    .settled_in
+                    .map(|m| format!("，于{}补缴到账", month(m)))
+                    .unwrap_or_default();
+                settled.push(format!(
+                    "<li>{text}曾经欠费，后来已补缴{when}，现在不欠了。</li>"
+                ));
+            } else {
+                lines.push(format!(
+                    "<li data-arrears=\"{}\" data-from=\"{}\" data-to=\"{}\">{text}显示<strong>欠费</strong>，还没有补缴。</li>",
+                    serde_name(&i.kind),
+                    a.from,
+                    a.to
+                ));
+            }
+        }
+        for s in &i.interrupted {
+            lines.push(format!(
+                "<li><strong>{}</strong>：{}参保中断。</li>",
+                escape(&i.name),
+                span(s.from, s.to, s.months)
+            ));
+        }
+    }
+    if !lines.is_empty() {
+        h.push_str("<div class=\"alert\"><h4>断缴和欠费</h4><ul>");
+        h.push_str(&lines.concat());
+        h.push_str(
+            "</ul><p><strong>怎么办：</strong>① 先问单位的人事或财务，请单位核实、补报并补缴；\
+             ② 单位解决不了、单位已注销，或您是灵活就业，带身份证到社保经办大厅，或打 12333 咨询能否补缴。\
+             <a href=\"#calc-help\">本地办理渠道</a></p></div>",
+        );
+    }
+    if !settled.is_empty() {
+        h.push_str("<h4>已补缴的欠费</h4><ul>");
+        h.push_str(&settled.concat());
+        h.push_str("</ul>");
+    }
+}

@@ -1,0 +1,202 @@
+//! The report page: where the file came from, the list of people (several in one file), and
+//! each person's section in the order a worried reader asks: the verdict first, then per
+//! insurance, the pictures, what was found, the pension account, retirement.
+
+use super::html::{escape, month};
+use super::{account, base_chart, findings, insurances, retirement, timeline};
+use shebao_calc::policy::Policy;
+use shebao_calc::record::Person;
+use shebao_calc::report::{PersonReport, Report, Severity};
+use shebao_calc::statement::{Encoding, Statement};
+use std::fmt::Write;
+
+/// The whole report.
+pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<h2 data-report data-people=\"{}\">检查结果</h2>",
+        r.people.len()
+    );
+    source(&mut h, r, file_name);
+    if r.people.len() > 1 {
+        h.push_str("<nav aria-label=\"选择要查看的人\"><h3>这个文件里有 ");
+        let _ = write!(
+            h,
+            "{} 个人，请选择要查看的人：</h3><ul class=\"people\">",
+            r.people.len()
+        );
+        for (i, p) in r.people.iter().enumerate() {
+            let _ = write!(
+                h,
+                "<li><a href=\"#person-{i}\" data-person-link=\"{i}\" aria-current=\"{}\">{}</a></li>",
+                i == 0,
+                escape(&who(p, i))
+            );
+        }
+        h.push_str("</ul></nav>");
+    }
+    let empty = Person::default();
+    for (i, p) in r.people.iter().enumerate() {
+        let records = statement.people.get(i).unwrap_or(&empty);
+        let hidden = if i > 0 { " hidden" } else { "" };
+        let _ = write!(
+            h,
+            "<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\"{hidden}>"
+        );
+        person(&mut h, r, p, records, policy, i);
+        h.push_str("</section>");
+    }
+    h
+}
+
+fn who(p: &PersonReport, i: usize) -> String {
+    match (&p.name, &p.id_masked) {
+        (Some(n), Some(id)) => format!("{n}（{id}）"),
+        (Some(n), None) => n.clone(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => format!("第 {} 个人", i + 1),
+    }
+}
+
+fn source(h: &mut String, r: &Report, file_name: &str) {
+    let s = &r.source;
+    let encoding = match s.encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => "，UTF-8 编码",
+        Encoding::Gb18030 => "，GBK 编码",
+        _ => "",
+    };
+    let _ = write!(
+        h,
+        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}（{}{}），识别为“{}”，读取了 {} 行数据",
+        escape(&serde_name(&s.layout)),
+        s.rows_read,
+        escape(file_name),
+        s.format.name_zh(),
+        encoding,
+        escape(&s.layout_name),
+        s.rows_read
+    );
+    let skipped = s.rows_skipped.iter().filter(|k| !k.unreadable).count();
+    if skipped > 0 {
+        let _ = write!(h, "，跳过了 {skipped} 行标题、空行或合计行");
+    }
+    h.push_str("。");
+    if let Some(p) = &s.declared_period {
+        let _ = write!(h, "文件注明的期间：{}至{}。", month(p.from), month(p.to));
+    }
+    match &r.place {
+        Some(p) => {
+            let _ = write!(
+                h,
+                "缴费基数上下限按{}（{}）的公布数据核对。",
+                escape(&p.city_name),
+                escape(&p.province_name)
+            );
+        }
+        None => {
+            h.push_str("没有选择城市，缴费基数上下限没有核对（在城市的计算器页面上检查可以核对）。")
+        }
+    }
+    h.push_str("</p>");
+    let unreadable: Vec<_> = s.rows_skipped.iter().filter(|k| k.unreadable).collect();
+    if !unreadable.is_empty() {
+        let _ = write!(
+            h,
+            "<div class=\"alert\" data-unreadable-rows=\"{}\"><p><strong>有 {} 行没能读懂</strong>，这些行没有算进结果，请对照原文件看一看：</p><ul>",
+            unreadable.len(),
+            unreadable.len()
+        );
+        for k in unreadable.iter().take(20) {
+            let _ = write!(h, "<li>第 {} 行：{}</li>", k.row, escape(&k.reason));
+        }
+        if unreadable.len() > 20 {
+            let _ = write!(h, "<li>……另有 {} 行</li>", unreadable.len() - 20);
+        }
+        h.push_str("</ul></div>");
+    }
+}
+
+fn person(
+    h: &mut String,
+    r: &Report,
+    p: &PersonReport,
+    records: &Person,
+    policy: &Policy,
+    i: usize,
+) {
+    let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i)));
+    if let Some(o) = &p.official_account {
+        account::official(h, o);
+    }
+    verdict(h, p);
+    insurances::table(h, p);
+    insurances::gaps_and_arrears(h, p);
+    timeline::render(h, p, i);
+    base_chart::render(h, r, records, policy, i);
+    findings::render(h, p);
+    if let Some(a) = &p.pension_account {
+        account::computed(h, a);
+    }
+    if let Some(ret) = &p.retirement {
+        retirement::render(h, ret);
+    }
+    if !p.cannot_check.is_empty() {
+        h.push_str("<h4>这个文件查不了的内容</h4><ul>");
+        for c in &p.cannot_check {
+            let _ = write!(h, "<li>{}</li>", escape(c));
+        }
+        h.push_str("</ul>");
+    }
+}
+
+/// One box at the top: the good news, or what needs attention.
+fn verdict(h: &mut String, p: &PersonReport) {
+    let gaps: u32 = p
+        .insurances
+        .iter()
+        .flat_map(|i| &i.gaps)
+        .map(|g| g.months)
+        .sum();
+    let open: u32 = p
+        .insurances
+        .iter()
+        .flat_map(|i| &i.arrears)
+        .filter(|a| !a.settled)
+        .map(|a| a.months)
+        .sum();
+    let problems = p
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .count();
+    if gaps == 0 && open == 0 && problems == 0 {
+        h.push_str("<p class=\"good\" data-verdict=\"ok\"><strong>没有发现断缴、欠费或金额不符。</strong>下面是各险种的明细。</p>");
+        return;
+    }
+    h.push_str("<div class=\"alert\" data-verdict=\"attention\"><p><strong>有需要留意的地方：</strong></p><ul>");
+    if gaps > 0 {
+        let _ = write!(
+            h,
+            "<li>断缴：合计 {gaps} 个月没有缴费记录（各险种相加）。</li>"
+        );
+    }
+    if open > 0 {
+        let _ = write!(h, "<li>欠费：合计 {open} 个月显示欠缴、还没补上。</li>");
+    }
+    if problems > 0 {
+        let _ = write!(
+            h,
+            "<li>金额或基数：{problems} 处和规定对不上，见下面“发现的问题”。</li>"
+        );
+    }
+    h.push_str("</ul><p>怎么办：先问单位人事核实并补报补缴；单位解决不了，再到社保经办大厅或打 12333。<a href=\"#calc-help\">找谁办理</a></p></div>");
+}
+
+/// The serde (snake_case) name of an enum value: the stable key used in `data-*` attributes.
+pub(super) fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}

@@ -1,0 +1,69 @@
+//! Retirement under the 2025 reform and the basic pension estimate, every assumption listed.
+
+use super::html::{escape, month, years_months, yuan};
+use shebao_calc::money::format_cents;
+use shebao_calc::report::RetirementReport;
+use std::fmt::Write;
+
+/// The retirement part (only when birth month and track were given).
+pub fn render(h: &mut String, r: &RetirementReport) {
+    let _ = write!(
+        h,
+        "<h4>退休估算</h4><div class=\"figures\" data-retirement-month=\"{}\"><div class=\"figure\">法定退休年龄<b>{}岁{}</b></div>\
+         <div class=\"figure\">可以退休的时间<b>{}</b></div>",
+        r.retirement_month,
+        r.age_years,
+        if r.age_months > 0 { format!("{}个月", r.age_months) } else { String::new() },
+        month(r.retirement_month)
+    );
+    if let Some(d) = &r.months_divisor {
+        let _ = write!(
+            h,
+            "<div class=\"figure\">个人账户计发月数<b>{}</b></div>",
+            escape(d)
+        );
+    }
+    h.push_str("</div>");
+    let _ = write!(
+        h,
+        "<p>{}，原退休年龄 {} 岁，按 2025 年起的渐进式延迟退休规定延后 {} 个月。",
+        r.track.name_zh(),
+        r.base_age,
+        r.delay_months
+    );
+    if let Some(min) = &r.minimum_years {
+        let _ = write!(
+            h,
+            "那时最低缴费年限是 {} 年；文件里的养老保险缴费共 {}",
+            escape(min),
+            years_months(r.contribution_months)
+        );
+        match r.meets_minimum {
+            Some(true) => h.push_str("，<span class=\"ok\">已经够了</span>。"),
+            Some(false) => h.push_str("，<span class=\"warn\">还不够</span>（文件可能没有包含您所有年份的缴费，请以官方记录为准）。"),
+            None => h.push('。'),
+        }
+    }
+    h.push_str("</p>");
+    match (&r.estimate, &r.no_estimate_reason) {
+        (Some(e), _) => {
+            let _ = write!(
+                h,
+                "<p data-pension-estimate=\"{}\">按现有数据粗略估算，每月基本养老金约 <strong>{}</strong>：基础养老金 {} + 个人账户养老金 {}。</p>\
+                 <details open><summary>这个估算的前提</summary><ul>",
+                format_cents(e.total),
+                yuan(Some(&format_cents(e.total))),
+                yuan(Some(&format_cents(e.basic_part))),
+                yuan(Some(&format_cents(e.account_part)))
+            );
+            for a in &e.assumptions {
+                let _ = write!(h, "<li>{}</li>", escape(a));
+            }
+            h.push_str("</ul></details>");
+        }
+        (None, Some(why)) => {
+            let _ = write!(h, "<p class=\"note\">没有估算养老金：{}</p>", escape(why));
+        }
+        (None, None) => {}
+    }
+}

@@ -1,0 +1,147 @@
+//! The presentation, natively: the site's sample statement through the real engine and the
+//! real policy data, then the HTML checked for the figures, the escaping and the pictures.
+
+use super::{CheckInput, Engine};
+use shebao_calc::decode::Utf8Only;
+use shebao_calc::policy::{NationalPolicy, Policy, ProvincePolicy};
+use std::path::Path;
+
+fn policy_json() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/policy");
+    let read =
+        |p: &Path| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let national: NationalPolicy =
+        toml::from_str(&read(&root.join("national.toml"))).expect("national.toml");
+    let mut provinces: Vec<ProvincePolicy> = std::fs::read_dir(root.join("provinces"))
+        .expect("provinces/")
+        .map(|e| toml::from_str(&read(&e.expect("entry").path())).expect("province toml"))
+        .collect();
+    provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
+    serde_json::to_string(&Policy {
+        national,
+        provinces,
+    })
+    .expect("policy json")
+}
+
+fn sample() -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../site-templates/static/calc/sample.csv");
+    std::fs::read(p).expect("sample.csv")
+}
+
+fn check(bytes: &[u8], name: &str, options: &str) -> super::CheckOutput {
+    let engine = Engine::new(&policy_json()).expect("policy parses");
+    engine
+        .check(
+            &CheckInput {
+                bytes,
+                file_name: name,
+                options_json: options,
+            },
+            &Utf8Only,
+        )
+        .unwrap_or_else(|e| panic!("{}: {}", e.kind, e.message))
+}
+
+#[test]
+fn sample_report_shows_figures_gap_arrears_and_mismatch() {
+    let out = check(
+        &sample(),
+        "sample.csv",
+        r#"{"city":"yingkou","today":"2026-11"}"#,
+    );
+    let report: serde_json::Value = serde_json::from_str(&out.json).expect("json");
+    assert_eq!(report["schema_version"], 1);
+    let h = &out.html;
+    // Pension: 18 months in 2024-01..2025-06 minus the July 2024 gap = 17 with a record,
+    // one of them (2025-03) unpaid → 16 paid.
+    assert!(
+        h.contains("data-insurance=\"pension\" data-months-paid=\"16\""),
+        "{h}"
+    );
+    assert!(h.contains("data-gap=\"pension\" data-from=\"2024-07\" data-to=\"2024-07\""));
+    assert!(h.contains("data-arrears=\"pension\" data-from=\"2025-03\""));
+    assert!(h.contains("data-finding=\"personal_amount_mismatch\""));
+    assert!(h.contains("<svg class=\"timeline\""));
+    assert!(h.contains("<svg class=\"base-chart\""));
+    assert!(h.contains("用表格查看时间线"));
+    assert!(h.contains("营口"), "the place used is named");
+}
+
+#[test]
+fn text_from_the_file_is_escaped() {
+    let csv = "姓名,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
+               <script>alert(1)</script>,202401,企业职工基本养老保险,4500,360,720\n\
+               \"<img src=x onerror=alert(2)>\",202401,企业职工基本养老保险,4500,360,720\n";
+    let out = check(csv.as_bytes(), "<b>evil</b>.csv", "{}");
+    assert!(!out.html.contains("<script>"), "{}", out.html);
+    assert!(!out.html.contains("<img"), "{}", out.html);
+    assert!(!out.html.contains("<b>evil"), "{}", out.html);
+    assert!(out.html.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn several_people_get_a_list_to_pick_from() {
+    let csv = "姓名,证件号码,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
+               张三,110101199001011234,202401,企业职工基本养老保险,4500,360,720\n\
+               李四,110101199202021234,202401,企业职工基本养老保险,4500,360,720\n";
+    let out = check(csv.as_bytes(), "batch.csv", "{}");
+    assert!(out.html.contains("data-person-link=\"1\""));
+    assert!(out
+        .html
+        .contains("id=\"person-1\" data-person=\"1\" hidden"));
+    assert!(out.html.contains("110101********1234"));
+    assert!(!out.html.contains("110101199001011234"), "IDs are masked");
+}
+
+#[test]
+fn unreadable_file_gives_a_kind_and_a_chinese_message() {
+    let engine = Engine::new(&policy_json()).expect("policy parses");
+    let input = CheckInput {
+        bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        file_name: "x.csv",
+        options_json: "{}",
+    };
+    let err = engine
+        .check(&input, &Utf8Only)
+        .err()
+        .expect("a PNG is refused");
+    assert_eq!(err.kind, "not_a_table");
+    assert!(
+        err.message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn bad_options_are_refused_in_chinese() {
+    let engine = Engine::new(&policy_json()).expect("policy parses");
+    let input = CheckInput {
+        bytes: &sample(),
+        file_name: "s.csv",
+        options_json: r#"{"birth":"1970-13"}"#,
+    };
+    let err = engine
+        .check(&input, &Utf8Only)
+        .err()
+        .expect("bad month refused");
+    assert_eq!(err.kind, "bad_options");
+}
+
+#[test]
+fn retirement_part_appears_with_birth_and_track() {
+    let out = check(
+        &sample(),
+        "sample.csv",
+        r#"{"city":"yingkou","birth":"1970-05","track":"men","today":"2026-11"}"#,
+    );
+    assert!(
+        out.html.contains("data-retirement-month=\""),
+        "{}",
+        out.html
+    );
+    assert!(out.html.contains("退休估算"));
+}

@@ -1,0 +1,321 @@
+//! The browser scenarios, run in order by `browser.rs`'s main. Each one opens a fresh Chromium
+//! session, so no service worker or cache carries over.
+
+use fantoccini::Client;
+use shebao_tests::browser_driver::Driver;
+use shebao_tests::calc_page::{self as page, PageResult};
+use shebao_tests::request_audit::{audit, fragments};
+use shebao_tests::site_server::SiteServer;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[path = "browser_native.rs"]
+mod native;
+
+/// What every scenario needs.
+pub struct Ctx {
+    site: PathBuf,
+    tests_dir: PathBuf,
+    artifacts: PathBuf,
+    server: SiteServer,
+    driver: Driver,
+}
+
+impl Ctx {
+    /// `tests_dir` is the shebao-tests package folder (fixtures live below it).
+    pub fn new(site: PathBuf, tests_dir: PathBuf, server: SiteServer, driver: Driver) -> Ctx {
+        let artifacts = tests_dir.parent().unwrap_or(&tests_dir).join("target/test-artifacts");
+        let _ = std::fs::create_dir_all(&artifacts);
+        Ctx { site, tests_dir, artifacts, server, driver }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.server.origin, path.trim_start_matches('/'))
+    }
+
+    async fn session(&self, width: u32, height: u32) -> PageResult<Client> {
+        self.driver.session(Some(self.server.port), width, height).await
+    }
+
+    /// The first city calculator page, e.g. `cities/yingkou/calculator/`.
+    fn city_calculator(&self) -> Option<String> {
+        let mut found: Vec<String> = walk(&self.site)
+            .into_iter()
+            .filter_map(|p| p.strip_prefix(&self.site).ok().map(|r| r.to_string_lossy().replace('\\', "/")))
+            .filter(|r| r.ends_with("/calculator/index.html") && r != "calculator/index.html")
+            .map(|r| r.trim_end_matches("index.html").to_string())
+            .collect();
+        found.sort();
+        found.into_iter().next()
+    }
+
+    fn sample_csv(&self) -> PathBuf {
+        self.site.join("calc/sample.csv")
+    }
+
+    /// Assert that nothing was requested since `mark` but the `allowed` site files.
+    fn no_requests_since(&self, mark: usize, allowed: &[&str], file: &Path) -> PageResult<()> {
+        std::thread::sleep(Duration::from_millis(300)); // let a late beacon arrive
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap_or_default()).into_owned();
+        let problems = audit(&self.server.since(mark), &self.server.origin, allowed, &fragments(&text));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("network use after load:\n  {}", problems.join("\n  ")))
+        }
+    }
+}
+
+/// Run every scenario; returns (passed, failed).
+pub async fn run_all(ctx: &Ctx) -> (usize, usize) {
+    let mut tally = (0, 0);
+    run(&mut tally, "sample_button_sends_nothing", sample_button_sends_nothing(ctx)).await;
+    run(&mut tally, "fixtures_match_native_engine", fixtures_match_native_engine(ctx)).await;
+    run(&mut tally, "pasted_text_is_checked", pasted_text_is_checked(ctx)).await;
+    run(&mut tally, "bad_file_shows_error_and_page_stays_usable", bad_file_then_good(ctx)).await;
+    run(&mut tally, "leaking_control_page_is_caught", leaking_control_page_is_caught(ctx)).await;
+    run(&mut tally, "runs_from_file_url", runs_from_file_url(ctx)).await;
+    run(&mut tally, "works_offline_after_first_visit", works_offline_after_first_visit(ctx)).await;
+    run(&mut tally, "report_screenshots", report_screenshots(ctx)).await;
+    run(&mut tally, "time_to_report_60000_rows", time_to_report_60000_rows(ctx)).await;
+    tally
+}
+
+async fn run(tally: &mut (usize, usize), name: &str, f: impl Future<Output = PageResult<()>>) {
+    let start = Instant::now();
+    match f.await {
+        Ok(()) => {
+            println!("test {name} ... ok ({:.1} s)", start.elapsed().as_secs_f64());
+            tally.0 += 1;
+        }
+        Err(e) => {
+            println!("test {name} ... FAILED\n    {}", e.replace('\n', "\n    "));
+            tally.1 += 1;
+        }
+    }
+}
+
+/// Open a session, run `body`, always close the session.
+async fn with_session<F, Fut>(ctx: &Ctx, width: u32, height: u32, body: F) -> PageResult<()>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = PageResult<Client>>,
+{
+    let c = ctx.session(width, height).await?;
+    let keep = c.clone();
+    let result = body(c).await;
+    let _ = keep.close().await;
+    result.map(|_| ())
+}
+
+async fn sample_button_sends_nothing(ctx: &Ctx) -> PageResult<()> {
+    with_session(ctx, 1280, 900, |c| async move {
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let mark = ctx.server.mark();
+        let state = page::click_and_wait(&c, "calc-sample-go").await?;
+        if state != "done" {
+            return Err(format!("the sample gave {state}: {}", page::text(&c, "#calc-error").await?));
+        }
+        ctx.no_requests_since(mark, &["/calc/sample.js"], &ctx.sample_csv())?;
+        let bytes = std::fs::read(ctx.sample_csv()).map_err(|e| e.to_string())?;
+        native::compare(&c, &ctx.site, &bytes, "示例缴费明细.csv").await?;
+        Ok(c)
+    })
+    .await
+}
+
+async fn fixtures_match_native_engine(ctx: &Ctx) -> PageResult<()> {
+    let dir = ctx.tests_dir.join("fixtures/statements");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.is_file()
+            && !p.to_string_lossy().ends_with(".report.json")
+            && matches!(p.extension().and_then(|e| e.to_str()), Some("csv" | "tsv" | "txt" | "xlsx" | "json"))
+    });
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no statement fixtures in {}", dir.display()));
+    }
+    let page_url = ctx.city_calculator().map(|p| ctx.url(&p)).unwrap_or_else(|| ctx.url("calculator/"));
+    with_session(ctx, 1280, 900, |c| async move {
+        let mut failures = Vec::new();
+        page::open(&c, &page_url).await?;
+        for f in &files {
+            let mark = ctx.server.mark();
+            let outcome = async {
+                let state = page::upload(&c, f).await?;
+                let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                native::compare_outcome(&c, &ctx.site, &bytes, &name, &state).await?;
+                ctx.no_requests_since(mark, &["/calc/shebao_calc_xlsx.js", "/calc/shebao_calc_xlsx.wasm.js"], f)
+            }
+            .await;
+            if let Err(e) = outcome {
+                failures.push(format!("{}: {e}", f.display()));
+            }
+        }
+        println!("    {} fixture statements uploaded, {} differ", files.len(), failures.len());
+        if failures.is_empty() {
+            Ok(c)
+        } else {
+            Err(failures.join("\n"))
+        }
+    })
+    .await
+}
+
+async fn pasted_text_is_checked(ctx: &Ctx) -> PageResult<()> {
+    let fixture = ctx.tests_dir.join("fixtures/statements");
+    let txt = std::fs::read_dir(&fixture)
+        .ok()
+        .and_then(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).min());
+    let file = txt.unwrap_or_else(|| ctx.sample_csv());
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    with_session(ctx, 1280, 900, |c| async move {
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let mark = ctx.server.mark();
+        let state = page::paste(&c, &text).await?;
+        native::compare_outcome(&c, &ctx.site, text.as_bytes(), "粘贴的文字.txt", &state).await?;
+        if state != "done" {
+            return Err(format!("pasted {} gave {state}", file.display()));
+        }
+        ctx.no_requests_since(mark, &[], &file)?;
+        Ok(c)
+    })
+    .await
+}
+
+async fn bad_file_then_good(ctx: &Ctx) -> PageResult<()> {
+    let bad = ctx.tests_dir.join("fixtures/browser/picture-renamed.csv");
+    with_session(ctx, 1280, 900, |c| async move {
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let state = page::upload(&c, &bad).await?;
+        if state != "error" {
+            return Err(format!("a PNG renamed .csv gave {state}, not an error"));
+        }
+        let message = page::text(&c, "#calc-error").await?;
+        if !message.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)) {
+            return Err(format!("the error is not in Chinese: {message:?}"));
+        }
+        println!("    error shown: {message}");
+        let state = page::upload(&c, &ctx.sample_csv()).await?;
+        if state != "done" {
+            return Err(format!("after the error, a good file gave {state}"));
+        }
+        let hidden = page::js(&c, "return document.getElementById('calc-error').hidden;").await?;
+        if hidden != serde_json::Value::Bool(true) {
+            return Err("the old error is still shown next to the report".into());
+        }
+        Ok(c)
+    })
+    .await
+}
+
+async fn leaking_control_page_is_caught(ctx: &Ctx) -> PageResult<()> {
+    with_session(ctx, 1280, 900, |c| async move {
+        c.goto(&ctx.url("__test/leak.html")).await.map_err(|e| e.to_string())?;
+        let mark = ctx.server.mark();
+        page::upload(&c, &ctx.sample_csv()).await?;
+        match ctx.no_requests_since(mark, &[], &ctx.sample_csv()) {
+            Err(found) => {
+                println!("    caught: {}", found.lines().nth(1).unwrap_or("").trim());
+                Ok(c)
+            }
+            Ok(()) => Err("the control page sent the file and the audit saw nothing".into()),
+        }
+    })
+    .await
+}
+
+async fn runs_from_file_url(ctx: &Ctx) -> PageResult<()> {
+    let c = ctx.driver.session(None, 1280, 900).await?;
+    let result = async {
+        let url = format!("file://{}", ctx.site.join("calculator/index.html").display());
+        page::open(&c, &url).await?;
+        let state = page::click_and_wait(&c, "calc-sample-go").await?;
+        if state != "done" {
+            return Err(format!("from file:// the sample gave {state}: {}", page::text(&c, "#calc-error").await?));
+        }
+        Ok(())
+    }
+    .await;
+    let _ = c.close().await;
+    result
+}
+
+async fn works_offline_after_first_visit(ctx: &Ctx) -> PageResult<()> {
+    with_session(ctx, 1280, 900, |c| async move {
+        let url = ctx.url("calculator/");
+        page::open(&c, &url).await?;
+        let cached = page::calc_attr(&c, "data-offline").await?;
+        if cached.as_deref() != Some("ready") {
+            return Err(format!("the service worker did not cache the page: data-offline={cached:?}"));
+        }
+        ctx.server.set_offline(true);
+        let offline = async {
+            page::open(&c, &url).await?;
+            let state = page::click_and_wait(&c, "calc-sample-go").await?;
+            if state != "done" {
+                return Err(format!("offline, the sample gave {state}"));
+            }
+            Ok(())
+        }
+        .await;
+        ctx.server.set_offline(false);
+        offline.map(|_| c)
+    })
+    .await
+}
+
+async fn report_screenshots(ctx: &Ctx) -> PageResult<()> {
+    let page_url = ctx.city_calculator().map(|p| ctx.url(&p)).unwrap_or_else(|| ctx.url("calculator/"));
+    for (label, width, height) in [("phone", 390, 844), ("desktop", 1280, 900)] {
+        with_session(ctx, width, height, |c| async move {
+            page::open(&c, &page_url).await?;
+            page::click_and_wait(&c, "calc-sample-go").await?;
+            let out = ctx.artifacts.join(format!("calculator-report-{label}.png"));
+            page::screenshot(&c, width, &out).await?;
+            println!("    screenshot: {}", out.display());
+            Ok(c)
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+async fn time_to_report_60000_rows(ctx: &Ctx) -> PageResult<()> {
+    let file = ctx.artifacts.join("statement-60000-rows.csv");
+    std::fs::write(&file, native::big_statement(60_000, 25)).map_err(|e| e.to_string())?;
+    with_session(ctx, 1280, 900, |c| async move {
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let start = Instant::now();
+        let state = page::upload(&c, &file).await?;
+        let wall = start.elapsed();
+        let ms = page::calc_attr(&c, "data-ms").await?.unwrap_or_default();
+        println!("    60,000 rows, 25 people: report in {ms} ms (page's own measure), {} ms including WebDriver", wall.as_millis());
+        if state != "done" {
+            return Err(format!("the 60,000-row file gave {state}: {}", page::text(&c, "#calc-error").await?));
+        }
+        Ok(c)
+    })
+    .await
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

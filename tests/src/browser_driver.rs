@@ -1,0 +1,114 @@
+//! Debian's chromedriver + Chromium, headless, through the logging proxy.
+//!
+//! chromedriver runs in its own process group; [`Driver`]'s `Drop` kills the whole group, so a
+//! failing or panicking test leaves no Chromium behind.
+
+use fantoccini::{Client, ClientBuilder};
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Where Debian puts them.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Where Debian puts them.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// A running chromedriver (and the browsers it starts), killed as a group on drop.
+pub struct Driver {
+    child: Child,
+    port: u16,
+    profile: PathBuf,
+    sessions: AtomicUsize,
+}
+
+impl Driver {
+    /// Whether both binaries are installed.
+    pub fn available() -> bool {
+        Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()
+    }
+
+    /// Start chromedriver on a free port and wait until it listens.
+    pub fn start() -> Result<Driver, String> {
+        let port = free_port()?;
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+        let profile = std::env::temp_dir().join(format!("shebao-chromium-{}-{port}", std::process::id()));
+        let driver = Driver { child, port, profile, sessions: AtomicUsize::new(0) };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(driver)
+    }
+
+    /// A headless Chromium session whose every request goes through `proxy_port` (loopback
+    /// included), with a fresh profile (no service worker or cache from an earlier session)
+    /// and Chromium's own background traffic turned down.
+    pub async fn session(&self, proxy_port: Option<u16>, width: u32, height: u32) -> Result<Client, String> {
+        let n = self.sessions.fetch_add(1, Ordering::SeqCst);
+        let profile = self.profile.join(n.to_string());
+        let mut args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-default-apps".into(),
+            "--disable-extensions".into(),
+            "--hide-scrollbars".into(),
+            "--force-device-scale-factor=1".into(),
+            "--lang=zh-CN".into(),
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        if let Some(p) = proxy_port {
+            args.push(format!("--proxy-server=http://127.0.0.1:{p}"));
+            args.push("--proxy-bypass-list=<-loopback>".into());
+        }
+        let caps = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": args,
+                "prefs": { "intl.accept_languages": "zh-CN" }
+            }
+        });
+        let caps = caps.as_object().cloned().unwrap_or_default();
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .map_err(|e| format!("cannot open a Chromium session: {e}"))
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The negative pid names the process group: chromedriver and every Chromium it started.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}

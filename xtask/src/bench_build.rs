@@ -1,0 +1,142 @@
+//! `cargo xtask bench-build N`: generates N synthetic Chinese pages (~1,500 characters each:
+//! headings, an ordered list, a table, internal and external links), times full release
+//! builds of them (median of 5, fresh output each time), and measures the I/O floor in the
+//! same run (read each .md and write it as */index.html with 2 threads, no rendering).
+//! Prints figures; it is a benchmark, not a test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+const RUNS: usize = 5;
+
+/// Entry point: `rest` is `[N]` (default 10000).
+pub fn run(rest: &[String]) -> Result<()> {
+    let n: usize = match rest.first() {
+        Some(s) => s.parse().with_context(|| format!("N must be a number, got {s:?}"))?,
+        None => 10_000,
+    };
+    let root = std::env::current_dir()?;
+    let dir = std::env::temp_dir().join(format!("shebao-bench-{n}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let content = dir.join("content");
+    let bytes = generate(&content, n)?;
+    println!("generated {n} pages, {:.1} MB of Markdown in {}", bytes as f64 / 1e6, content.display());
+
+    let status = Command::new("cargo").args(["build", "--release", "-q", "-p", "shebao"]).status()?;
+    if !status.success() {
+        bail!("cargo build --release -p shebao failed");
+    }
+    let bin = root.join("target/release/shebao");
+    let mut times = Vec::new();
+    let mut peak_kb = 0u64;
+    for _ in 0..RUNS {
+        let out = dir.join("public");
+        let _ = std::fs::remove_dir_all(&out);
+        let started = Instant::now();
+        let output = Command::new(&bin)
+            .args(["build", "--base-url", "https://example.org/"])
+            .arg("--content").arg(&content)
+            .arg("--templates").arg(root.join("site-templates"))
+            .arg("--out").arg(&out)
+            .arg("--calc-bundle").arg(dir.join("no-bundle"))
+            .env("SHEBAO_TODAY", "2026-11-25")
+            .output()?;
+        let elapsed = started.elapsed();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            bail!("build failed:\n{stderr}");
+        }
+        peak_kb = peak_kb.max(peak_from(&stderr));
+        times.push(elapsed);
+    }
+    times.sort();
+    let median = times[RUNS / 2];
+    let floor = io_floor(&content, &dir.join("floor"))?;
+    println!("full release build, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}", median.as_secs_f64(), n as f64 / median.as_secs_f64(), fmt_runs(&times));
+    println!("peak memory (VmHWM of the build): {:.1} MiB", peak_kb as f64 / 1024.0);
+    println!("I/O floor (read .md, write */index.html, 2 threads, no rendering): {:.3} s", floor.as_secs_f64());
+    println!("target: 10,000 pages < 1 s on 2 cores");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn fmt_runs(times: &[Duration]) -> String {
+    times.iter().map(|t| format!("{:.3}", t.as_secs_f64())).collect::<Vec<_>>().join(" ")
+}
+
+/// The build prints "峰值内存 N KB" on Linux.
+fn peak_from(stderr: &str) -> u64 {
+    stderr
+        .split("峰值内存 ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn generate(content: &Path, n: usize) -> Result<u64> {
+    let posts = content.join("posts");
+    std::fs::create_dir_all(&posts)?;
+    std::fs::write(content.join("_index.md"), "+++\ntitle = \"基准测试\"\ndescription = \"合成页面\"\n+++\n")?;
+    std::fs::write(posts.join("_index.md"), "+++\ntitle = \"文章\"\ndescription = \"合成页面列表\"\n+++\n")?;
+    let mut total = 0u64;
+    for i in 0..n {
+        let text = page(i, n);
+        total += text.len() as u64;
+        std::fs::write(posts.join(format!("page-{i:05}.md")), text)?;
+    }
+    Ok(total)
+}
+
+const PARAGRAPH: &str = "参保人可以通过官方渠道查询社会保险缴费记录，包括养老保险、医疗保险和失业保险。查询前请准备好身份证和本人实名登记的手机号，按照页面提示完成人脸识别。如果发现某个月份没有缴费记录，可以先向单位核实是否已经申报，再联系当地社保经办机构。";
+
+fn page(i: usize, n: usize) -> String {
+    let next = (i + 1) % n;
+    let mut s = format!(
+        "+++\ntitle = \"合成页面 {i}：社保缴费记录查询\"\ndescription = \"第 {i} 个合成页面，用于测量生成速度。\"\nweight = {i}\n+++\n"
+    );
+    for section in 0..3 {
+        s.push_str(&format!("\n## 第{section}节 查询步骤\n\n{PARAGRAPH}\n\n"));
+        s.push_str("1. 打开官方应用并登录。\n2. 进入社保查询专区。\n3. 选择缴费明细，核对每个月份。\n\n");
+        s.push_str("| 险种 | 个人比例 | 单位比例 |\n|---|---|---|\n| 养老保险 | 8% | 16% |\n| 医疗保险 | 2% | 7.5% |\n\n");
+        s.push_str(&format!(
+            "下一页见[合成页面 {next}](@/posts/page-{next:05}.md#第{section}节-查询步骤)，官方说明见[国家社保平台](https://si.12333.gov.cn/)。\n"
+        ));
+    }
+    s
+}
+
+fn io_floor(content: &Path, out: &Path) -> Result<Duration> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(content.join("posts"))?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
+    files.sort();
+    let _ = std::fs::remove_dir_all(out);
+    let started = Instant::now();
+    let half = files.len().div_ceil(2);
+    std::thread::scope(|scope| -> Result<()> {
+        let handles: Vec<_> = files
+            .chunks(half.max(1))
+            .map(|chunk| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    for f in chunk {
+                        let text = std::fs::read(f)?;
+                        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                        let dir = out.join("posts").join(stem);
+                        std::fs::create_dir_all(&dir)?;
+                        std::fs::write(dir.join("index.html"), text)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().map_err(|_| anyhow::anyhow!("I/O floor thread panicked"))??;
+        }
+        Ok(())
+    })?;
+    let elapsed = started.elapsed();
+    let _ = std::fs::remove_dir_all(out);
+    Ok(elapsed)
+}
