@@ -149,7 +149,31 @@ fn write_account(out: &mut String, a: &PensionAccount) {
         "养老保险个人账户（按文件计算；缴费 {}）：",
         years_months_zh(a.contribution_months)
     );
-    for y in &a.years {
+    let mut i = 0;
+    while i < a.years.len() {
+        let y = &a.years[i];
+        // Years with nothing credited and no interest collapse into one line.
+        let idle =
+            |y: &crate::report::AccountYear| y.credits.is_zero() && y.interest_on_opening.is_none();
+        if idle(y) {
+            let mut j = i;
+            while j + 1 < a.years.len() && idle(&a.years[j + 1]) {
+                j += 1;
+            }
+            let years = if i == j {
+                y.year.to_string()
+            } else {
+                format!("{}–{}", y.year, a.years[j].year)
+            };
+            let _ = writeln!(
+                out,
+                "  {years} 年：没有缴费记录，未计利息，余额 {} 元。",
+                format_cents(a.years[j].closing)
+            );
+            i = j + 1;
+            continue;
+        }
+        i += 1;
         let rate = match (&y.rate, y.rate_status) {
             (Some(r), RateStatus::Published) => format!("记账利率 {}", r.percent),
             (Some(r), _) => format!("记账利率未确认（第三方 {}），未计利息", r.percent),

@@ -4,6 +4,7 @@
 
 use super::insurance::{is_paid, signed};
 use super::text::percent;
+use crate::money::round_cents;
 use crate::policy::lookup::Place;
 use crate::policy::{Figure, NationalPolicy, Policy, RatePart};
 use crate::record::{Insurance, PaymentKind, Record};
@@ -47,7 +48,7 @@ pub fn interest_on_credits(credits: &BTreeMap<u32, Decimal>, rate: Decimal) -> D
 /// What one pension record credits to the account, if that can be known: since 2006 the
 /// whole personal contribution (for a flexibly employed person, 8 % of the base out of 20 %);
 /// before 2006, the policy's credit share of the base.
-fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Decimal> {
+fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<(Decimal, bool)> {
     let personal_all = policy
         .rate(Insurance::Pension, RatePart::AccountCredit, r.month, place)
         .rate
@@ -72,19 +73,20 @@ fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Decimal> {
     if let (Some(base), Some(p), Some(f), Some(fc), true) =
         (r.base, r.personal, flexible, flexible_credit, no_employer)
     {
-        if (p.abs() - crate::money::round_cents(base.abs() * f.value)).abs() <= Decimal::new(1, 2) {
-            return Some(signed(r, base * fc.value));
+        if (p.abs() - round_cents(base.abs() * f.value)).abs() <= Decimal::new(1, 2) {
+            return Some((signed(r, base * fc.value), false));
         }
     }
     if personal_all {
         if let Some(p) = r.personal {
-            return Some(signed(r, p));
+            return Some((signed(r, p), false));
         }
     }
     let share = policy
         .rate(Insurance::Pension, RatePart::AccountCredit, r.month, place)
         .rate?;
-    r.base.map(|b| signed(r, b * share.value))
+    // Derived from the base: flagged so the report can say so.
+    r.base.map(|b| (signed(r, b * share.value), true))
 }
 
 /// Compute the account from the pension records; `None` when nothing is credited.
@@ -96,6 +98,7 @@ pub fn compute(
 ) -> Option<PensionAccount> {
     let mut by_year: BTreeMap<u32, BTreeMap<u32, Decimal>> = BTreeMap::new();
     let mut missing = 0usize;
+    let mut derived = 0usize;
     for r in records
         .iter()
         .filter(|r| r.insurance == Insurance::Pension && is_paid(r))
@@ -104,7 +107,8 @@ pub fn compute(
             continue;
         }
         match credit(policy, place, r) {
-            Some(c) => {
+            Some((c, from_base)) => {
+                derived += usize::from(from_base);
                 *by_year
                     .entry(r.month.year())
                     .or_default()
@@ -125,9 +129,11 @@ pub fn compute(
         let total: Decimal = credits.values().sum();
         let (status, fig) = year_rate(&policy.national, year);
         let (i_open, i_cred) = match (status, fig) {
+            // Each year's interest lines are rounded to cents as an account statement prints
+            // and carries them; the monthly credits inside are not rounded.
             (RateStatus::Published, Some(f)) => (
-                Some(balance * f.value),
-                Some(interest_on_credits(credits, f.value)),
+                Some(round_cents(balance * f.value)),
+                Some(round_cents(interest_on_credits(credits, f.value))),
             ),
             _ => {
                 complete = false;
@@ -179,6 +185,11 @@ pub fn compute(
         .filter(|y| y.rate_status == RateStatus::NotPublished)
     {
         assumptions.push(format!("{} 年记账利率尚未公布，这一年没有计利息。", y.year));
+    }
+    if derived > 0 {
+        assumptions.push(format!(
+            "有 {derived} 条养老记录没有写个人缴费金额（或在 2006 年以前），记入金额按缴费基数 × 记账比例推算。"
+        ));
     }
     if missing > 0 {
         assumptions.push(format!(

@@ -124,6 +124,25 @@ fn person(
         });
     }
 
+    if !records.is_empty() {
+        let any_base = records.iter().any(|r| r.base.is_some());
+        let any_amount = records
+            .iter()
+            .any(|r| r.personal.is_some() || r.employer.is_some());
+        match (any_base, any_amount) {
+            (false, false) => cannot_check.push(
+                "文件只有缴费月份，没有缴费基数和金额：无法核对基数和金额，也无法计算个人账户。"
+                    .into(),
+            ),
+            (false, true) => cannot_check.push(
+                "文件没有缴费基数：无法核对基数的上下限，也无法核对个人缴费是否按费率计算。".into(),
+            ),
+            (true, false) => cannot_check.push(
+                "文件没有缴费金额：无法核对个人缴费是否算对；个人账户按缴费基数推算。".into(),
+            ),
+            (true, true) => {}
+        }
+    }
     let bases = bases::effective_bases(&records);
     findings.extend(amounts::check(policy, place, &records));
     findings.extend(bases::limits(place, &bases));
