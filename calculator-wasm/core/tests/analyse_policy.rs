@@ -16,7 +16,10 @@ fn content_policy() -> Policy {
         .map(|p| toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap())
         .collect();
     provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Policy { national, provinces }
+    Policy {
+        national,
+        provinces,
+    }
 }
 
 fn m(y: u32, mo: u32) -> Month {
@@ -27,7 +30,10 @@ fn m(y: u32, mo: u32) -> Month {
 fn content_policy_has_no_problems() {
     let p = content_policy();
     assert_eq!(p.problems(), vec![]);
-    assert_eq!(p.city_slugs(), vec!["hangzhou", "hengyang", "xiaoshan", "yingkou"]);
+    assert_eq!(
+        p.city_slugs(),
+        vec!["hangzhou", "hengyang", "xiaoshan", "yingkou"]
+    );
 }
 
 #[test]
@@ -40,13 +46,31 @@ fn content_policy_carries_the_research_figures() {
     assert!(!r2025.confidence.is_confirmed());
     assert_eq!(n.divisor(47).unwrap().months.value.to_string(), "208");
     assert_eq!(n.months_divisors.len(), 31);
-    assert_eq!(n.retirement_rule(Track::Women50).unwrap().max_delay_months, 60);
+    assert_eq!(
+        n.retirement_rule(Track::Women50).unwrap().max_delay_months,
+        60
+    );
     assert_eq!(n.minimum_years(2024).unwrap().years.value.to_string(), "15");
-    assert_eq!(n.minimum_years(2030).unwrap().years.value.to_string(), "15.5");
+    assert_eq!(
+        n.minimum_years(2030).unwrap().years.value.to_string(),
+        "15.5"
+    );
     assert_eq!(n.minimum_years(2050).unwrap().years.value.to_string(), "20");
     let ln = p.place("yingkou").unwrap().province.unwrap();
-    assert_eq!(ln.year(2025).unwrap().floor.as_ref().unwrap().value.to_string(), "4359");
-    assert!(ln.year(2024).unwrap().floor.is_none(), "Liaoning 2024 floor was not found");
+    assert_eq!(
+        ln.year(2025)
+            .unwrap()
+            .floor
+            .as_ref()
+            .unwrap()
+            .value
+            .to_string(),
+        "4359"
+    );
+    assert!(
+        ln.year(2024).unwrap().floor.is_none(),
+        "Liaoning 2024 floor was not found"
+    );
 }
 
 #[test]
@@ -62,7 +86,11 @@ fn rates_resolve_city_then_province_then_national() {
     };
     assert_eq!(med_emp(hz, m(2023, 1)), Some("0.095".into()));
     assert_eq!(med_emp(hz, m(2022, 12)), None);
-    assert_eq!(med_emp(xs, m(2024, 1)), None, "Xiaoshan is not covered by the Hangzhou rule");
+    assert_eq!(
+        med_emp(xs, m(2024, 1)),
+        None,
+        "Xiaoshan is not covered by the Hangzhou rule"
+    );
     let med_personal = p.rate(Insurance::Medical, RatePart::Personal, m(2025, 3), hy);
     assert_eq!(med_personal.rate.unwrap().value.to_string(), "0.02");
     assert_eq!(med_personal.fixed.unwrap().value.to_string(), "15");
@@ -70,21 +98,33 @@ fn rates_resolve_city_then_province_then_national() {
     assert_eq!(une.rate.unwrap().value.to_string(), "0.003");
     let une_2026 = p.rate(Insurance::Unemployment, RatePart::Personal, m(2026, 1), hy);
     assert!(une_2026.rate.is_none());
-    let pension_1999 =
-        p.rate(Insurance::Pension, RatePart::AccountCredit, m(1999, 1), Default::default());
+    let pension_1999 = p.rate(
+        Insurance::Pension,
+        RatePart::AccountCredit,
+        m(1999, 1),
+        Default::default(),
+    );
     assert_eq!(pension_1999.rate.unwrap().value.to_string(), "0.11");
 }
 
 #[test]
 fn problems_name_the_key_path() {
     let mut p = content_policy();
-    let zj = p.provinces.iter_mut().find(|p| p.slug == "zhejiang").unwrap();
+    let zj = p
+        .provinces
+        .iter_mut()
+        .find(|p| p.slug == "zhejiang")
+        .unwrap();
     let y = zj.years.iter_mut().position(|y| y.year == 2025).unwrap();
     zj.years[y].floor.as_mut().unwrap().value = "30000".parse().unwrap();
     zj.rates[0].rate.as_mut().unwrap().value = "8".parse().unwrap();
     zj.rates[0].rate.as_mut().unwrap().source = " ".into();
     p.national.crediting_rates[1].year = 2016;
-    let got: Vec<String> = p.problems().iter().map(|q| format!("{:?} {}", q.file, q.path)).collect();
+    let got: Vec<String> = p
+        .problems()
+        .iter()
+        .map(|q| format!("{:?} {}", q.file, q.path))
+        .collect();
     assert_eq!(
         got,
         vec![
