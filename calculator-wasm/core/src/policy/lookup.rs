@@ -72,27 +72,24 @@ impl Policy {
             .province
             .and_then(|p| self.provinces.iter().find(|q| q.slug == p.slug));
         let province_rules = province.map(|p| p.rates.as_slice()).unwrap_or(&[]);
-        // Most specific first.
-        let tiers: [Vec<&RateRule>; 3] = [
-            province_rules
-                .iter()
-                .filter(|r| city_slug.is_some() && r.city.as_deref() == city_slug && applies(r))
-                .collect(),
-            province_rules
-                .iter()
-                .filter(|r| r.city.is_none() && applies(r))
-                .collect(),
-            self.national.rates.iter().filter(|r| applies(r)).collect(),
-        ];
+        // Most specific first; no allocation (this runs for every record).
+        let city_tier = province_rules
+            .iter()
+            .filter(|r| city_slug.is_some() && r.city.as_deref() == city_slug && applies(r));
+        let province_tier = province_rules
+            .iter()
+            .filter(|r| r.city.is_none() && applies(r));
+        let national_tier = self.national.rates.iter().filter(|r| applies(r));
         let mut out = ResolvedRate::default();
-        for tier in &tiers {
-            for r in tier {
-                if out.rate.is_none() {
-                    out.rate = r.rate.as_ref();
-                }
-                if out.fixed.is_none() {
-                    out.fixed = r.fixed.as_ref();
-                }
+        for r in city_tier.chain(province_tier).chain(national_tier) {
+            if out.rate.is_none() {
+                out.rate = r.rate.as_ref();
+            }
+            if out.fixed.is_none() {
+                out.fixed = r.fixed.as_ref();
+            }
+            if out.rate.is_some() && out.fixed.is_some() {
+                break;
             }
         }
         out
