@@ -45,8 +45,10 @@ pub fn site_checks(
     today: Date,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    let files: std::collections::HashMap<&str, &TextFile> =
+        input.pages.iter().map(|f| (f.rel.as_str(), f)).collect();
     for (page, page_html) in site.pages.iter().zip(html) {
-        let Some(file) = input.pages.iter().find(|f| f.rel == page.source) else {
+        let Some(file) = files.get(page.source.as_str()).copied() else {
             continue;
         };
         let mut at = Locator {
@@ -63,11 +65,7 @@ pub fn site_checks(
                 continue;
             };
             if let Some(anchor) = &link.anchor {
-                let target_html = site
-                    .pages
-                    .iter()
-                    .position(|p| p.source == target.source)
-                    .map(|i| &html[i]);
+                let target_html = site.index_of(&target.source).map(|i| &html[i]);
                 if !anchors(target, target_html).contains(anchor.as_str()) {
                     at.error(
                         link.offset,

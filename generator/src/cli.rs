@@ -107,12 +107,13 @@ fn build_once(opts: &BuildOptions) -> Result<ExitCode> {
         Ok((rendered, bytes)) => {
             eprint!("{}", diag::format_all(&rendered.warnings, Format::Text));
             eprintln!(
-                "已生成 {} 个内容页、{} 个文件（{:.1} MB）到 {}，用时 {} ms",
+                "已生成 {} 个内容页、{} 个文件（{:.1} MB）到 {}，用时 {} ms{}",
                 rendered.pages,
                 rendered.files.len(),
                 bytes as f64 / 1e6,
                 opts.out.display(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                peak_memory().map_or(String::new(), |kb| format!("，峰值内存 {kb} KB"))
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -145,6 +146,13 @@ fn check(content: &std::path::Path, format: FormatArg) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in KB.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Today's date: `SHEBAO_TODAY` (YYYY-MM-DD, for tests and reproducible CI) or the clock.

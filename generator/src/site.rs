@@ -30,6 +30,7 @@ pub struct Site {
     /// Policy figures, if the policy files are valid.
     pub policy: Option<Policy>,
     by_source: BTreeMap<String, usize>,
+    children: BTreeMap<String, Vec<usize>>,
 }
 
 impl Site {
@@ -57,6 +58,7 @@ impl Site {
             pages,
             policy,
             by_source: BTreeMap::new(),
+            children: BTreeMap::new(),
         };
         site.by_source = site
             .pages
@@ -64,24 +66,35 @@ impl Site {
             .enumerate()
             .map(|(i, p)| (p.source.clone(), i))
             .collect();
+        // Children are listed on every page's context; index them once (not per page).
+        for (i, p) in site.pages.iter().enumerate() {
+            if let Some(parent) = &p.parent {
+                site.children.entry(parent.clone()).or_default().push(i);
+            }
+        }
+        let pages = &site.pages;
+        for kids in site.children.values_mut() {
+            kids.sort_by(|&a, &b| pages[a].order_key().cmp(&pages[b].order_key()));
+        }
         diags.extend(site.url_clashes(input));
         (site, diags)
     }
 
     /// The page with this content path.
     pub fn get(&self, source: &str) -> Option<&Page> {
-        self.by_source.get(source).map(|&i| &self.pages[i])
+        self.index_of(source).map(|i| &self.pages[i])
+    }
+
+    /// Index in [`Site::pages`] of the page with this content path.
+    pub fn index_of(&self, source: &str) -> Option<usize> {
+        self.by_source.get(source).copied()
     }
 
     /// Pages (not sections) whose parent is `section`, in display order.
     pub fn children<'a>(&'a self, section: &str) -> Vec<&'a Page> {
-        let mut v: Vec<&Page> = self
-            .pages
-            .iter()
-            .filter(|p| p.parent.as_deref() == Some(section))
-            .collect();
-        v.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        v
+        self.children.get(section).map_or_else(Vec::new, |kids| {
+            kids.iter().map(|&i| &self.pages[i]).collect()
+        })
     }
 
     /// The relative URL from `from` (a url_path) to the content page `target`.

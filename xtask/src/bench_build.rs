@@ -15,7 +15,9 @@ const RUNS: usize = 5;
 /// Entry point: `rest` is `[N]` (default 10000).
 pub fn run(rest: &[String]) -> Result<()> {
     let n: usize = match rest.first() {
-        Some(s) => s.parse().with_context(|| format!("N must be a number, got {s:?}"))?,
+        Some(s) => s
+            .parse()
+            .with_context(|| format!("N must be a number, got {s:?}"))?,
         None => 10_000,
     };
     let root = std::env::current_dir()?;
@@ -23,9 +25,15 @@ pub fn run(rest: &[String]) -> Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     let content = dir.join("content");
     let bytes = generate(&content, n)?;
-    println!("generated {n} pages, {:.1} MB of Markdown in {}", bytes as f64 / 1e6, content.display());
+    println!(
+        "generated {n} pages, {:.1} MB of Markdown in {}",
+        bytes as f64 / 1e6,
+        content.display()
+    );
 
-    let status = Command::new("cargo").args(["build", "--release", "-q", "-p", "shebao"]).status()?;
+    let status = Command::new("cargo")
+        .args(["build", "--release", "-q", "-p", "shebao"])
+        .status()?;
     if !status.success() {
         bail!("cargo build --release -p shebao failed");
     }
@@ -38,10 +46,14 @@ pub fn run(rest: &[String]) -> Result<()> {
         let started = Instant::now();
         let output = Command::new(&bin)
             .args(["build", "--base-url", "https://example.org/"])
-            .arg("--content").arg(&content)
-            .arg("--templates").arg(root.join("site-templates"))
-            .arg("--out").arg(&out)
-            .arg("--calc-bundle").arg(dir.join("no-bundle"))
+            .arg("--content")
+            .arg(&content)
+            .arg("--templates")
+            .arg(root.join("site-templates"))
+            .arg("--out")
+            .arg(&out)
+            .arg("--calc-bundle")
+            .arg(dir.join("no-bundle"))
             .env("SHEBAO_TODAY", "2026-11-25")
             .output()?;
         let elapsed = started.elapsed();
@@ -55,16 +67,31 @@ pub fn run(rest: &[String]) -> Result<()> {
     times.sort();
     let median = times[RUNS / 2];
     let floor = io_floor(&content, &dir.join("floor"))?;
-    println!("full release build, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}", median.as_secs_f64(), n as f64 / median.as_secs_f64(), fmt_runs(&times));
-    println!("peak memory (VmHWM of the build): {:.1} MiB", peak_kb as f64 / 1024.0);
-    println!("I/O floor (read .md, write */index.html, 2 threads, no rendering): {:.3} s", floor.as_secs_f64());
+    println!(
+        "full release build, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}",
+        median.as_secs_f64(),
+        n as f64 / median.as_secs_f64(),
+        fmt_runs(&times)
+    );
+    println!(
+        "peak memory (VmHWM of the build): {:.1} MiB",
+        peak_kb as f64 / 1024.0
+    );
+    println!(
+        "I/O floor (read .md, write */index.html, 2 threads, no rendering): {:.3} s",
+        floor.as_secs_f64()
+    );
     println!("target: 10,000 pages < 1 s on 2 cores");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
 fn fmt_runs(times: &[Duration]) -> String {
-    times.iter().map(|t| format!("{:.3}", t.as_secs_f64())).collect::<Vec<_>>().join(" ")
+    times
+        .iter()
+        .map(|t| format!("{:.3}", t.as_secs_f64()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The build prints "峰值内存 N KB" on Linux.
@@ -80,8 +107,14 @@ fn peak_from(stderr: &str) -> u64 {
 fn generate(content: &Path, n: usize) -> Result<u64> {
     let posts = content.join("posts");
     std::fs::create_dir_all(&posts)?;
-    std::fs::write(content.join("_index.md"), "+++\ntitle = \"基准测试\"\ndescription = \"合成页面\"\n+++\n")?;
-    std::fs::write(posts.join("_index.md"), "+++\ntitle = \"文章\"\ndescription = \"合成页面列表\"\n+++\n")?;
+    std::fs::write(
+        content.join("_index.md"),
+        "+++\ntitle = \"基准测试\"\ndescription = \"合成页面\"\n+++\n",
+    )?;
+    std::fs::write(
+        posts.join("_index.md"),
+        "+++\ntitle = \"文章\"\ndescription = \"合成页面列表\"\n+++\n",
+    )?;
     let mut total = 0u64;
     for i in 0..n {
         let text = page(i, n);
@@ -99,8 +132,12 @@ fn page(i: usize, n: usize) -> String {
         "+++\ntitle = \"合成页面 {i}：社保缴费记录查询\"\ndescription = \"第 {i} 个合成页面，用于测量生成速度。\"\nweight = {i}\n+++\n"
     );
     for section in 0..3 {
-        s.push_str(&format!("\n## 第{section}节 查询步骤\n\n{PARAGRAPH}\n\n"));
-        s.push_str("1. 打开官方应用并登录。\n2. 进入社保查询专区。\n3. 选择缴费明细，核对每个月份。\n\n");
+        s.push_str(&format!(
+            "\n## 第{section}节 查询步骤\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+        ));
+        s.push_str(
+            "1. 打开官方应用并登录。\n2. 进入社保查询专区。\n3. 选择缴费明细，核对每个月份。\n\n",
+        );
         s.push_str("| 险种 | 个人比例 | 单位比例 |\n|---|---|---|\n| 养老保险 | 8% | 16% |\n| 医疗保险 | 2% | 7.5% |\n\n");
         s.push_str(&format!(
             "下一页见[合成页面 {next}](@/posts/page-{next:05}.md#第{section}节-查询步骤)，官方说明见[国家社保平台](https://si.12333.gov.cn/)。\n"
@@ -110,7 +147,9 @@ fn page(i: usize, n: usize) -> String {
 }
 
 fn io_floor(content: &Path, out: &Path) -> Result<Duration> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(content.join("posts"))?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(content.join("posts"))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
     files.sort();
     let _ = std::fs::remove_dir_all(out);
     let started = Instant::now();
@@ -122,7 +161,10 @@ fn io_floor(content: &Path, out: &Path) -> Result<Duration> {
                 scope.spawn(move || -> std::io::Result<()> {
                     for f in chunk {
                         let text = std::fs::read(f)?;
-                        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                        let stem = f
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().to_string())
+                            .unwrap_or_default();
                         let dir = out.join("posts").join(stem);
                         std::fs::create_dir_all(&dir)?;
                         std::fs::write(dir.join("index.html"), text)?;
@@ -132,7 +174,8 @@ fn io_floor(content: &Path, out: &Path) -> Result<Duration> {
             })
             .collect();
         for h in handles {
-            h.join().map_err(|_| anyhow::anyhow!("I/O floor thread panicked"))??;
+            h.join()
+                .map_err(|_| anyhow::anyhow!("I/O floor thread panicked"))??;
         }
         Ok(())
     })?;

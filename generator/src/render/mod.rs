@@ -75,6 +75,7 @@ pub fn render_site(
         opts,
         cities: &cities,
         crediting_html: &crediting_html,
+        faq_page: site.pages.iter().find(|p| p.kind == PageKind::FaqIndex),
     };
     let mut files: Vec<OutFile> = site
         .pages
@@ -91,7 +92,9 @@ pub fn render_site(
         .iter()
         .filter_map(|(path, _)| path.strip_suffix("index.html").map(str::to_string))
         .collect();
-    extra.retain(|u| site.pages.iter().all(|p| &p.url_path != u));
+    let page_urls: std::collections::HashSet<&str> =
+        site.pages.iter().map(|p| p.url_path.as_str()).collect();
+    extra.retain(|u| !page_urls.contains(u.as_str()));
     files.push((
         "sitemap.xml".into(),
         feeds::sitemap(&opts.base_url, &published, &extra).into_bytes(),
@@ -114,6 +117,7 @@ struct Renderer<'a> {
     opts: &'a RenderOptions,
     cities: &'a [&'a Page],
     crediting_html: &'a str,
+    faq_page: Option<&'a Page>,
 }
 
 impl Renderer<'_> {
@@ -138,12 +142,7 @@ impl Renderer<'_> {
             })
             .collect();
         ctx.insert("cities", &nav);
-        if let Some(faq) = self
-            .site
-            .pages
-            .iter()
-            .find(|p| p.kind == PageKind::FaqIndex)
-        {
+        if let Some(faq) = self.faq_page {
             ctx.insert("faq_url", &relative_url(url_path, &faq.url_path));
         }
         if self.has_calculator() {
