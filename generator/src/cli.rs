@@ -31,6 +31,26 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Check a social-insurance statement file offline (CSV, XLSX, pasted PDF text, …).
+    Statement {
+        /// The statement file.
+        file: PathBuf,
+        /// City slug (yingkou, hengyang, hangzhou) for the base limits and rates.
+        #[arg(long)]
+        city: Option<String>,
+        /// Print the JSON report instead of the Chinese summary.
+        #[arg(long)]
+        json: bool,
+        /// Birth month (YYYY-MM), for the retirement estimate.
+        #[arg(long)]
+        birth: Option<String>,
+        /// Retirement track: men, women-50 or women-55.
+        #[arg(long)]
+        track: Option<String>,
+        /// Content folder (policy data under content/policy/).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Check every content file and report all problems as path:line:column: message.
     Check {
         /// Content folder.
@@ -98,6 +118,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { content, format } => check(&content, format),
+        Command::Statement {
+            file,
+            city,
+            json,
+            birth,
+            track,
+            content,
+        } => shebao::statement::run(shebao::statement::StatementArgs {
+            file,
+            city,
+            json,
+            birth,
+            track,
+            content,
+        }),
     }
 }
 
