@@ -50,9 +50,9 @@ pub fn parse_amount(raw: &str, ocr: bool) -> Result<Option<Decimal>, ()> {
 
 /// Remove thousands separators, but only where they sit every three digits (`344,361.00`);
 /// `3,45` is rejected rather than read as 345.
-fn strip_thousands(s: &str) -> Result<String, ()> {
+fn strip_thousands(s: &str) -> Result<std::borrow::Cow<'_, str>, ()> {
     if !s.contains(',') {
-        return Ok(s.to_string());
+        return Ok(std::borrow::Cow::Borrowed(s));
     }
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -68,7 +68,7 @@ fn strip_thousands(s: &str) -> Result<String, ()> {
         out.push('.');
         out.push_str(f);
     }
-    Ok(out)
+    Ok(std::borrow::Cow::Owned(out))
 }
 
 /// A stated rate in a sub-header: `8%`, `2%+3` (rate plus a fixed sum), `0.5%`.

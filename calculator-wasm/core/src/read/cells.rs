@@ -94,7 +94,7 @@ pub fn cell_count(cell: &Cell) -> Option<u32> {
 /// Non-blank text of a cell.
 pub fn cell_text(cell: &Cell) -> Option<String> {
     let t = cell.display();
-    (!t.is_empty()).then_some(t)
+    (!t.is_empty()).then(|| t.into_owned())
 }
 
 #[cfg(test)]

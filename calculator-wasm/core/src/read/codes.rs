@@ -87,7 +87,7 @@ pub fn insurance_from_cell(raw: &str, scheme: CodeScheme) -> InsuranceCell {
 /// Unpaid texts are checked first: `未足额到账` contains `足额到账`.
 pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
     let s = normalise_label(raw);
-    match s.as_str() {
+    match &*s {
         "0" => return Some((PayStatus::Unpaid, None)),
         "1" => return Some((PayStatus::Paid, None)),
         "2" => return Some((PayStatus::Interrupted, None)),
@@ -120,7 +120,7 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
 /// A kind of payment: AAA115 codes exactly, or its text forms. `None` if not understood.
 pub fn kind_from_cell(raw: &str) -> Option<PaymentKind> {
     let s = normalise_label(raw);
-    let by_code = match s.as_str() {
+    let by_code = match &*s {
         "10" => Some(PaymentKind::Normal),
         "20" => Some(PaymentKind::Refund),
         "31" | "32" | "33" | "60" => Some(PaymentKind::BackPay),

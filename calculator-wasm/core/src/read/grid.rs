@@ -3,6 +3,7 @@
 
 use crate::month::Month;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// One cell.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,12 +46,12 @@ impl Cell {
     }
 
     /// The cell as text, for labels, messages and text parsing.
-    pub fn display(&self) -> String {
+    pub fn display(&self) -> Cow<'_, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_string(),
-            Cell::Number(d) => d.normalize().to_string(),
-            Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Number(d) => Cow::Owned(d.normalize().to_string()),
+            Cell::Date { year, month, day } => Cow::Owned(format!("{year:04}-{month:02}-{day:02}")),
         }
     }
 

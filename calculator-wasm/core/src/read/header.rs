@@ -60,7 +60,7 @@ fn cell_recognised(cell: &Cell) -> bool {
     if label.is_empty() {
         return false;
     }
-    let stripped = split_stated_rate(&label).map(|(p, _, _)| p.to_string()).unwrap_or(label);
+    let stripped = split_stated_rate(&label).map(|(p, _, _)| p.to_string()).unwrap_or_else(|| label.to_string());
     match_field(&stripped).is_some()
         || find_insurance_name(&stripped).is_some()
         || parse_month_of_year(&stripped, false).is_some() && stripped.ends_with(['月', '份'])
@@ -114,7 +114,7 @@ pub fn find_header(grid: &Grid) -> Option<Header> {
 fn flatten(rows: &[GridRow]) -> Vec<Vec<String>> {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut texts: Vec<Vec<String>> =
-        rows.iter().map(|r| (0..width).map(|i| r.cell(i).display()).collect()).collect();
+        rows.iter().map(|r| (0..width).map(|i| r.cell(i).display().into_owned()).collect()).collect();
     for r in 0..texts.len().saturating_sub(1) {
         for c in 1..width {
             let below_has_text = texts[r + 1..].iter().any(|row| !row[c].trim().is_empty());
@@ -145,7 +145,7 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
     if columns.iter().any(|c| c.field == Some(Field::Year)) {
         for c in &mut columns {
             let l = normalise_label(&c.label);
-            if c.field == Some(Field::Period) && matches!(l.as_str(), "月份" | "缴费月份" | "月度") {
+            if c.field == Some(Field::Period) && matches!(&*l, "月份" | "缴费月份" | "月度") {
                 c.field = Some(Field::MonthOfYear);
             }
         }
@@ -178,7 +178,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
         }
         if let Some((prefix, rate, fixed)) = split_stated_rate(&label) {
             col.rate = Some(StatedRate { rate, fixed });
-            label = prefix.to_string();
+            label = prefix.to_string().into();
         }
         if let Some((ins, start, end)) = find_insurance_name(&label) {
             if col.insurance.is_none() && !col.other_scheme {
@@ -201,7 +201,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
                     break;
                 }
             }
-            label = format!("{before}{after}");
+            label = format!("{before}{after}").into();
             if label.is_empty() {
                 named_only = true;
                 continue;

@@ -97,7 +97,7 @@ fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError
 fn titles(grid: &Grid, first_header_row: usize) -> Vec<String> {
     grid.rows[..first_header_row]
         .iter()
-        .map(|r| r.non_blank().map(grid::Cell::display).collect::<Vec<_>>().join(" "))
+        .map(|r| r.non_blank().map(|c| c.display()).collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -117,7 +117,7 @@ fn read_grids(grids: Vec<Grid>, format: Format, encoding: Encoding, file_name: O
     for grid in &grids {
         let Some(header) = header::find_header(grid) else {
             if seen.is_empty() {
-                seen = grid.rows.iter().flat_map(|r| r.non_blank().map(grid::Cell::display)).take(12).collect();
+                seen = grid.rows.iter().flat_map(|r| r.non_blank().map(|c| c.display().into_owned())).take(12).collect();
             }
             continue;
         };

@@ -9,6 +9,7 @@
 
 use super::text_norm::{fix_ocr_digits, fold_width};
 use crate::month::Month;
+use std::borrow::Cow;
 
 /// What a period cell holds.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -133,13 +134,15 @@ fn rest_is_time_or_empty(rest: &str) -> bool {
 }
 
 /// Prepare a cell for month parsing: fold widths, trim, OCR fixes for PDF text.
-fn prepare(raw: &str, ocr: bool) -> String {
-    let f = fold_width(raw);
-    let t = f.trim();
+fn prepare(raw: &str, ocr: bool) -> Cow<'_, str> {
+    let f = match fold_width(raw) {
+        Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+        Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+    };
     if ocr {
-        fix_ocr_digits(t).into_owned()
+        Cow::Owned(fix_ocr_digits(&f).into_owned())
     } else {
-        t.to_string()
+        f
     }
 }
 
@@ -152,7 +155,7 @@ pub fn parse_period(raw: &str, ocr: bool) -> Result<Option<Period>, ()> {
     }
     let (star, body) = match s.strip_prefix('*') {
         Some(r) => (true, r.trim_start()),
-        None => (false, s.as_str()),
+        None => (false, &*s),
     };
     let mut c = Cursor { s: body, pos: 0 };
     let first = scan_month(&mut c).ok_or(())?.ok_or(())?;

@@ -22,6 +22,16 @@ impl People {
     /// The person with this name/ID, created on first sight. IDs identify; names are used
     /// only when there is no ID.
     pub fn person(&mut self, name: Option<&str>, id: Option<&str>) -> usize {
+        // Rows of one person come together: check the last person before building a key.
+        if let Some(last) = self.people.last() {
+            let same = match id {
+                Some(i) => last.id.as_deref() == Some(i),
+                None => last.id.is_none() && last.name.as_deref() == name,
+            };
+            if same {
+                return self.people.len() - 1;
+            }
+        }
         let key = match (id, name) {
             (Some(i), _) => format!("id:{}", i.to_uppercase()),
             (None, Some(n)) => format!("name:{n}"),

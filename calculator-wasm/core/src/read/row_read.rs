@@ -52,11 +52,11 @@ impl RowReader<'_> {
     fn amount(&self, col: Option<usize>) -> Result<Option<Decimal>, StatementError> {
         let Some(i) = col else { return Ok(None) };
         cell_amount(self.row.cell(i), self.ocr)
-            .map_err(|_| self.err(ErrorKind::BadAmount { value: self.row.cell(i).display() }, i))
+            .map_err(|_| self.err(ErrorKind::BadAmount { value: self.row.cell(i).display().into_owned() }, i))
     }
 
     fn bad_month(&self, i: usize) -> StatementError {
-        self.err(ErrorKind::BadMonth { value: self.row.cell(i).display() }, i)
+        self.err(ErrorKind::BadMonth { value: self.row.cell(i).display().into_owned() }, i)
     }
 
     fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
@@ -146,7 +146,7 @@ impl RowReader<'_> {
             let c = self.row.cell(i);
             if !c.is_blank() {
                 let (st, k) = status_from_cell(&c.display())
-                    .ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.display() }, i))?;
+                    .ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.display().into_owned() }, i))?;
                 status = st;
                 kind = k.unwrap_or(kind);
             }
@@ -182,10 +182,10 @@ impl RowReader<'_> {
                     return Ok(());
                 }
                 InsuranceCell::Ambiguous => {
-                    return Err(self.err(ErrorKind::AmbiguousInsuranceCode { value: self.row.cell(i).display() }, i))
+                    return Err(self.err(ErrorKind::AmbiguousInsuranceCode { value: self.row.cell(i).display().into_owned() }, i))
                 }
                 InsuranceCell::Unknown => {
-                    return Err(self.err(ErrorKind::UnknownInsurance { value: self.row.cell(i).display() }, i))
+                    return Err(self.err(ErrorKind::UnknownInsurance { value: self.row.cell(i).display().into_owned() }, i))
                 }
             },
             None => self.plan.default_insurance,
@@ -197,7 +197,7 @@ impl RowReader<'_> {
         if let Some(pc) = s.part {
             let c = self.row.cell(pc);
             let is_personal =
-                part_from_cell(&c.display()).ok_or_else(|| self.err(ErrorKind::UnknownPart { value: c.display() }, pc))?;
+                part_from_cell(&c.display()).ok_or_else(|| self.err(ErrorKind::UnknownPart { value: c.display().into_owned() }, pc))?;
             let value = self.amount(s.amount)?.or(if is_personal { personal } else { employer });
             (personal, employer) = if is_personal { (value, None) } else { (None, value) };
             part = Some(is_personal);
@@ -220,7 +220,7 @@ impl RowReader<'_> {
         let mut b = base.clone();
         if let Some(i) = g.status.filter(|&i| !self.row.cell(i).is_blank()) {
             let c = self.row.cell(i).display();
-            let (st, k) = status_from_cell(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.clone() }, i))?;
+            let (st, k) = status_from_cell(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.to_string() }, i))?;
             b.status = st;
             b.kind = k.unwrap_or(b.kind);
         }
@@ -228,12 +228,12 @@ impl RowReader<'_> {
         if let Some(i) = g.mark {
             let c = self.row.cell(i);
             let t = c.display();
-            if let Some(n) = cell_count(c).filter(|_| !matches!(t.as_str(), "1" | "0")) {
+            if let Some(n) = cell_count(c).filter(|_| !matches!(&*t, "1" | "0")) {
                 count = Some(n);
             } else if let Some((st, _)) = mark_status(&t) {
                 b.status = st;
             } else if !c.is_blank() {
-                return Err(self.err(ErrorKind::UnknownStatus { value: t }, i));
+                return Err(self.err(ErrorKind::UnknownStatus { value: t.into_owned() }, i));
             }
         }
         let values = Values {

@@ -25,7 +25,7 @@ pub fn read_grid_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -> 
     let Some(seg) = plan.segments.first() else { return Ok(out) };
     let ycol = seg.year.unwrap_or(0);
     let year = cell_year(row.cell(ycol))
-        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display() }))?;
+        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display().into_owned() }))?;
     for &(col, m) in &seg.grid {
         let c = row.cell(col);
         if c.is_blank() {
@@ -33,11 +33,11 @@ pub fn read_grid_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -> 
         }
         let Some(month) = Month::new(year, m) else { continue };
         let t = c.display();
-        let (status, amount) = match t.as_str() {
+        let (status, amount) = match &*t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "未缴" | "未到账" | "×" => (PayStatus::Unpaid, None),
             _ => {
-                let a = cell_amount(c, ocr).map_err(|_| err(header, row, col, ErrorKind::BadAmount { value: t.clone() }))?;
+                let a = cell_amount(c, ocr).map_err(|_| err(header, row, col, ErrorKind::BadAmount { value: t.to_string() }))?;
                 (PayStatus::Paid, a)
             }
         };
@@ -67,18 +67,18 @@ pub fn read_annual_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -
     let Some(seg) = plan.segments.first() else { return Ok(None) };
     let ycol = seg.year.unwrap_or(0);
     let year = cell_year(row.cell(ycol))
-        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display() }))?;
+        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display().into_owned() }))?;
     let mut figures = [None; 5];
     for (k, col) in seg.account.iter().enumerate() {
         if let Some(i) = *col {
             figures[k] = cell_amount(row.cell(i), ocr)
-                .map_err(|_| err(header, row, i, ErrorKind::BadAmount { value: row.cell(i).display() }))?;
+                .map_err(|_| err(header, row, i, ErrorKind::BadAmount { value: row.cell(i).display().into_owned() }))?;
         }
     }
     let [Some(opening), Some(credited), Some(interest_on_opening), Some(interest_on_credits), Some(closing)] = figures else {
         let missing = seg.account.iter().zip(figures).position(|(_, f)| f.is_none()).unwrap_or(0);
         let col = seg.account[missing].unwrap_or(ycol);
-        return Err(err(header, row, col, ErrorKind::BadAmount { value: row.cell(col).display() }));
+        return Err(err(header, row, col, ErrorKind::BadAmount { value: row.cell(col).display().into_owned() }));
     };
     Ok(Some(OfficialAccountYear {
         year,

@@ -34,7 +34,8 @@ const FOOTER_WORDS: &[&str] = &[
 /// never one that merely contains it (`综合计算`).
 fn is_total(row: &GridRow) -> bool {
     row.non_blank().any(|c| match c {
-        Cell::Text(t) => {
+        // Every total word holds 计; most cells do not, and skip the normalising.
+        Cell::Text(t) if t.contains('计') => {
             let n = normalise_label(t);
             let n = n.trim_end_matches([':', '：']);
             TOTAL_WORDS.iter().any(|w| n.starts_with(w) || n.ends_with(w))
@@ -45,22 +46,33 @@ fn is_total(row: &GridRow) -> bool {
 
 fn is_footer(row: &GridRow) -> bool {
     let Some(Cell::Text(t)) = row.non_blank().next() else { return false };
+    if t.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let n = normalise_label(t);
     FOOTER_WORDS.iter().any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
 }
 
-fn is_repeated_header(row: &GridRow, grid: &Grid, header: &Header) -> bool {
-    let h = &grid.rows[header.last];
-    let texts = |r: &GridRow| r.cells.iter().map(|c| normalise_label(&c.display())).filter(|t| !t.is_empty()).collect::<Vec<_>>();
-    let (a, b) = (texts(row), texts(h));
-    !a.is_empty() && a == b
+/// The normalised non-blank texts of a row.
+fn row_texts(r: &GridRow) -> Vec<String> {
+    r.cells.iter().map(|c| normalise_label(&c.display()).into_owned()).filter(|t| !t.is_empty()).collect()
+}
+
+/// A page header repeated inside the data (text out of a multi-page PDF).
+fn is_repeated_header(row: &GridRow, header_texts: &[String]) -> bool {
+    // Cheap test first: the first cell must already match.
+    let Some(first) = row.non_blank().next() else { return false };
+    if header_texts.first().map(String::as_str) != Some(&*normalise_label(&first.display())) {
+        return false;
+    }
+    row_texts(row) == header_texts
 }
 
 /// Name and ID from title rows (`姓名：张三`, or `姓名 | 张三` in neighbouring cells).
 pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) {
     let (mut name, mut id) = (None, None);
     for r in rows {
-        let texts: Vec<String> = r.cells.iter().map(Cell::display).collect();
+        let texts: Vec<String> = r.cells.iter().map(|c| c.display().into_owned()).collect();
         for (i, t) in texts.iter().enumerate() {
             for piece in t.split([' ', '\u{3000}']) {
                 let n = normalise_label(piece);
@@ -102,6 +114,7 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
     let mut current = default_person;
     let mut last_data: Option<usize> = None; // row number of the previous data row
     let mut interruptions = false;
+    let header_texts = row_texts(&grid.rows[header.last]);
     let has_employer_name = plan.segments.first().is_some_and(|s| s.employer_name.is_some());
     let skip = |skipped: &mut Vec<SkippedRow>, row: &GridRow, reason: &str| {
         skipped.push(SkippedRow { row: row.number, reason: reason.to_string(), unreadable: false });
@@ -124,7 +137,7 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
             skip(&mut skipped, row, "页脚或说明");
             continue;
         }
-        if is_repeated_header(row, grid, header) {
+        if is_repeated_header(row, &header_texts) {
             skip(&mut skipped, row, "重复的表头（分页处）");
             continue;
         }
@@ -197,5 +210,5 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
 
 fn nonblank_text(c: &Cell) -> Option<String> {
     let t = c.display();
-    (!t.is_empty()).then_some(t)
+    (!t.is_empty()).then(|| t.into_owned())
 }

@@ -33,7 +33,11 @@ fn is_odd_space(c: char) -> bool {
 
 /// A header label for matching: width folded, all whitespace and line breaks removed,
 /// parenthesised notes removed (`缴费基数(元)` → `缴费基数`, `月份(格式如2020-01)` → `月份`).
-pub fn normalise_label(s: &str) -> String {
+pub fn normalise_label(s: &str) -> Cow<'_, str> {
+    // Fast path (most cells): nothing to fold, strip or remove.
+    if !s.chars().any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '【' | '】' | '[' | ']') || ('\u{FF01}'..='\u{FF5E}').contains(&c) || is_odd_space(c)) {
+        return Cow::Borrowed(s);
+    }
     let folded = fold_width(s);
     let mut out = String::with_capacity(folded.len());
     let mut depth = 0u32;
@@ -48,9 +52,9 @@ pub fn normalise_label(s: &str) -> String {
     }
     // A label that is only a parenthesis (rare) keeps its content rather than vanishing.
     if out.is_empty() {
-        return folded.chars().filter(|c| !c.is_whitespace()).collect();
+        return Cow::Owned(folded.chars().filter(|c| !c.is_whitespace()).collect());
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Undo OCR confusions inside what should be a number: O/o → 0, l/I/| → 1.
