@@ -33,7 +33,43 @@ enum Months {
     YearCount { year: u32, count: u32 },
 }
 
+/// Remembers how code and status texts were read: a file repeats a handful of values over
+/// thousands of rows, and matching each one against every name is the reader's hot spot.
+#[derive(Default)]
+pub struct CodeMemo {
+    insurance: Vec<(String, InsuranceCell)>,
+    status: Vec<(String, Option<(PayStatus, Option<PaymentKind>)>)>,
+    kind: Vec<(String, Option<PaymentKind>)>,
+}
+
+/// Small memo tables: a linear scan of up to this many entries, then no more memoising.
+const MEMO_SIZE: usize = 32;
+
+fn memo<T: Copy>(table: &mut Vec<(String, T)>, key: &str, f: impl FnOnce(&str) -> T) -> T {
+    if let Some((_, v)) = table.iter().find(|(k, _)| k == key) {
+        return *v;
+    }
+    let v = f(key);
+    if table.len() < MEMO_SIZE {
+        table.push((key.to_string(), v));
+    }
+    v
+}
+
+impl CodeMemo {
+    fn insurance(&mut self, t: &str, scheme: super::codes::CodeScheme) -> InsuranceCell {
+        memo(&mut self.insurance, t, |t| insurance_from_cell(t, scheme))
+    }
+    fn status(&mut self, t: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
+        memo(&mut self.status, t, status_from_cell)
+    }
+    fn kind(&mut self, t: &str) -> Option<PaymentKind> {
+        memo(&mut self.kind, t, kind_from_cell)
+    }
+}
+
 pub(super) struct RowReader<'a> {
+    pub memo: &'a std::cell::RefCell<CodeMemo>,
     pub plan: &'a Plan,
     pub header: &'a Header,
     pub ocr: bool,
@@ -145,13 +181,13 @@ impl RowReader<'_> {
         if let Some(i) = s.status {
             let c = self.row.cell(i);
             if !c.is_blank() {
-                let (st, k) = status_from_cell(&c.display())
+                let (st, k) = self.memo.borrow_mut().status(&c.display())
                     .ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.display().into_owned() }, i))?;
                 status = st;
                 kind = k.unwrap_or(kind);
             }
         }
-        if let Some(k) = s.kind.and_then(|i| kind_from_cell(&self.row.cell(i).display())) {
+        if let Some(k) = s.kind.and_then(|i| self.memo.borrow_mut().kind(&self.row.cell(i).display())) {
             kind = k;
         }
         if matches!(months, Months::Range { star: true, .. }) && kind == PaymentKind::Normal {
@@ -175,7 +211,7 @@ impl RowReader<'_> {
             return Ok(());
         }
         let insurance = match s.insurance {
-            Some(i) => match insurance_from_cell(&self.row.cell(i).display(), self.plan.scheme) {
+            Some(i) => match self.memo.borrow_mut().insurance(&self.row.cell(i).display(), self.plan.scheme) {
                 InsuranceCell::Known(ins) => ins,
                 InsuranceCell::Other => {
                     out.skip = Some(format!("“{}”不是五险之一，未计入", self.row.cell(i).display()));
@@ -220,7 +256,7 @@ impl RowReader<'_> {
         let mut b = base.clone();
         if let Some(i) = g.status.filter(|&i| !self.row.cell(i).is_blank()) {
             let c = self.row.cell(i).display();
-            let (st, k) = status_from_cell(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.to_string() }, i))?;
+            let (st, k) = self.memo.borrow_mut().status(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.to_string() }, i))?;
             b.status = st;
             b.kind = k.unwrap_or(b.kind);
         }

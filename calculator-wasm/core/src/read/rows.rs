@@ -5,7 +5,7 @@ use super::grid::{Cell, Grid, GridRow};
 use super::header::{cell_data_like, Header};
 use super::people::People;
 use super::plan::Plan;
-use super::row_read::RowReader;
+use super::row_read::{CodeMemo, RowReader};
 use super::row_special::{read_annual_row, read_grid_row};
 use super::text_norm::normalise_label;
 use crate::error::StatementError;
@@ -114,6 +114,7 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
     let mut current = default_person;
     let mut last_data: Option<usize> = None; // row number of the previous data row
     let mut interruptions = false;
+    let memo = std::cell::RefCell::new(CodeMemo::default());
     let header_texts = row_texts(&grid.rows[header.last]);
     let has_employer_name = plan.segments.first().is_some_and(|s| s.employer_name.is_some());
     let skip = |skipped: &mut Vec<SkippedRow>, row: &GridRow, reason: &str| {
@@ -175,7 +176,7 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
                 Ok(None) => continue,
                 Err(e) => Err(e),
             },
-            _ => RowReader { plan, header, ocr: grid.ocr, row }.read(),
+            _ => RowReader { memo: &memo, plan, header, ocr: grid.ocr, row }.read(),
         };
         match result {
             Ok(out) => {
