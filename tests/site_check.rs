@@ -86,3 +86,45 @@ fn the_real_content_passes_check() {
         errors.join("\n")
     );
 }
+
+/// Readers see every policy `source` beside its figure (and in the calculator's report), so
+/// it must be Chinese: no English words, only document numbers, dates and figures.
+#[test]
+fn policy_sources_are_written_in_chinese() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/policy");
+    let mut files = vec![root.join("national.toml")];
+    for entry in std::fs::read_dir(root.join("provinces")).expect("provinces") {
+        files.push(entry.expect("entry").path());
+    }
+    let mut english = Vec::new();
+    let mut seen = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("policy file");
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for part in line.split("source = \"").skip(1) {
+                let value = part.split('"').next().unwrap_or_default();
+                seen += 1;
+                let mut run = 0;
+                let has_word = value.chars().any(|c| {
+                    run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+                    run >= 3
+                });
+                if has_word {
+                    english.push(format!("{}:{}: {value}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 50,
+        "only {seen} sources found: did the file format change?"
+    );
+    assert!(
+        english.is_empty(),
+        "English in sources:\n{}",
+        english.join("\n")
+    );
+}

@@ -176,3 +176,34 @@ fn json_ld_blocks_parse_with_the_right_types() {
         .contains("<link rel=\"canonical\" href=\"https://example.org/shebao/cities/yingkou/\">"));
     assert_eq!(city.matches("<h1").count(), 1, "exactly one h1");
 }
+
+/// Confidence is shown in words, and the L figure (the 2025 crediting rate, third-party only)
+/// reads as 未证实 — never as a plain number.
+#[test]
+fn unconfirmed_figures_read_as_unconfirmed() {
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let topic = rendered
+        .files
+        .iter()
+        .find(|(p, _)| p == "topics/account/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("topic page");
+    let row = |year: &str| {
+        let start = topic
+            .find(&format!("<th scope=\"row\">{year}</th>"))
+            .unwrap_or_else(|| panic!("row {year}"));
+        let end = start + topic[start..].find("</tr>").expect("row end");
+        topic[start..end].to_string()
+    };
+    let r2025 = row("2025");
+    assert!(
+        r2025.contains("1.5%") && r2025.contains("conf-low\">可信度：未证实"),
+        "{r2025}"
+    );
+    assert!(row("2024").contains("可信度：可靠"), "{}", row("2024"));
+    assert!(row("2021").contains("可信度：较可靠"), "{}", row("2021"));
+    assert!(
+        topic.contains("class=\"conf-legend\""),
+        "legend explains the words"
+    );
+}

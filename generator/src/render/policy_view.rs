@@ -141,12 +141,32 @@ fn view(f: &Figure, value: String) -> FigureView<'_> {
     }
 }
 
-fn confidence_zh(c: Confidence) -> &'static str {
+/// The confidence code in words a reader understands; the legend under each table
+/// (`partials/confidence.html`) explains them. M-H and M read the same: both rest on a
+/// credible citation, and readers gain nothing from a finer scale.
+pub fn confidence_zh(c: Confidence) -> &'static str {
     match c {
-        Confidence::High => "可靠（官方文件）",
-        Confidence::MediumHigh => "较可靠",
-        Confidence::Medium => "一般",
-        Confidence::LowMedium => "偏低",
+        Confidence::High => "可靠",
+        Confidence::MediumHigh | Confidence::Medium => "较可靠",
+        Confidence::LowMedium => "待核实",
         Confidence::Low => "未证实",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_low_confidence_reads_as_unconfirmed() {
+        let all = [
+            Confidence::High,
+            Confidence::MediumHigh,
+            Confidence::Medium,
+            Confidence::LowMedium,
+            Confidence::Low,
+        ];
+        let words: Vec<&str> = all.iter().map(|c| confidence_zh(*c)).collect();
+        assert_eq!(words, ["可靠", "较可靠", "较可靠", "待核实", "未证实"]);
     }
 }
