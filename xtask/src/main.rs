@@ -2,6 +2,7 @@
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
 mod bench_build;
+mod fuzz;
 mod serve;
 mod setup;
 mod sh;
@@ -48,6 +49,7 @@ fn run(args: &[String]) -> Result<()> {
         "test" => test::run(rest),
         "serve" => serve::run(rest),
         "bench-build" => bench_build::run(rest),
+        "fuzz" => fuzz::run(rest),
         "-h" | "--help" | "help" => {
             print!("{HELP}");
             Ok(())
