@@ -29,14 +29,18 @@ fn main() -> ExitCode {
     if let Some(why) = missing {
         if ci {
             eprintln!("browser tests cannot run in CI: {why}");
-            println!("test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out");
+            println!(
+                "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"
+            );
             return ExitCode::FAILURE;
         }
         eprintln!("browser tests skipped: {why}");
         println!("test result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out");
         return ExitCode::SUCCESS;
     }
-    let Some(site) = site else { return ExitCode::FAILURE };
+    let Some(site) = site else {
+        return ExitCode::FAILURE;
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let server = match SiteServer::start(&site, &root.join("fixtures/browser")) {
         Ok(s) => s,
@@ -52,7 +56,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("tokio: {e}");

@@ -40,8 +40,14 @@ impl Driver {
             .process_group(0)
             .spawn()
             .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
-        let profile = std::env::temp_dir().join(format!("shebao-chromium-{}-{port}", std::process::id()));
-        let driver = Driver { child, port, profile, sessions: AtomicUsize::new(0) };
+        let profile =
+            std::env::temp_dir().join(format!("shebao-chromium-{}-{port}", std::process::id()));
+        let driver = Driver {
+            child,
+            port,
+            profile,
+            sessions: AtomicUsize::new(0),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
@@ -55,7 +61,12 @@ impl Driver {
     /// A headless Chromium session whose every request goes through `proxy_port` (loopback
     /// included), with a fresh profile (no service worker or cache from an earlier session)
     /// and Chromium's own background traffic turned down.
-    pub async fn session(&self, proxy_port: Option<u16>, width: u32, height: u32) -> Result<Client, String> {
+    pub async fn session(
+        &self,
+        proxy_port: Option<u16>,
+        width: u32,
+        height: u32,
+    ) -> Result<Client, String> {
         let n = self.sessions.fetch_add(1, Ordering::SeqCst);
         let profile = self.profile.join(n.to_string());
         let mut args = vec![

@@ -14,17 +14,28 @@ pub type PageResult<T> = Result<T, String>;
 
 /// Run JS and return its value.
 pub async fn js(c: &Client, script: &str) -> PageResult<Value> {
-    c.execute(script, vec![]).await.map_err(|e| format!("script failed: {e}"))
+    c.execute(script, vec![])
+        .await
+        .map_err(|e| format!("script failed: {e}"))
 }
 
 /// `#calc`'s attribute, or `None`.
 pub async fn calc_attr(c: &Client, name: &str) -> PageResult<Option<String>> {
-    let v = js(c, &format!("var b = document.getElementById('calc'); return b && b.getAttribute('{name}');")).await?;
+    let v = js(
+        c,
+        &format!("var b = document.getElementById('calc'); return b && b.getAttribute('{name}');"),
+    )
+    .await?;
     Ok(v.as_str().map(String::from))
 }
 
 /// Poll until `#calc[attr]` is one of `values`; returns the value seen.
-pub async fn wait_attr(c: &Client, attr: &str, values: &[&str], timeout: Duration) -> PageResult<String> {
+pub async fn wait_attr(
+    c: &Client,
+    attr: &str,
+    values: &[&str],
+    timeout: Duration,
+) -> PageResult<String> {
     let start = Instant::now();
     loop {
         if let Some(v) = calc_attr(c, attr).await? {
@@ -34,7 +45,9 @@ pub async fn wait_attr(c: &Client, attr: &str, values: &[&str], timeout: Duratio
         }
         if start.elapsed() > timeout {
             let status = js(c, "var s = document.getElementById('calc-status'), e = document.getElementById('calc-error'); return (s ? s.textContent : '') + ' | ' + (e ? e.textContent : '');").await?;
-            return Err(format!("#calc {attr} not in {values:?} after {timeout:?}; page says {status}"));
+            return Err(format!(
+                "#calc {attr} not in {values:?} after {timeout:?}; page says {status}"
+            ));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -42,53 +55,95 @@ pub async fn wait_attr(c: &Client, attr: &str, values: &[&str], timeout: Duratio
 
 /// Open a calculator page and wait until the engine is ready and the offline cache is settled.
 pub async fn open(c: &Client, url: &str) -> PageResult<()> {
-    c.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))?;
+    c.goto(url)
+        .await
+        .map_err(|e| format!("cannot open {url}: {e}"))?;
     wait_attr(c, "data-state", &["ready"], Duration::from_secs(30)).await?;
-    wait_attr(c, "data-offline", &["ready", "failed", "none", "file"], Duration::from_secs(30)).await?;
+    wait_attr(
+        c,
+        "data-offline",
+        &["ready", "failed", "none", "file"],
+        Duration::from_secs(30),
+    )
+    .await?;
     Ok(())
 }
 
 /// Pick a file with the file input; wait for the report or the error. Returns the final state.
 pub async fn upload(c: &Client, file: &Path) -> PageResult<String> {
     clear_state(c).await?;
-    let input = c.find(Locator::Css("#calc-file")).await.map_err(|e| format!("no file input: {e}"))?;
-    let path = file.canonicalize().map_err(|e| format!("{}: {e}", file.display()))?;
-    input.send_keys(&path.to_string_lossy()).await.map_err(|e| format!("upload of {} failed: {e}", file.display()))?;
+    let input = c
+        .find(Locator::Css("#calc-file"))
+        .await
+        .map_err(|e| format!("no file input: {e}"))?;
+    let path = file
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    input
+        .send_keys(&path.to_string_lossy())
+        .await
+        .map_err(|e| format!("upload of {} failed: {e}", file.display()))?;
     wait_attr(c, "data-state", &["done", "error"], Duration::from_secs(60)).await
 }
 
 /// Click a button by id; wait for the report or the error.
 pub async fn click_and_wait(c: &Client, id: &str) -> PageResult<String> {
     clear_state(c).await?;
-    let b = c.find(Locator::Id(id)).await.map_err(|e| format!("no #{id}: {e}"))?;
-    b.click().await.map_err(|e| format!("cannot click #{id}: {e}"))?;
+    let b = c
+        .find(Locator::Id(id))
+        .await
+        .map_err(|e| format!("no #{id}: {e}"))?;
+    b.click()
+        .await
+        .map_err(|e| format!("cannot click #{id}: {e}"))?;
     wait_attr(c, "data-state", &["done", "error"], Duration::from_secs(60)).await
 }
 
 /// Paste text into the PDF-text box and check it.
 pub async fn paste(c: &Client, text: &str) -> PageResult<String> {
-    js(c, "document.querySelectorAll('details.calc-more').forEach(function (d) { d.open = true; });").await?;
-    c.execute("document.getElementById('calc-paste').value = arguments[0];", vec![Value::String(text.into())])
-        .await
-        .map_err(|e| format!("cannot fill the paste box: {e}"))?;
+    js(
+        c,
+        "document.querySelectorAll('details.calc-more').forEach(function (d) { d.open = true; });",
+    )
+    .await?;
+    c.execute(
+        "document.getElementById('calc-paste').value = arguments[0];",
+        vec![Value::String(text.into())],
+    )
+    .await
+    .map_err(|e| format!("cannot fill the paste box: {e}"))?;
     click_and_wait(c, "calc-paste-go").await
 }
 
 async fn clear_state(c: &Client) -> PageResult<()> {
-    js(c, "document.getElementById('calc').setAttribute('data-state', 'ready');").await.map(|_| ())
+    js(
+        c,
+        "document.getElementById('calc').setAttribute('data-state', 'ready');",
+    )
+    .await
+    .map(|_| ())
 }
 
 /// The report JSON the page produced (the same text "下载报告" saves).
 pub async fn report_json(c: &Client) -> PageResult<Value> {
-    let v = js(c, "return document.getElementById('calc').reportJson || null;").await?;
+    let v = js(
+        c,
+        "return document.getElementById('calc').reportJson || null;",
+    )
+    .await?;
     let text = v.as_str().ok_or("the page has no report JSON")?;
     serde_json::from_str(text).map_err(|e| format!("the page's report JSON does not parse: {e}"))
 }
 
 /// Visible text of an element.
 pub async fn text(c: &Client, css: &str) -> PageResult<String> {
-    let e = c.find(Locator::Css(css)).await.map_err(|e| format!("no {css}: {e}"))?;
-    e.text().await.map_err(|e| format!("cannot read {css}: {e}"))
+    let e = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("no {css}: {e}"))?;
+    e.text()
+        .await
+        .map_err(|e| format!("cannot read {css}: {e}"))
 }
 
 /// Every element matching `css`, as a map of its `data-*` attributes.
@@ -100,17 +155,30 @@ pub async fn data_rows(c: &Client, css: &str) -> PageResult<Vec<serde_json::Map<
         )
         .await
         .map_err(|e| format!("cannot read {css}: {e}"))?;
-    Ok(v.as_array().map(|a| a.iter().filter_map(|o| o.as_object().cloned()).collect()).unwrap_or_default())
+    Ok(v.as_array()
+        .map(|a| a.iter().filter_map(|o| o.as_object().cloned()).collect())
+        .unwrap_or_default())
 }
 
 /// A full-page PNG at the given width (the window is grown to the page's height, capped).
 pub async fn screenshot(c: &Client, width: u32, out: &Path) -> PageResult<()> {
-    c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+    c.set_window_size(width, 900)
+        .await
+        .map_err(|e| e.to_string())?;
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let h = js(c, "return Math.ceil(document.documentElement.scrollHeight);").await?;
+    let h = js(
+        c,
+        "return Math.ceil(document.documentElement.scrollHeight);",
+    )
+    .await?;
     let h = h.as_u64().unwrap_or(900).clamp(600, 12000) as u32;
-    c.set_window_size(width, h).await.map_err(|e| e.to_string())?;
+    c.set_window_size(width, h)
+        .await
+        .map_err(|e| e.to_string())?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let png = c.screenshot().await.map_err(|e| format!("screenshot failed: {e}"))?;
+    let png = c
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot failed: {e}"))?;
     std::fs::write(out, png).map_err(|e| format!("{}: {e}", out.display()))
 }

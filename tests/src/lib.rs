@@ -2,5 +2,6 @@
 //! also the browser's logging proxy, chromedriver management, and the request audit).
 
 pub mod browser_driver;
+pub mod calc_page;
 pub mod request_audit;
 pub mod site_server;

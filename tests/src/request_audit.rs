@@ -11,7 +11,12 @@ use crate::site_server::Logged;
 const BROWSER_HOSTS: [&str; 4] = ["google.com", "googleapis.com", "gvt1.com", "gstatic.com"];
 
 /// Every problem found in `requests` (empty = clean).
-pub fn audit(requests: &[Logged], origin: &str, allowed: &[&str], file_fragments: &[String]) -> Vec<String> {
+pub fn audit(
+    requests: &[Logged],
+    origin: &str,
+    allowed: &[&str],
+    file_fragments: &[String],
+) -> Vec<String> {
     let mut problems = Vec::new();
     for r in requests {
         for f in file_fragments {
@@ -19,7 +24,10 @@ pub fn audit(requests: &[Logged], origin: &str, allowed: &[&str], file_fragments
                 || contains(r.target.as_bytes(), percent_encode(f).as_bytes())
                 || contains(&r.body, f.as_bytes())
             {
-                problems.push(format!("{} {} carries part of the file ({f:?})", r.method, r.target));
+                problems.push(format!(
+                    "{} {} carries part of the file ({f:?})",
+                    r.method, r.target
+                ));
             }
         }
         if is_browser_host(&r.target) {
@@ -27,7 +35,12 @@ pub fn audit(requests: &[Logged], origin: &str, allowed: &[&str], file_fragments
         }
         match r.local_path(origin) {
             Some(path) if r.method == "GET" && allowed.contains(&path) => {}
-            _ => problems.push(format!("request after the page loaded: {} {} ({} bytes of body)", r.method, r.target, r.body.len())),
+            _ => problems.push(format!(
+                "request after the page loaded: {} {} ({} bytes of body)",
+                r.method,
+                r.target,
+                r.body.len()
+            )),
         }
     }
     problems
@@ -36,7 +49,9 @@ pub fn audit(requests: &[Logged], origin: &str, allowed: &[&str], file_fragments
 fn is_browser_host(target: &str) -> bool {
     let host = target.split("://").nth(1).unwrap_or(target);
     let host = host.split(['/', ':']).next().unwrap_or("");
-    BROWSER_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    BROWSER_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -45,7 +60,13 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 fn percent_encode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -55,7 +76,11 @@ pub fn fragments(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
         .split(|c: char| c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '"')
         .map(str::trim)
-        .filter(|c| c.len() >= 6 && c.chars().any(|ch| !ch.is_ascii_digit() && ch != '.' && ch != '-'))
+        .filter(|c| {
+            c.len() >= 6
+                && c.chars()
+                    .any(|ch| !ch.is_ascii_digit() && ch != '.' && ch != '-')
+        })
         .map(String::from)
         .collect();
     out.sort();
@@ -69,7 +94,11 @@ mod tests {
     use super::*;
 
     fn req(method: &str, target: &str, body: &str) -> Logged {
-        Logged { method: method.into(), target: target.into(), body: body.as_bytes().to_vec() }
+        Logged {
+            method: method.into(),
+            target: target.into(),
+            body: body.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -77,7 +106,10 @@ mod tests {
         let o = "http://127.0.0.1:9";
         let frag = fragments("姓名,单位名称\n张三丰,营口示例商贸有限公司\n");
         assert!(frag.contains(&"营口示例商贸有限公司".to_string()));
-        let ok = [req("GET", "http://127.0.0.1:9/calc/x.js", ""), req("CONNECT", "update.googleapis.com:443", "")];
+        let ok = [
+            req("GET", "http://127.0.0.1:9/calc/x.js", ""),
+            req("CONNECT", "update.googleapis.com:443", ""),
+        ];
         assert!(audit(&ok, o, &["/calc/x.js"], &frag).is_empty());
         let bad = [
             req("POST", "http://127.0.0.1:9/collect", "营口示例商贸有限公司"),

@@ -26,7 +26,9 @@ pub struct Logged {
 impl Logged {
     /// The path on the test origin, if the request went to it.
     pub fn local_path(&self, origin: &str) -> Option<&str> {
-        self.target.strip_prefix(origin).filter(|p| p.starts_with('/'))
+        self.target
+            .strip_prefix(origin)
+            .filter(|p| p.starts_with('/'))
     }
 }
 
@@ -63,7 +65,12 @@ impl SiteServer {
                 });
             }
         });
-        Ok(SiteServer { origin, port, log, offline })
+        Ok(SiteServer {
+            origin,
+            port,
+            log,
+            offline,
+        })
     }
 
     /// How many requests so far (a mark to compare against later).
@@ -73,7 +80,10 @@ impl SiteServer {
 
     /// Requests made since `mark`.
     pub fn since(&self, mark: usize) -> Vec<Logged> {
-        self.log.lock().map(|l| l.get(mark..).unwrap_or(&[]).to_vec()).unwrap_or_default()
+        self.log
+            .lock()
+            .map(|l| l.get(mark..).unwrap_or(&[]).to_vec())
+            .unwrap_or_default()
     }
 
     /// While offline, every connection is closed without an answer (as when the network is gone).
@@ -100,7 +110,10 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
             return Ok(());
         }
         let mut parts = line.split_whitespace();
-        let (method, target) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
+        let (method, target) = (
+            parts.next().unwrap_or("").to_string(),
+            parts.next().unwrap_or("").to_string(),
+        );
         let mut length = 0usize;
         loop {
             let mut h = String::new();
@@ -116,12 +129,18 @@ fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
         let mut body = vec![0; length.min(64 << 20)];
         reader.read_exact(&mut body)?;
         if let Ok(mut log) = state.log.lock() {
-            log.push(Logged { method: method.clone(), target: target.clone(), body });
+            log.push(Logged {
+                method: method.clone(),
+                target: target.clone(),
+                body,
+            });
         }
         if state.offline.load(Ordering::SeqCst) {
             return Ok(());
         }
-        let path = target.strip_prefix(&state.origin).or_else(|| target.strip_prefix('/').map(|_| target.as_str()));
+        let path = target
+            .strip_prefix(&state.origin)
+            .or_else(|| target.strip_prefix('/').map(|_| target.as_str()));
         let response = match (method.as_str(), path) {
             ("GET" | "HEAD", Some(p)) => file_response(state, p),
             _ => (502, "text/plain", b"refused by the test proxy".to_vec()),
@@ -152,7 +171,11 @@ fn file_response(state: &State, url_path: &str) -> (u16, &'static str, Vec<u8>) 
     }
 }
 
-fn write_response(out: &mut TcpStream, (status, ctype, body): (u16, &str, Vec<u8>), head: bool) -> std::io::Result<()> {
+fn write_response(
+    out: &mut TcpStream,
+    (status, ctype, body): (u16, &str, Vec<u8>),
+    head: bool,
+) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
         403 => "Forbidden",

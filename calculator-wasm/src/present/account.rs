@@ -32,7 +32,7 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
         h.push_str("<p class=\"warn\">有的年份记账利率还没公布或未经确认，这些年份没有计利息，实际余额会略高一些。</p>");
     }
     h.push_str(
-        "<div class=\"table-scroll\"><table class=\"account\"><thead><tr><th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">年初余额</th>\
+        "<div class=\"table-scroll\"><table class=\"account stack\"><thead><tr><th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">年初余额</th>\
          <th scope=\"col\" class=\"num\">当年记入</th><th scope=\"col\" class=\"num\">月数</th><th scope=\"col\">记账利率</th>\
          <th scope=\"col\" class=\"num\">当年利息</th><th scope=\"col\" class=\"num\">年末余额</th></tr></thead><tbody>",
     );
@@ -52,8 +52,8 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
         };
         let _ = write!(
             h,
-            "<tr data-account-year=\"{}\" data-closing=\"{}\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr data-account-year=\"{}\" data-closing=\"{}\"><th scope=\"row\">{}年</th><td class=\"num\" data-label=\"年初余额\">{}</td><td class=\"num\" data-label=\"当年记入\">{}</td>\
+             <td class=\"num\" data-label=\"记入月数\">{}</td><td data-label=\"记账利率\">{}</td><td class=\"num\" data-label=\"当年利息\">{}</td><td class=\"num\" data-label=\"年末余额\">{}</td></tr>",
             y.year,
             cents(y.closing),
             y.year,

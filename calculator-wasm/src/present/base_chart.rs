@@ -12,9 +12,9 @@ use shebao_calc::report::Report;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const W: i64 = 640;
-const H: i64 = 220;
-const LEFT: i64 = 64;
+const W: i64 = 400;
+const H: i64 = 190;
+const LEFT: i64 = 52;
 const RIGHT: i64 = 12;
 const TOP: i64 = 12;
 const BOTTOM: i64 = 26;
@@ -64,27 +64,32 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
         )
     };
     let max_base = bases.values().copied().max().unwrap_or(Decimal::ONE);
+    let min_base = bases.values().copied().min().unwrap_or(Decimal::ZERO);
     let years: Vec<u32> = (first.year()..=last.year()).collect();
-    let max_floor = years
-        .iter()
-        .filter_map(|y| limits(*y).0)
-        .max()
-        .unwrap_or(Decimal::ZERO);
+    let floors: Vec<Decimal> = years.iter().filter_map(|y| limits(*y).0).collect();
     let max_ceiling = years.iter().filter_map(|y| limits(*y).1).max();
-    // Scale to the base and the floor; the ceiling (about five times the floor) would flatten
-    // the line, so it is drawn only when the base comes near it.
-    let mut ymax = max_base.max(max_floor) * Decimal::new(13, 1);
+    // The axis spans the base and the floor with some room; the ceiling (about five times the
+    // floor) would flatten the line, so it is drawn only when the base comes near it.
     let draw_ceiling = max_ceiling.is_some_and(|c| max_base * Decimal::TWO >= c);
+    let mut hi = floors.iter().copied().fold(max_base, Decimal::max);
     if let (true, Some(c)) = (draw_ceiling, max_ceiling) {
-        ymax = ymax.max(c * Decimal::new(11, 10));
+        hi = hi.max(c);
     }
+    let lo = floors.iter().copied().fold(min_base, Decimal::min);
+    let pad = ((hi - lo) / Decimal::from(5)).max(hi / Decimal::from(10));
+    let (ymin, ymax) = (hundreds((lo - pad).max(Decimal::ZERO)), hundreds(hi + pad));
+    let ymax = if ymax <= ymin {
+        ymin + Decimal::from(100)
+    } else {
+        ymax
+    };
     let span = Decimal::from(first.span_to(last).max(2) - 1);
     let x = |m: Month| -> Decimal {
         Decimal::from(LEFT)
             + Decimal::from(m.index() - first.index()) * Decimal::from(W - LEFT - RIGHT) / span
     };
     let y = |v: Decimal| -> Decimal {
-        Decimal::from(TOP) + (ymax - v) / ymax * Decimal::from(H - TOP - BOTTOM)
+        Decimal::from(TOP) + (ymax - v) / (ymax - ymin) * Decimal::from(H - TOP - BOTTOM)
     };
     let p1 = |d: Decimal| d.round_dp(1).normalize().to_string();
 
@@ -92,13 +97,13 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
         h,
         "<h4>{}缴费基数和上下限</h4><ul class=\"legend\"><li><span class=\"key k-base\"></span>您的缴费基数</li>\
          <li><span class=\"key k-limit\"></span>当年公布的下限{}</li></ul>\
-         <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
+         <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
          <title id=\"bc-{idx}\">每月缴费基数和当年上下限（同样的内容见下方表格）</title>",
         ins.name_zh(),
+        W * 3 / 2,
         if draw_ceiling { "和上限（虚线）" } else { "（虚线）" }
     );
-    for frac in [Decimal::ZERO, Decimal::new(5, 1), Decimal::ONE] {
-        let v = (ymax * frac / Decimal::new(13, 1)).round_dp(0);
+    for v in [ymin, hundreds((ymin + ymax) / Decimal::TWO), ymax] {
         let _ = write!(
             h,
             "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{yy}\" y2=\"{yy}\"/><text class=\"axis\" x=\"0\" y=\"{}\">{}</text>",
@@ -149,6 +154,11 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
         points.join(" ")
     );
     table(h, &bases, &years, &limits);
+}
+
+/// Round to a multiple of 100 (axis labels people can read).
+fn hundreds(v: Decimal) -> Decimal {
+    (v / Decimal::ONE_HUNDRED).round() * Decimal::ONE_HUNDRED
 }
 
 type Limits<'a> = dyn Fn(u32) -> (Option<Decimal>, Option<Decimal>) + 'a;

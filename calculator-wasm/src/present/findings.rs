@@ -42,13 +42,13 @@ pub fn render(h: &mut String, p: &PersonReport) {
 fn list(h: &mut String, findings: &[&Finding]) {
     for f in findings.iter().take(SHOWN) {
         let class = match f.severity {
-            Severity::Error => "bad",
-            Severity::Warning => "warn",
-            Severity::Info => "note",
+            Severity::Error => "finding-error",
+            Severity::Warning => "finding-warning",
+            Severity::Info => "finding-info",
         };
         let _ = write!(
             h,
-            "<li data-finding=\"{}\" data-severity=\"{}\" data-month=\"{}\" data-expected=\"{}\" data-actual=\"{}\"><span class=\"{class}\">{}</span>",
+            "<li class=\"{class}\" data-finding=\"{}\" data-severity=\"{}\" data-month=\"{}\" data-expected=\"{}\" data-actual=\"{}\">{}",
             serde_name(&f.code),
             serde_name(&f.severity),
             f.month.map(|m| m.to_string()).unwrap_or_default(),
@@ -56,8 +56,11 @@ fn list(h: &mut String, findings: &[&Finding]) {
             escape(f.actual.as_deref().unwrap_or("")),
             escape(&f.message)
         );
+        // The engine's sentence usually names both figures already; add them only if not.
         if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
-            let _ = write!(h, "（应为 {}，文件里是 {}）", money(e), money(a));
+            if !f.message.contains(e.as_str()) {
+                let _ = write!(h, "（应为 {}，文件里是 {}）", money(e), money(a));
+            }
         }
         if let Some(row) = f.row {
             let _ = write!(h, " <span class=\"note\">原文件第 {row} 行</span>");

@@ -14,7 +14,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
         return;
     }
     h.push_str(
-        "<h4>各险种缴费情况</h4><div class=\"table-scroll\"><table class=\"insurances\"><thead><tr>\
+        "<h4>各险种缴费情况</h4><div class=\"table-scroll\"><table class=\"insurances stack\"><thead><tr>\
          <th scope=\"col\">险种</th><th scope=\"col\" class=\"num\">已缴月数</th><th scope=\"col\">有记录的期间</th>\
          <th scope=\"col\" class=\"num\">个人缴费合计</th><th scope=\"col\" class=\"num\">单位缴费合计</th>\
          <th scope=\"col\">断缴 / 欠费</th></tr></thead><tbody>",
@@ -53,7 +53,8 @@ pub fn table(h: &mut String, p: &PersonReport) {
         };
         let _ = write!(
             h,
-            "<th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<th scope=\"row\">{}</th><td class=\"num\" data-label=\"已缴月数\">{}</td><td data-label=\"有记录的期间\">{}</td>\
+             <td class=\"num\" data-label=\"个人缴费合计\">{}</td><td class=\"num\" data-label=\"单位缴费合计\">{}</td><td data-label=\"断缴 / 欠费\">{}</td></tr>",
             escape(&i.name),
             i.months_paid,
             period,

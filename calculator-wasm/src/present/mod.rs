@@ -19,6 +19,7 @@ mod tests;
 
 use serde::Deserialize;
 use shebao_calc::analyse::{analyse, Options};
+use shebao_calc::month::Month;
 use shebao_calc::policy::{Policy, Track};
 use shebao_calc::report::Report;
 use shebao_calc::statement::{Input, Statement};
@@ -100,14 +101,11 @@ impl Engine {
             file_name: Some(input.file_name),
         };
         let statement = shebao_calc::read(&file, decoder).map_err(|e| CheckError {
-            kind: serde_json::to_value(&e.kind)
-                .ok()
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(String::from))
-                .unwrap_or_else(|| "unreadable".into()),
+            kind: error_kind(&e.kind),
             message: e.message_zh(),
         })?;
         let report = analyse(&statement, &self.policy, &options);
-        let json = serde_json::to_string_pretty(&report).map_err(|e| CheckError {
+        let json = serde_json::to_string(&report).map_err(|e| CheckError {
             kind: "internal".into(),
             message: format!("报告无法生成（{e}）。"),
         })?;
@@ -126,13 +124,14 @@ fn parse_options(json: &str) -> Result<Options, CheckError> {
     } else {
         serde_json::from_str(json).map_err(|e| bad(&e.to_string()))?
     };
-    let month = |s: Option<String>, what: &str| -> Result<_, CheckError> {
-        match s.filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => serde_json::from_value(serde_json::Value::String(s))
-                .map(Some)
-                .map_err(|_| bad(what)),
-        }
+    let month = |s: Option<String>, what: &str| -> Result<Option<Month>, CheckError> {
+        let Some(s) = s.filter(|s| !s.is_empty()) else {
+            return Ok(None);
+        };
+        let parsed = s
+            .split_once('-')
+            .and_then(|(y, m)| Month::new(y.parse().ok()?, m.parse().ok()?));
+        parsed.map(Some).ok_or_else(|| bad(what))
     };
     let track = match raw.track.as_deref().filter(|s| !s.is_empty()) {
         None => None,
@@ -144,6 +143,18 @@ fn parse_options(json: &str) -> Result<Options, CheckError> {
         track,
         today: month(raw.today, "当前月份应为“年-月”")?,
     })
+}
+
+/// The snake-case tag of a reader error (`{"kind":"not_a_table",…}` → `not_a_table`), read
+/// from its JSON text rather than through `serde_json::Value`, which would pull float
+/// formatting into the wasm module.
+fn error_kind(kind: &shebao_calc::ErrorKind) -> String {
+    let json = serde_json::to_string(kind).unwrap_or_default();
+    json.split("\"kind\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("unreadable")
+        .to_string()
 }
 
 /// The whole report as HTML.

@@ -4,10 +4,12 @@
 
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
+use shebao_calc::month::Month;
 use shebao_calc::policy::Policy;
 use shebao_calc::record::Person;
 use shebao_calc::report::{PersonReport, Report, Severity};
 use shebao_calc::statement::{Encoding, Statement};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The whole report.
@@ -31,7 +33,7 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
                 h,
                 "<li><a href=\"#person-{i}\" data-person-link=\"{i}\" aria-current=\"{}\">{}</a></li>",
                 i == 0,
-                escape(&who(p, i))
+                escape(&who(p, i, false))
             );
         }
         h.push_str("</ul></nav>");
@@ -50,11 +52,12 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
     h
 }
 
-fn who(p: &PersonReport, i: usize) -> String {
+fn who(p: &PersonReport, i: usize, alone: bool) -> String {
     match (&p.name, &p.id_masked) {
         (Some(n), Some(id)) => format!("{n}（{id}）"),
         (Some(n), None) => n.clone(),
         (None, Some(id)) => id.clone(),
+        (None, None) if alone => "您的缴费记录".to_string(),
         (None, None) => format!("第 {} 个人", i + 1),
     }
 }
@@ -125,7 +128,7 @@ fn person(
     policy: &Policy,
     i: usize,
 ) {
-    let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i)));
+    let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i, r.people.len() == 1)));
     if let Some(o) = &p.official_account {
         account::official(h, o);
     }
@@ -150,47 +153,63 @@ fn person(
     }
 }
 
-/// One box at the top: the good news, or what needs attention.
+/// One box at the top: the good news, or what needs attention. Months are counted once
+/// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    let gaps: u32 = p
-        .insurances
-        .iter()
-        .flat_map(|i| &i.gaps)
-        .map(|g| g.months)
-        .sum();
-    let open: u32 = p
-        .insurances
-        .iter()
-        .flat_map(|i| &i.arrears)
-        .filter(|a| !a.settled)
-        .map(|a| a.months)
-        .sum();
+    let mut gaps = BTreeSet::new();
+    let mut open = BTreeSet::new();
+    for i in &p.insurances {
+        for g in &i.gaps {
+            gaps.extend(months(g.from, g.to));
+        }
+        for a in i.arrears.iter().filter(|a| !a.settled) {
+            open.extend(months(a.from, a.to));
+        }
+    }
     let problems = p
         .findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
         .count();
-    if gaps == 0 && open == 0 && problems == 0 {
+    if gaps.is_empty() && open.is_empty() && problems == 0 {
         h.push_str("<p class=\"good\" data-verdict=\"ok\"><strong>没有发现断缴、欠费或金额不符。</strong>下面是各险种的明细。</p>");
         return;
     }
     h.push_str("<div class=\"alert\" data-verdict=\"attention\"><p><strong>有需要留意的地方：</strong></p><ul>");
-    if gaps > 0 {
+    if !gaps.is_empty() {
         let _ = write!(
             h,
-            "<li>断缴：合计 {gaps} 个月没有缴费记录（各险种相加）。</li>"
+            "<li><strong>断缴</strong>：{} 个月没有缴费记录（{}）。</li>",
+            gaps.len(),
+            list(&gaps)
         );
     }
-    if open > 0 {
-        let _ = write!(h, "<li>欠费：合计 {open} 个月显示欠缴、还没补上。</li>");
+    if !open.is_empty() {
+        let _ = write!(
+            h,
+            "<li><strong>欠费</strong>：{} 个月显示欠缴、还没补上（{}）。</li>",
+            open.len(),
+            list(&open)
+        );
     }
     if problems > 0 {
         let _ = write!(
             h,
-            "<li>金额或基数：{problems} 处和规定对不上，见下面“发现的问题”。</li>"
+            "<li><strong>金额或基数</strong>：{problems} 处和规定对不上，见下面“发现的问题”。</li>"
         );
     }
     h.push_str("</ul><p>怎么办：先问单位人事核实并补报补缴；单位解决不了，再到社保经办大厅或打 12333。<a href=\"#calc-help\">找谁办理</a></p></div>");
+}
+
+fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
+    (from.index()..=to.index()).filter_map(Month::from_index)
+}
+
+/// Up to six months by name, then "等".
+fn list(set: &BTreeSet<Month>) -> String {
+    let shown: Vec<String> = set.iter().take(6).map(|m| month(*m)).collect();
+    let more = if set.len() > 6 { "等" } else { "" };
+    format!("{}{more}", shown.join("、"))
 }
 
 /// The serde (snake_case) name of an enum value: the stable key used in `data-*` attributes.

@@ -1,5 +1,5 @@
 //! The month-by-month timeline: one row per insurance, years as columns of 12 month cells,
-//! paid / gap / arrears / settled; long histories wrap into bands of ten years. Followed by
+//! paid / gap / arrears / settled; long histories wrap into bands of four years (readable on a phone). Followed by
 //! the same facts as a table (in a `<details>`), for screen readers and for reading exactly.
 
 use super::html::escape;
@@ -12,7 +12,7 @@ const CELL: u32 = 6;
 const STEP: u32 = 7;
 const YEAR: u32 = 12 * STEP + 6;
 const ROW: u32 = 16;
-const YEARS_PER_BAND: u32 = 10;
+const YEARS_PER_BAND: u32 = 4;
 
 /// What one month of one insurance looks like.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]

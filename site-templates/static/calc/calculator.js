@@ -16,9 +16,9 @@
 
   box.hidden = false;
 
-  function bytesOf(b64) {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
-    var s = atob(b64), out = new Uint8Array(s.length);
+  // The *.wasm.js scripts carry the module as a string of one character per byte.
+  function bytesOf(s) {
+    var out = new Uint8Array(s.length);
     for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
     return out;
   }
@@ -140,7 +140,8 @@
 
   $('calc-download').addEventListener('click', function () {
     if (!lastJson) return;
-    var url = URL.createObjectURL(new Blob([lastJson], { type: 'application/json' }));
+    var pretty = JSON.stringify(JSON.parse(lastJson), null, 2) + '\n';
+    var url = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }));
     var a = document.createElement('a');
     a.href = url;
     a.download = '社保缴费核对报告.json';
