@@ -46,6 +46,8 @@ fn every_planted_error_is_located() {
             "topics/e.md:5:12 Warning",    // reviewed > 12 months ago
             "topics/e.md:11:2 Error",      // link to a missing page
             "topics/e.md:11:32 Error",     // missing anchor
+            "topics/e.md:14:4 Error",      // field-name marker naming no reader field
+            "topics/e.md:14:4 Warning",    // reader fields the page does not list
         ]
     );
     let messages: Vec<&str> = got.iter().map(|g| g.4.as_str()).collect();
@@ -57,6 +59,12 @@ fn every_planted_error_is_located() {
     assert!(messages[7].contains("重复"), "{}", messages[7]);
     assert!(messages[12].contains("@/cities/nowhere.md"));
     assert!(messages[13].contains("#没有这一节"));
+    assert!(
+        messages[14].contains("\"bass\"") && messages[14].contains("base"),
+        "{}",
+        messages[14]
+    );
+    assert!(messages[15].contains("period"), "{}", messages[15]);
 }
 
 #[test]

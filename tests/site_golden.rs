@@ -207,3 +207,28 @@ fn unconfirmed_figures_read_as_unconfirmed() {
         "legend explains the words"
     );
 }
+
+/// The glossary marker lists exactly the reader's header names, in the reader's order.
+#[test]
+fn field_name_markers_list_the_readers_names() {
+    use shebao_calc::read::{header_synonyms, Field};
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let page = rendered
+        .files
+        .iter()
+        .find(|(p, _)| p == "topics/fields/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("fields page");
+    let (_, rate) = header_synonyms()
+        .iter()
+        .find(|(f, _)| *f == Field::Rate)
+        .expect("rate field");
+    assert!(
+        page.contains(&format!("<p>列名：{}。</p>", rate.join("、"))),
+        "{page}"
+    );
+    assert!(
+        !page.contains("reader:field-names"),
+        "every marker expanded"
+    );
+}

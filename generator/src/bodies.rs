@@ -1,10 +1,12 @@
 //! Renders every Markdown part of every page (body, channel and procedure steps, FAQ
-//! answers) once, in parallel. The result feeds both the templates and the link checks.
+//! answers) once, in parallel, with the reader's header names filled in
+//! ([`crate::reader_fields`]). The result feeds both the templates and the link checks.
 
 use rayon::prelude::*;
 
 use crate::markdown::{render, render_inline, Heading, InternalLink};
 use crate::model::{Markdown, Page};
+use crate::reader_fields;
 use crate::site::Site;
 
 /// The HTML of one page's Markdown parts, in model order.
@@ -65,7 +67,7 @@ fn render_page(site: &Site, page: &Page) -> PageHtml {
         offset: page.body.offset + l.offset,
         ..l
     }));
-    out.body = body.html;
+    out.body = reader_fields::expand(&body.html);
     out.headings = body
         .headings
         .into_iter()

@@ -1,6 +1,7 @@
 //! Site-wide checks that need more than one file: internal links and anchors, heading
-//! levels, stale review dates, city guides without policy data. Together with the per-file
-//! validation in [`crate::content`] this is `shebao check`: every problem at once, sorted.
+//! levels, stale review dates, city guides without policy data, reader field-name markers.
+//! Together with the per-file validation in [`crate::content`] this is `shebao check`: every
+//! problem at once, sorted.
 
 use std::collections::BTreeSet;
 
@@ -9,6 +10,7 @@ use crate::content::load::TextFile;
 use crate::date::Date;
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::{Page, PageKind};
+use crate::reader_fields::{self, MarkerProblem};
 use crate::site::{Site, SiteInput};
 
 /// Section ids the page templates always emit, so links may point at them.
@@ -82,6 +84,13 @@ pub fn site_checks(
                     h.text
                 ),
             );
+        }
+        for problem in reader_fields::problems(&page.body.text) {
+            let offset = page.body.offset + problem.offset();
+            match problem {
+                MarkerProblem::UnknownField { .. } => at.error(offset, problem.message()),
+                MarkerProblem::MissingFields { .. } => at.warning(offset, problem.message()),
+            }
         }
         if let Some(reviewed) = page.reviewed {
             if reviewed.is_older_than_a_year(today) {

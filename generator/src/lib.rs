@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod policy_data;
+pub mod reader_fields;
 pub mod render;
 pub mod serve;
 pub mod site;
