@@ -7,12 +7,18 @@ use shebao_calc::statement::Input;
 use shebao_calc::NativeDecoder;
 
 fuzz_target!(|data: &[u8]| {
-    let input = Input { bytes: data, file_name: Some("fuzz.csv") };
+    let input = Input {
+        bytes: data,
+        file_name: Some("fuzz.csv"),
+    };
     match shebao_calc::read(&input, &NativeDecoder) {
         Ok(s) => {
             for p in &s.people {
                 for r in &p.records {
-                    assert!((1..=12).contains(&r.month.month()) && (1950..=2100).contains(&r.month.year()));
+                    assert!(
+                        (1..=12).contains(&r.month.month())
+                            && (1950..=2100).contains(&r.month.year())
+                    );
                 }
                 for c in &p.coverage {
                     assert!(c.from <= c.to);

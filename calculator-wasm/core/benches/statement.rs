@@ -13,7 +13,13 @@ use std::time::{Duration, Instant};
 
 const PEOPLE: usize = 25;
 const MONTHS: usize = 480; // 1985-01 … 2024-12
-const INSURANCES: [&str; 5] = ["企业职工基本养老保险", "职工基本医疗保险", "失业保险", "工伤保险", "生育保险"];
+const INSURANCES: [&str; 5] = [
+    "企业职工基本养老保险",
+    "职工基本医疗保险",
+    "失业保险",
+    "工伤保险",
+    "生育保险",
+];
 
 /// 25 people × 480 months × 5 insurances = 60,000 data rows.
 fn generate() -> String {
@@ -24,7 +30,9 @@ fn generate() -> String {
         for m in 0..MONTHS {
             let (y, mo) = (1985 + m / 12, m % 12 + 1);
             for ins in INSURANCES {
-                t.push_str(&format!("职工{p},{id},{ins},{y}{mo:02},{y}{mo:02},5000.00,800.00,400.00,已到账\n"));
+                t.push_str(&format!(
+                    "职工{p},{id},{ins},{y}{mo:02},{y}{mo:02},5000.00,800.00,400.00,已到账\n"
+                ));
             }
         }
     }
@@ -39,24 +47,56 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn bench(c: &mut Criterion) {
     let csv = generate();
     let rows = PEOPLE * MONTHS * INSURANCES.len();
-    let input = Input { bytes: csv.as_bytes(), file_name: Some("bench.csv") };
+    let input = Input {
+        bytes: csv.as_bytes(),
+        file_name: Some("bench.csv"),
+    };
     let policy = analyse_support::policy();
-    let options = Options { city: Some("hangzhou".into()), ..Options::default() };
+    let options = Options {
+        city: Some("hangzhou".into()),
+        ..Options::default()
+    };
     let statement = read(&input, &NativeDecoder).expect("generated file reads");
     assert_eq!(statement.source.rows_read, rows);
 
     // Own figures first (median of 11), so the numbers show even without criterion's report.
-    let time = |f: &dyn Fn()| median((0..11).map(|_| { let t = Instant::now(); f(); t.elapsed() }).collect());
-    let r = time(&|| { black_box(read(&input, &NativeDecoder).ok()); });
-    let a = time(&|| { black_box(check(&input, &NativeDecoder, &policy, &options).ok()); });
+    let time = |f: &dyn Fn()| {
+        median(
+            (0..11)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let r = time(&|| {
+        black_box(read(&input, &NativeDecoder).ok());
+    });
+    let a = time(&|| {
+        black_box(check(&input, &NativeDecoder, &policy, &options).ok());
+    });
     println!("{rows} rows, {} bytes", csv.len());
-    println!("read:           {:>8.1} ms  {:>10.0} rows/s", r.as_secs_f64() * 1e3, rows as f64 / r.as_secs_f64());
-    println!("read + analyse: {:>8.1} ms  {:>10.0} rows/s (budget 150 ms)", a.as_secs_f64() * 1e3, rows as f64 / a.as_secs_f64());
+    println!(
+        "read:           {:>8.1} ms  {:>10.0} rows/s",
+        r.as_secs_f64() * 1e3,
+        rows as f64 / r.as_secs_f64()
+    );
+    println!(
+        "read + analyse: {:>8.1} ms  {:>10.0} rows/s (budget 150 ms)",
+        a.as_secs_f64() * 1e3,
+        rows as f64 / a.as_secs_f64()
+    );
 
     let mut g = c.benchmark_group("statement_60k");
     g.sample_size(10);
-    g.bench_function("read", |b| b.iter(|| black_box(read(&input, &NativeDecoder).ok())));
-    g.bench_function("read_and_analyse", |b| b.iter(|| black_box(check(&input, &NativeDecoder, &policy, &options).ok())));
+    g.bench_function("read", |b| {
+        b.iter(|| black_box(read(&input, &NativeDecoder).ok()))
+    });
+    g.bench_function("read_and_analyse", |b| {
+        b.iter(|| black_box(check(&input, &NativeDecoder, &policy, &options).ok()))
+    });
     g.finish();
 }
 

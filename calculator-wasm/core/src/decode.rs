@@ -37,10 +37,14 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decode text: UTF-8 with BOM, UTF-8, else GB18030. `None` when nothing fits.
 pub fn decode_text(bytes: &[u8], decoder: &dyn TextDecode) -> Option<(String, Encoding)> {
     if let Some(rest) = bytes.strip_prefix(BOM) {
-        return std::str::from_utf8(rest).ok().map(|s| (s.to_string(), Encoding::Utf8Bom));
+        return std::str::from_utf8(rest)
+            .ok()
+            .map(|s| (s.to_string(), Encoding::Utf8Bom));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Some((s.to_string(), Encoding::Utf8));
     }
-    decoder.decode_gb18030(bytes).map(|s| (s, Encoding::Gb18030))
+    decoder
+        .decode_gb18030(bytes)
+        .map(|s| (s, Encoding::Gb18030))
 }

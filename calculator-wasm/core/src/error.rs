@@ -110,7 +110,12 @@ pub struct StatementError {
 impl StatementError {
     /// An error of this kind with no location yet.
     pub fn new(kind: ErrorKind) -> StatementError {
-        StatementError { kind, file: None, row: None, column: None }
+        StatementError {
+            kind,
+            file: None,
+            row: None,
+            column: None,
+        }
     }
 
     /// Attach a row.
@@ -144,7 +149,7 @@ impl StatementError {
             out.push_str(&format!("“{c}”列"));
         }
         if !out.is_empty() {
-            out.push_str("：");
+            out.push('：');
         }
         out.push_str(&self.what_zh());
         out

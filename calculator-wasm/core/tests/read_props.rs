@@ -15,26 +15,36 @@ type Set = BTreeMap<Month, Decimal>;
 fn arb_set() -> impl Strategy<Value = Set> {
     proptest::collection::vec((0i64..120, 1i64..200_000), 1..40).prop_map(|v| {
         v.into_iter()
-            .filter_map(|(i, cents)| Some((Month::new(2015, 1)?.offset(i)?, Decimal::new(cents, 2))))
+            .filter_map(|(i, cents)| {
+                Some((Month::new(2015, 1)?.offset(i)?, Decimal::new(cents, 2)))
+            })
             .collect()
     })
 }
 
 fn read_back(text: &str) -> Set {
     let s = read_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-    of(&s.people[0], Insurance::Pension).iter().map(|r| (r.month, r.personal.unwrap())).collect()
+    of(&s.people[0], Insurance::Pension)
+        .iter()
+        .map(|r| (r.month, r.personal.unwrap()))
+        .collect()
 }
 
 fn long(set: &Set) -> String {
     let mut t = String::from("费款所属期,险种类型,个人缴费\n");
     for (m, a) in set.iter().rev() {
-        t.push_str(&format!("{}{:02},企业职工基本养老保险,{a}\n", m.year(), m.month()));
+        t.push_str(&format!(
+            "{}{:02},企业职工基本养老保险,{a}\n",
+            m.year(),
+            m.month()
+        ));
     }
     t
 }
 
 fn wide(set: &Set) -> String {
-    let mut t = String::from("职工社保明细\n缴费年月,养老保险,,医疗保险\n,个人缴纳,单位缴纳,个人缴纳\n");
+    let mut t =
+        String::from("职工社保明细\n缴费年月,养老保险,,医疗保险\n,个人缴纳,单位缴纳,个人缴纳\n");
     for (m, a) in set {
         t.push_str(&format!("{}年{}月,\"{a}\",,\n", m.year(), m.month()));
     }
@@ -48,12 +58,21 @@ fn ranges(set: &Set) -> String {
     while i < items.len() {
         let (start, amount) = items[i];
         let mut j = i;
-        while j + 1 < items.len() && items[j + 1].1 == amount && items[j + 1].0.index() == items[j].0.index() + 1 {
+        while j + 1 < items.len()
+            && items[j + 1].1 == amount
+            && items[j + 1].0.index() == items[j].0.index() + 1
+        {
             j += 1;
         }
         let end = items[j].0;
         let total = amount * Decimal::from(j - i + 1);
-        t.push_str(&format!("养老,{}.{:02}-{}.{:02},{total}\n", start.year(), start.month(), end.year(), end.month()));
+        t.push_str(&format!(
+            "养老,{}.{:02}-{}.{:02},{total}\n",
+            start.year(),
+            start.month(),
+            end.year(),
+            end.month()
+        ));
         i = j + 1;
     }
     t
@@ -77,7 +96,10 @@ fn grid(set: &Set) -> String {
     for y in years {
         t.push_str(&y.to_string());
         for k in 1..=12 {
-            let cell = Month::new(y, k).and_then(|m| set.get(&m)).map(|a| a.to_string()).unwrap_or_default();
+            let cell = Month::new(y, k)
+                .and_then(|m| set.get(&m))
+                .map(|a| a.to_string())
+                .unwrap_or_default();
             t.push_str(&format!(",{cell}"));
         }
         t.push('\n');

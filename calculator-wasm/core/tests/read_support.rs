@@ -10,11 +10,19 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/statements").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/statements")
+        .join(name)
 }
 
 pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Statement, StatementError> {
-    shebao_calc::read(&Input { bytes, file_name: Some(name) }, &NativeDecoder)
+    shebao_calc::read(
+        &Input {
+            bytes,
+            file_name: Some(name),
+        },
+        &NativeDecoder,
+    )
 }
 
 pub fn read_fixture(name: &str) -> Result<Statement, StatementError> {

@@ -7,7 +7,10 @@ use support::*;
 
 #[test]
 fn trap_month_2021_10_not_2021_01() {
-    let s = read_str("费款所属期,险种,个人缴费\n2021-10,养老,400\n2021.10,医疗,100\n2021年10月,失业,5\n").unwrap();
+    let s = read_str(
+        "费款所属期,险种,个人缴费\n2021-10,养老,400\n2021.10,医疗,100\n2021年10月,失业,5\n",
+    )
+    .unwrap();
     let p = &s.people[0];
     assert_eq!(months(p, Pension), vec!["2021-10"]);
     assert_eq!(months(p, Medical), vec!["2021-10"]);
@@ -23,7 +26,10 @@ fn trap_header_example_month_not_data() {
 
 #[test]
 fn trap_heji_inside_zonghe() {
-    let s = read_str("费款所属期,险种,个人缴费,备注\n202301,养老,400,综合计算\n202302,养老,400,\n合计,,800,\n").unwrap();
+    let s = read_str(
+        "费款所属期,险种,个人缴费,备注\n202301,养老,400,综合计算\n202302,养老,400,\n合计,,800,\n",
+    )
+    .unwrap();
     assert_eq!(months(&s.people[0], Pension), vec!["2023-01", "2023-02"]);
     assert_eq!(s.source.rows_skipped.len(), 1);
     assert_eq!(s.source.rows_skipped[0].row, 4);
@@ -49,7 +55,14 @@ fn trap_negative_refund() {
     let s = read_str("费款所属期,险种,个人缴费,单位缴费\n202301,养老,400,800\n202301,养老,-3000.00,-6000.00\n202302,养老,300.00,600.00,\n").unwrap();
     let p = &s.people[0];
     let kinds: Vec<PaymentKind> = of(p, Pension).iter().map(|r| r.kind).collect();
-    assert_eq!(kinds, vec![PaymentKind::Normal, PaymentKind::Refund, PaymentKind::Normal]);
+    assert_eq!(
+        kinds,
+        vec![
+            PaymentKind::Normal,
+            PaymentKind::Refund,
+            PaymentKind::Normal
+        ]
+    );
     assert_eq!(personal_total(p, Pension), d("-2300.00"));
     // A 退收 row written with positive amounts still subtracts.
     let s = read_str("费款所属期,险种,缴费类型,个人缴费\n202301,养老,退收,400\n").unwrap();
@@ -58,41 +71,68 @@ fn trap_negative_refund() {
 
 #[test]
 fn trap_footer_total_not_a_month() {
-    let s = read_str("费款所属期,险种,个人缴费\n202301,养老,400\n总计：,,400\n打印日期：2024-01-05\n").unwrap();
+    let s =
+        read_str("费款所属期,险种,个人缴费\n202301,养老,400\n总计：,,400\n打印日期：2024-01-05\n")
+            .unwrap();
     assert_eq!(months(&s.people[0], Pension), vec!["2023-01"]);
     assert!(s.source.rows_skipped.iter().all(|r| !r.unreadable));
 }
 
 #[test]
 fn trap_thousands_separator() {
-    let s = read_str("费款所属期,险种,缴费基数,单位缴费\n202301,养老,\"344,361.00\",\"55,097.76\"\n").unwrap();
+    let s =
+        read_str("费款所属期,险种,缴费基数,单位缴费\n202301,养老,\"344,361.00\",\"55,097.76\"\n")
+            .unwrap();
     let r = &s.people[0].records[0];
-    assert_eq!((r.base, r.employer), (Some(d("344361.00")), Some(d("55097.76"))));
+    assert_eq!(
+        (r.base, r.employer),
+        (Some(d("344361.00")), Some(d("55097.76")))
+    );
 }
 
 #[test]
 fn trap_newest_first() {
-    let newest = read_str("费款所属期,险种,个人缴费\n202303,养老,3\n202302,养老,2\n202301,养老,1\n").unwrap();
-    let oldest = read_str("费款所属期,险种,个人缴费\n202301,养老,1\n202302,养老,2\n202303,养老,3\n").unwrap();
+    let newest =
+        read_str("费款所属期,险种,个人缴费\n202303,养老,3\n202302,养老,2\n202301,养老,1\n")
+            .unwrap();
+    let oldest =
+        read_str("费款所属期,险种,个人缴费\n202301,养老,1\n202302,养老,2\n202303,养老,3\n")
+            .unwrap();
     let strip = |s: &shebao_calc::Statement| {
-        s.people[0].records.iter().map(|r| (r.month, r.personal)).collect::<Vec<_>>()
+        s.people[0]
+            .records
+            .iter()
+            .map(|r| (r.month, r.personal))
+            .collect::<Vec<_>>()
     };
     assert_eq!(strip(&newest), strip(&oldest));
-    assert_eq!(months(&newest.people[0], Pension), vec!["2023-01", "2023-02", "2023-03"]);
+    assert_eq!(
+        months(&newest.people[0], Pension),
+        vec!["2023-01", "2023-02", "2023-03"]
+    );
 }
 
 #[test]
 fn trap_two_records_per_row() {
     let s = read_fixture("ticks.csv").unwrap();
-    let rows: Vec<(String, usize)> = of(&s.people[0], Pension).iter().map(|r| (r.month.to_string(), r.row)).collect();
-    assert_eq!(rows[..2], [("2021-01".to_string(), 3), ("2021-02".to_string(), 3)]);
+    let rows: Vec<(String, usize)> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| (r.month.to_string(), r.row))
+        .collect();
+    assert_eq!(
+        rows[..2],
+        [("2021-01".to_string(), 3), ("2021-02".to_string(), 3)]
+    );
 }
 
 #[test]
 fn trap_pdf_wrapped_company() {
     let text = "费款所属期    险种类型    个人缴费    单位名称\n2023-01    养老    400.00    某某信息技\n术有限公司\n2023-02    养老    400.00    某某信息技术有限公司\n";
     let s = read_str(text).unwrap();
-    let names: Vec<&str> = of(&s.people[0], Pension).iter().filter_map(|r| r.employer_name.as_deref()).collect();
+    let names: Vec<&str> = of(&s.people[0], Pension)
+        .iter()
+        .filter_map(|r| r.employer_name.as_deref())
+        .collect();
     assert_eq!(names, vec!["某某信息技术有限公司", "某某信息技术有限公司"]);
 }
 
@@ -105,7 +145,12 @@ fn trap_ocr_o_for_0() {
     assert_eq!(personal_total(p, Pension), d("810.00"));
     // In a typed CSV the same letters are an error, not a silent fix.
     let e = read_str("费款所属期,险种,个人缴费\n202301,养老,4OO\n").unwrap_err();
-    assert_eq!(e.kind, shebao_calc::ErrorKind::BadAmount { value: "4OO".into() });
+    assert_eq!(
+        e.kind,
+        shebao_calc::ErrorKind::BadAmount {
+            value: "4OO".into()
+        }
+    );
 }
 
 #[test]
@@ -119,7 +164,10 @@ fn trap_numbers_stored_as_text_in_xlsx() {
 #[test]
 fn trap_code_exact_not_prefix() {
     let e = read_str("险种类型,费款所属期,个人缴费\n1101,202301,400\n").unwrap_err();
-    assert!(matches!(e.kind, shebao_calc::ErrorKind::UnknownInsurance { .. }));
+    assert!(matches!(
+        e.kind,
+        shebao_calc::ErrorKind::UnknownInsurance { .. }
+    ));
 }
 
 #[test]

@@ -117,8 +117,14 @@ mod tests {
 
     #[test]
     fn stated_rates() {
-        assert_eq!(split_stated_rate("个人2%+3"), Some(("个人", d("0.02"), d("3"))));
-        assert_eq!(split_stated_rate("公司16%"), Some(("公司", d("0.16"), d("0"))));
+        assert_eq!(
+            split_stated_rate("个人2%+3"),
+            Some(("个人", d("0.02"), d("3")))
+        );
+        assert_eq!(
+            split_stated_rate("公司16%"),
+            Some(("公司", d("0.16"), d("0")))
+        );
         assert_eq!(split_stated_rate("个人缴纳"), None);
     }
 }

@@ -84,8 +84,14 @@ pub fn cell_count(cell: &Cell) -> Option<u32> {
     match cell {
         Cell::Number(d) if d.fract().is_zero() => d.to_u32(),
         Cell::Text(t) => {
-            let t = t.trim().trim_end_matches("个月").trim_end_matches('月').trim();
-            (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+            let t = t
+                .trim()
+                .trim_end_matches("个月")
+                .trim_end_matches('月')
+                .trim();
+            (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
         }
         _ => None,
     }

@@ -72,7 +72,9 @@ pub fn insurance_from_cell(raw: &str, scheme: CodeScheme) -> InsuranceCell {
             ("30", CodeScheme::ZhejiangOld) => InsuranceCell::Known(Insurance::WorkInjury),
             ("40", CodeScheme::ZhejiangOld) => InsuranceCell::Known(Insurance::Maternity),
             ("50", CodeScheme::ZhejiangOld) => InsuranceCell::Known(Insurance::Unemployment),
-            ("10" | "11" | "20" | "30" | "40" | "50", CodeScheme::National) => InsuranceCell::Ambiguous,
+            ("10" | "11" | "20" | "30" | "40" | "50", CodeScheme::National) => {
+                InsuranceCell::Ambiguous
+            }
             _ => InsuranceCell::Unknown,
         };
     }
@@ -94,11 +96,34 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
         "3" => return Some((PayStatus::InTransit, None)),
         _ => {}
     }
-    const UNPAID: &[&str] = &["未足额", "未到账", "未缴", "欠缴", "欠费", "未参保缴费", "未实缴", "未缴费", "否"];
+    const UNPAID: &[&str] = &[
+        "未足额",
+        "未到账",
+        "未缴",
+        "欠缴",
+        "欠费",
+        "未参保缴费",
+        "未实缴",
+        "未缴费",
+        "否",
+    ];
     const INTERRUPTED: &[&str] = &["中断", "暂停"];
     const IN_TRANSIT: &[&str] = &["在途"];
     const BACK_PAID: &[&str] = &["补缴", "补收", "补交"];
-    const PAID: &[&str] = &["已足额", "已到账", "已实缴", "已缴", "足额到账", "到账", "参保缴费", "正常", "已缴费", "是", "√", "实缴"];
+    const PAID: &[&str] = &[
+        "已足额",
+        "已到账",
+        "已实缴",
+        "已缴",
+        "足额到账",
+        "到账",
+        "参保缴费",
+        "正常",
+        "已缴费",
+        "是",
+        "√",
+        "实缴",
+    ];
     if UNPAID.iter().any(|t| s.contains(t)) {
         return Some((PayStatus::Unpaid, None));
     }
@@ -172,25 +197,58 @@ mod tests {
     #[test]
     fn codes_are_exact() {
         let n = CodeScheme::National;
-        assert_eq!(insurance_from_cell("210", n), InsuranceCell::Known(Insurance::Unemployment));
-        assert_eq!(insurance_from_cell("310", n), InsuranceCell::Known(Insurance::Medical));
+        assert_eq!(
+            insurance_from_cell("210", n),
+            InsuranceCell::Known(Insurance::Unemployment)
+        );
+        assert_eq!(
+            insurance_from_cell("310", n),
+            InsuranceCell::Known(Insurance::Medical)
+        );
         assert_eq!(insurance_from_cell("101", n), InsuranceCell::Unknown);
         assert_eq!(insurance_from_cell("1100", n), InsuranceCell::Unknown);
         assert_eq!(insurance_from_cell("20", n), InsuranceCell::Ambiguous);
-        assert_eq!(insurance_from_cell("20", CodeScheme::ZhejiangOld), InsuranceCell::Known(Insurance::Medical));
-        assert_eq!(insurance_from_cell("50", CodeScheme::ZhejiangOld), InsuranceCell::Known(Insurance::Unemployment));
-        assert_eq!(insurance_from_cell("企业职工基本养老保险", n), InsuranceCell::Known(Insurance::Pension));
+        assert_eq!(
+            insurance_from_cell("20", CodeScheme::ZhejiangOld),
+            InsuranceCell::Known(Insurance::Medical)
+        );
+        assert_eq!(
+            insurance_from_cell("50", CodeScheme::ZhejiangOld),
+            InsuranceCell::Known(Insurance::Unemployment)
+        );
+        assert_eq!(
+            insurance_from_cell("企业职工基本养老保险", n),
+            InsuranceCell::Known(Insurance::Pension)
+        );
         assert_eq!(insurance_from_cell("大额医疗补助", n), InsuranceCell::Other);
     }
 
     #[test]
     fn statuses_and_kinds() {
-        assert_eq!(status_from_cell("未足额到账").map(|s| s.0), Some(PayStatus::Unpaid));
-        assert_eq!(status_from_cell("已足额到账").map(|s| s.0), Some(PayStatus::Paid));
-        assert_eq!(status_from_cell("3").map(|s| s.0), Some(PayStatus::InTransit));
-        assert_eq!(status_from_cell("暂停缴费（中断）").map(|s| s.0), Some(PayStatus::Interrupted));
-        assert_eq!(status_from_cell("未参保缴费").map(|s| s.0), Some(PayStatus::Unpaid));
-        assert_eq!(kind_from_cell("缴费基数调整补收"), Some(PaymentKind::BaseTopUp));
+        assert_eq!(
+            status_from_cell("未足额到账").map(|s| s.0),
+            Some(PayStatus::Unpaid)
+        );
+        assert_eq!(
+            status_from_cell("已足额到账").map(|s| s.0),
+            Some(PayStatus::Paid)
+        );
+        assert_eq!(
+            status_from_cell("3").map(|s| s.0),
+            Some(PayStatus::InTransit)
+        );
+        assert_eq!(
+            status_from_cell("暂停缴费（中断）").map(|s| s.0),
+            Some(PayStatus::Interrupted)
+        );
+        assert_eq!(
+            status_from_cell("未参保缴费").map(|s| s.0),
+            Some(PayStatus::Unpaid)
+        );
+        assert_eq!(
+            kind_from_cell("缴费基数调整补收"),
+            Some(PaymentKind::BaseTopUp)
+        );
         assert_eq!(kind_from_cell("补收"), Some(PaymentKind::BackPay));
         assert_eq!(kind_from_cell("34"), Some(PaymentKind::BaseTopUp));
         assert_eq!(kind_from_cell("340"), None);

@@ -34,8 +34,18 @@ fn count(line: &str, d: Delim) -> usize {
 }
 
 fn sniff(text: &str) -> Delim {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(SNIFF_LINES).collect();
-    let candidates = [Delim::Byte(b'\t'), Delim::Byte(b','), Delim::Byte(b';'), Delim::Byte(b'|'), Delim::Spaces];
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(SNIFF_LINES)
+        .collect();
+    let candidates = [
+        Delim::Byte(b'\t'),
+        Delim::Byte(b','),
+        Delim::Byte(b';'),
+        Delim::Byte(b'|'),
+        Delim::Spaces,
+    ];
     let mut best = (0usize, Delim::Spaces);
     for d in candidates {
         let counts: Vec<usize> = lines.iter().map(|l| count(l, d)).collect();
@@ -77,21 +87,34 @@ fn csv_grid(text: &str, delimiter: u8) -> Grid {
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {
-                let mut start = record.position().map_or(counted_to, |p| p.byte() as usize).min(text.len());
+                let mut start = record
+                    .position()
+                    .map_or(counted_to, |p| p.byte() as usize)
+                    .min(text.len());
                 // After `\r` the reader stops before the `\n`: that `\n` ends the previous line.
                 if text.as_bytes().get(start) == Some(&b'\n') {
                     start += 1;
                 }
                 if start > counted_to {
-                    line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+                    line += text.as_bytes()[counted_to..start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count();
                     counted_to = start;
                 }
-                rows.push(GridRow { number: line, cells: record.iter().map(Cell::text).collect() });
+                rows.push(GridRow {
+                    number: line,
+                    cells: record.iter().map(Cell::text).collect(),
+                });
             }
             Ok(false) => break,
             // A malformed record (the text is already valid UTF-8): keep going.
             Err(_) => continue,
         }
     }
-    Grid { rows, sheet: None, ocr: false }
+    Grid {
+        rows,
+        sheet: None,
+        ocr: false,
+    }
 }

@@ -60,7 +60,9 @@ fn cell_recognised(cell: &Cell) -> bool {
     if label.is_empty() {
         return false;
     }
-    let stripped = split_stated_rate(&label).map(|(p, _, _)| p.to_string()).unwrap_or_else(|| label.to_string());
+    let stripped = split_stated_rate(&label)
+        .map(|(p, _, _)| p.to_string())
+        .unwrap_or_else(|| label.to_string());
     match_field(&stripped).is_some()
         || find_insurance_name(&stripped).is_some()
         || parse_month_of_year(&stripped, false).is_some() && stripped.ends_with(['月', '份'])
@@ -72,13 +74,18 @@ pub fn cell_data_like(cell: &Cell) -> bool {
         Cell::Empty => false,
         Cell::Number(_) | Cell::Date { .. } => true,
         Cell::Text(t) => {
-            matches!(parse_amount(t, false), Ok(Some(_))) || matches!(parse_period(t, false), Ok(Some(_)))
+            matches!(parse_amount(t, false), Ok(Some(_)))
+                || matches!(parse_period(t, false), Ok(Some(_)))
         }
     }
 }
 
 fn stats(row: &GridRow) -> RowStats {
-    let mut s = RowStats { recognised: 0, data_like: 0, non_blank: 0 };
+    let mut s = RowStats {
+        recognised: 0,
+        data_like: 0,
+        non_blank: 0,
+    };
     for c in row.non_blank() {
         s.non_blank += 1;
         if cell_recognised(c) {
@@ -100,21 +107,35 @@ pub fn find_header(grid: &Grid) -> Option<Header> {
     let mut last = first;
     while last + 1 < grid.rows.len() && last + 1 - first < MAX_HEADER_ROWS {
         let s = stats(&grid.rows[last + 1]);
-        if s.non_blank == 0 || s.data_like > 0 || s.recognised == 0 || s.recognised * 2 <= s.non_blank {
+        if s.non_blank == 0
+            || s.data_like > 0
+            || s.recognised == 0
+            || s.recognised * 2 <= s.non_blank
+        {
             break;
         }
         last += 1;
     }
     let columns = build_columns(&grid.rows[first..=last]);
-    Some(Header { first, last, columns })
+    Some(Header {
+        first,
+        last,
+        columns,
+    })
 }
 
 /// The texts of the header rows, merged group cells carried right over the columns that
 /// have a sub-header below them.
 fn flatten(rows: &[GridRow]) -> Vec<Vec<String>> {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let mut texts: Vec<Vec<String>> =
-        rows.iter().map(|r| (0..width).map(|i| r.cell(i).display().into_owned()).collect()).collect();
+    let mut texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            (0..width)
+                .map(|i| r.cell(i).display().into_owned())
+                .collect()
+        })
+        .collect();
     for r in 0..texts.len().saturating_sub(1) {
         for c in 1..width {
             let below_has_text = texts[r + 1..].iter().any(|row| !row[c].trim().is_empty());
@@ -145,7 +166,8 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
     if columns.iter().any(|c| c.field == Some(Field::Year)) {
         for c in &mut columns {
             let l = normalise_label(&c.label);
-            if c.field == Some(Field::Period) && matches!(&*l, "月份" | "缴费月份" | "月度") {
+            if c.field == Some(Field::Period) && matches!(&*l, "月份" | "缴费月份" | "月度")
+            {
                 c.field = Some(Field::MonthOfYear);
             }
         }
@@ -153,7 +175,14 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
     columns
 }
 
-const INSURANCE_PREFIXES: &[&str] = &["企业职工基本", "城镇职工基本", "职工基本", "企业职工", "城镇职工", "基本"];
+const INSURANCE_PREFIXES: &[&str] = &[
+    "企业职工基本",
+    "城镇职工基本",
+    "职工基本",
+    "企业职工",
+    "城镇职工",
+    "基本",
+];
 const INSURANCE_SUFFIXES: &[&str] = &["保险费", "保险", "险", "费", "补助"];
 
 /// Describe one column from its header parts (top to bottom).
@@ -172,7 +201,9 @@ fn describe(index: usize, parts: &[String]) -> Column {
     let mut named_only = false;
     for part in parts {
         let mut label = normalise_label(part);
-        if let Some(m) = parse_month_of_year(&label, false).filter(|_| label.ends_with(['月', '份'])) {
+        if let Some(m) =
+            parse_month_of_year(&label, false).filter(|_| label.ends_with(['月', '份']))
+        {
             col.grid_month = Some(m);
             continue;
         }

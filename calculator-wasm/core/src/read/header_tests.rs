@@ -2,7 +2,10 @@ use super::*;
 use rust_decimal::Decimal;
 
 fn row(n: usize, cells: &[&str]) -> GridRow {
-    GridRow { number: n, cells: cells.iter().map(|c| Cell::text(c)).collect() }
+    GridRow {
+        number: n,
+        cells: cells.iter().map(|c| Cell::text(c)).collect(),
+    }
 }
 
 #[test]
@@ -20,17 +23,35 @@ fn two_row_header_with_groups_and_rates() {
     assert_eq!((h.first, h.last), (1, 2));
     let c = &h.columns;
     assert_eq!(c[0].field, Some(Field::Period));
-    assert_eq!((c[1].insurance, c[1].field), (Some(Insurance::Pension), Some(Field::Employer)));
-    assert_eq!((c[2].insurance, c[2].field), (Some(Insurance::Pension), Some(Field::Personal)));
-    assert_eq!((c[4].insurance, c[4].field), (Some(Insurance::Medical), Some(Field::Personal)));
-    assert_eq!(c[4].rate, Some(StatedRate { rate: Decimal::new(2, 2), fixed: Decimal::from(3) }));
+    assert_eq!(
+        (c[1].insurance, c[1].field),
+        (Some(Insurance::Pension), Some(Field::Employer))
+    );
+    assert_eq!(
+        (c[2].insurance, c[2].field),
+        (Some(Insurance::Pension), Some(Field::Personal))
+    );
+    assert_eq!(
+        (c[4].insurance, c[4].field),
+        (Some(Insurance::Medical), Some(Field::Personal))
+    );
+    assert_eq!(
+        c[4].rate,
+        Some(StatedRate {
+            rate: Decimal::new(2, 2),
+            fixed: Decimal::from(3)
+        })
+    );
     assert_eq!((c[5].insurance, c[5].field), (None, Some(Field::Status)));
 }
 
 #[test]
 fn trap_header_example_month_not_data() {
     let grid = Grid {
-        rows: vec![row(1, &["月份(格式如2020-01)", "缴费基数", "个人缴费"]), row(2, &["2021-10", "5000", "400"])],
+        rows: vec![
+            row(1, &["月份(格式如2020-01)", "缴费基数", "个人缴费"]),
+            row(2, &["2021-10", "5000", "400"]),
+        ],
         ..Grid::default()
     };
     let h = find_header(&grid).unwrap();
@@ -40,10 +61,29 @@ fn trap_header_example_month_not_data() {
 
 #[test]
 fn insurance_named_columns() {
-    let grid = Grid { rows: vec![row(1, &["年月", "缴费基数", "养老", "失业保险", "养老缴费基数", "养老个人缴纳"])], ..Grid::default() };
+    let grid = Grid {
+        rows: vec![row(
+            1,
+            &[
+                "年月",
+                "缴费基数",
+                "养老",
+                "失业保险",
+                "养老缴费基数",
+                "养老个人缴纳",
+            ],
+        )],
+        ..Grid::default()
+    };
     let h = find_header(&grid).unwrap();
     assert!(h.columns[2].insurance_only);
     assert!(h.columns[3].insurance_only);
-    assert_eq!((h.columns[4].insurance, h.columns[4].field), (Some(Insurance::Pension), Some(Field::Base)));
-    assert_eq!((h.columns[5].insurance, h.columns[5].field), (Some(Insurance::Pension), Some(Field::Personal)));
+    assert_eq!(
+        (h.columns[4].insurance, h.columns[4].field),
+        (Some(Insurance::Pension), Some(Field::Base))
+    );
+    assert_eq!(
+        (h.columns[5].insurance, h.columns[5].field),
+        (Some(Insurance::Pension), Some(Field::Personal))
+    );
 }

@@ -7,6 +7,7 @@
 
 mod amount;
 mod cells;
+mod code_memo;
 mod codes;
 mod delimited;
 mod grid;
@@ -15,6 +16,7 @@ mod month_text;
 mod people;
 mod plain_text;
 mod plan;
+mod row_emit;
 mod row_read;
 mod row_special;
 mod rows;
@@ -45,7 +47,10 @@ pub fn read(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, St
 fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, StatementError> {
     let bytes = input.bytes;
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(StatementError::new(ErrorKind::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES }));
+        return Err(StatementError::new(ErrorKind::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        }));
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -53,15 +58,19 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
     }
     let (text, encoding) = match sniff::sniff(bytes) {
         Sniffed::Binary(what) => {
-            return Err(StatementError::new(ErrorKind::NotATable { looks_like: what.to_string() }))
+            return Err(StatementError::new(ErrorKind::NotATable {
+                looks_like: what.to_string(),
+            }))
         }
         Sniffed::OldExcel => return Err(StatementError::new(ErrorKind::OldExcel)),
         Sniffed::Xlsx => return read_xlsx(input),
         Sniffed::Utf16Le => {
-            let t = sniff::decode_utf16le(bytes).ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?;
+            let t = sniff::decode_utf16le(bytes)
+                .ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?;
             (t, Encoding::Utf8)
         }
-        Sniffed::Text => decode_text(bytes, decoder).ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?,
+        Sniffed::Text => decode_text(bytes, decoder)
+            .ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?,
     };
     if text.trim().is_empty() {
         return Err(StatementError::new(ErrorKind::Empty));
@@ -76,7 +85,12 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
 #[cfg(feature = "xlsx")]
 fn read_xlsx(input: &Input<'_>) -> Result<Statement, StatementError> {
     let grids = xlsx::read_sheets(input.bytes)?;
-    read_grids(grids, Format::Xlsx, Encoding::NotApplicable, input.file_name)
+    read_grids(
+        grids,
+        Format::Xlsx,
+        Encoding::NotApplicable,
+        input.file_name,
+    )
 }
 
 #[cfg(not(feature = "xlsx"))]
@@ -85,8 +99,11 @@ fn read_xlsx(_input: &Input<'_>) -> Result<Statement, StatementError> {
 }
 
 fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError> {
-    let mut s: Statement = serde_json::from_str(text)
-        .map_err(|e| StatementError::new(ErrorKind::BadJson { detail: e.to_string() }))?;
+    let mut s: Statement = serde_json::from_str(text).map_err(|e| {
+        StatementError::new(ErrorKind::BadJson {
+            detail: e.to_string(),
+        })
+    })?;
     s.source.format = Format::Json;
     s.source.layout = Layout::NormalisedJson;
     s.source.encoding = encoding;
@@ -97,7 +114,12 @@ fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError
 fn titles(grid: &Grid, first_header_row: usize) -> Vec<String> {
     grid.rows[..first_header_row]
         .iter()
-        .map(|r| r.non_blank().map(|c| c.display()).collect::<Vec<_>>().join(" "))
+        .map(|r| {
+            r.non_blank()
+                .map(|c| c.display())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -111,25 +133,46 @@ fn title_month(titles: &[String], file_name: Option<&str>) -> Option<Month> {
         .or_else(|| file_name.and_then(month_text::find_month_in_text))
 }
 
-fn read_grids(grids: Vec<Grid>, format: Format, encoding: Encoding, file_name: Option<&str>) -> Result<Statement, StatementError> {
+fn read_grids(
+    grids: Vec<Grid>,
+    format: Format,
+    encoding: Encoding,
+    file_name: Option<&str>,
+) -> Result<Statement, StatementError> {
     let mut first_failure: Option<StatementError> = None;
     let mut seen: Vec<String> = Vec::new();
     for grid in &grids {
         let Some(header) = header::find_header(grid) else {
             if seen.is_empty() {
-                seen = grid.rows.iter().flat_map(|r| r.non_blank().map(|c| c.display().into_owned())).take(12).collect();
+                seen = grid
+                    .rows
+                    .iter()
+                    .flat_map(|r| r.non_blank().map(|c| c.display().into_owned()))
+                    .take(12)
+                    .collect();
             }
             continue;
         };
         let titles = titles(grid, header.first);
         let month = title_month(&titles, file_name);
-        let ctx = plan::PlanContext { titles: &titles, title_month: month };
+        let ctx = plan::PlanContext {
+            titles: &titles,
+            title_month: month,
+        };
         let plan = match plan::make_plan(&header, &ctx) {
             Ok(p) => p,
             Err(closest) => {
-                let headers_seen = header.columns.iter().map(|c| c.label.clone()).filter(|l| !l.is_empty()).collect();
-                let e = StatementError::new(ErrorKind::NoPeriodColumn { headers_seen, closest })
-                    .at_row(grid.rows[header.last].number);
+                let headers_seen = header
+                    .columns
+                    .iter()
+                    .map(|c| c.label.clone())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let e = StatementError::new(ErrorKind::NoPeriodColumn {
+                    headers_seen,
+                    closest,
+                })
+                .at_row(grid.rows[header.last].number);
                 first_failure.get_or_insert(e);
                 continue;
             }
@@ -146,7 +189,11 @@ fn read_grids(grids: Vec<Grid>, format: Format, encoding: Encoding, file_name: O
         let mut skipped: Vec<SkippedRow> = grid.rows[..header.first]
             .iter()
             .filter(|r| !r.is_blank())
-            .map(|r| SkippedRow { row: r.number, reason: "表头上方的标题行".into(), unreadable: false })
+            .map(|r| SkippedRow {
+                row: r.number,
+                reason: "表头上方的标题行".into(),
+                unreadable: false,
+            })
             .collect();
         skipped.extend(table.skipped);
         let declared_period = titles
@@ -167,5 +214,6 @@ fn read_grids(grids: Vec<Grid>, format: Format, encoding: Encoding, file_name: O
             declared_period,
         });
     }
-    Err(first_failure.unwrap_or_else(|| StatementError::new(ErrorKind::NoHeader { headers_seen: seen })))
+    Err(first_failure
+        .unwrap_or_else(|| StatementError::new(ErrorKind::NoHeader { headers_seen: seen })))
 }

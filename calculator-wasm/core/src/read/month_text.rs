@@ -85,7 +85,11 @@ fn scan_month(c: &mut Cursor<'_>) -> Option<Option<Month>> {
         6 => Some(Month::new(v / 100, v % 100)),
         8 => {
             let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
-            Some(if (1..=31).contains(&d) { Month::new(y, m) } else { None })
+            Some(if (1..=31).contains(&d) {
+                Month::new(y, m)
+            } else {
+                None
+            })
         }
         4 => {
             let Some(sep) = c.eat_any(YM_SEPS) else {
@@ -105,12 +109,12 @@ fn scan_month(c: &mut Cursor<'_>) -> Option<Option<Month>> {
                 }
                 let after_yue = c.pos;
                 let (d, dn) = c.digits();
-                if !(dn >= 1 && dn <= 2 && (1..=31).contains(&d) && c.eat("日")) {
+                if !((1..=2).contains(&dn) && (1..=31).contains(&d) && c.eat("日")) {
                     c.pos = after_yue;
                 }
             } else if c.eat(sep) {
                 let (d, dn) = c.digits();
-                if !(dn >= 1 && dn <= 2 && (1..=31).contains(&d)) {
+                if !((1..=2).contains(&dn) && (1..=31).contains(&d)) {
                     c.pos = after_month;
                 }
             }
@@ -130,7 +134,9 @@ fn rest_is_time_or_empty(rest: &str) -> bool {
         return true;
     }
     let r = r.strip_prefix('T').unwrap_or(r);
-    r.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.') && r.contains(':')
+    r.bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && r.contains(':')
 }
 
 /// Prepare a cell for month parsing: fold widths, trim, OCR fixes for PDF text.
@@ -161,7 +167,15 @@ pub fn parse_period(raw: &str, ocr: bool) -> Result<Option<Period>, ()> {
     let first = scan_month(&mut c).ok_or(())?.ok_or(())?;
     c.skip_spaces();
     if rest_is_time_or_empty(c.rest()) {
-        return Ok(Some(if star { Period::Range { from: first, to: first, star } } else { Period::Single(first) }));
+        return Ok(Some(if star {
+            Period::Range {
+                from: first,
+                to: first,
+                star,
+            }
+        } else {
+            Period::Single(first)
+        }));
     }
     if c.eat_any(RANGE_SEPS).is_none() {
         return Err(());
@@ -174,7 +188,11 @@ pub fn parse_period(raw: &str, ocr: bool) -> Result<Option<Period>, ()> {
     if second < first || first.span_to(second) > MAX_RANGE_MONTHS {
         return Err(());
     }
-    Ok(Some(Period::Range { from: first, to: second, star }))
+    Ok(Some(Period::Range {
+        from: first,
+        to: second,
+        star,
+    }))
 }
 
 /// One month in a cell (ranges are refused).
@@ -197,7 +215,9 @@ pub fn find_range_in_text(text: &str) -> Option<(Month, Month)> {
             continue;
         }
         let mut c = Cursor { s: &s, pos: i };
-        let Some(Some(a)) = scan_month(&mut c) else { continue };
+        let Some(Some(a)) = scan_month(&mut c) else {
+            continue;
+        };
         c.skip_spaces();
         if c.eat_any(RANGE_SEPS).is_none() {
             continue;
@@ -275,7 +295,12 @@ pub fn parse_month_list(raw: &str) -> Option<Vec<u32>> {
         } else {
             a
         };
-        if an == 0 || an > 2 || !c.rest().trim().is_empty() || !(1..=12).contains(&a) || !(a..=12).contains(&b) {
+        if an == 0
+            || an > 2
+            || !c.rest().trim().is_empty()
+            || !(1..=12).contains(&a)
+            || !(a..=12).contains(&b)
+        {
             return None;
         }
         out.extend(a..=b);

@@ -6,7 +6,20 @@ fn m(y: u32, mo: u32) -> Month {
 
 #[test]
 fn single_months_in_every_spelling() {
-    for s in ["202301", "2023-01", "2023/01", "2023.01", "2023年1月", "2023年01月份", "2023-01-15", "2023年1月5日", "20230115", "2023-1", "2023-01-01 00:00:00", "２０２３－０１"] {
+    for s in [
+        "202301",
+        "2023-01",
+        "2023/01",
+        "2023.01",
+        "2023年1月",
+        "2023年01月份",
+        "2023-01-15",
+        "2023年1月5日",
+        "20230115",
+        "2023-1",
+        "2023-01-01 00:00:00",
+        "２０２３－０１",
+    ] {
         assert_eq!(parse_month(s, false), Ok(Some(m(2023, 1))), "{s}");
     }
     assert_eq!(parse_month("2021-10", false), Ok(Some(m(2021, 10))));
@@ -16,19 +29,42 @@ fn single_months_in_every_spelling() {
 
 #[test]
 fn bad_months_are_errors() {
-    for s in ["202313", "2023-13", "2023-001", "20231", "abc", "2023", "2023-01x", "3a0"] {
+    for s in [
+        "202313", "2023-13", "2023-001", "20231", "abc", "2023", "2023-01x", "3a0",
+    ] {
         assert_eq!(parse_month(s, false), Err(()), "{s}");
     }
 }
 
 #[test]
 fn ranges_in_every_spelling() {
-    let r = |a, b, star| Ok(Some(Period::Range { from: a, to: b, star }));
-    assert_eq!(parse_period("2018.01-2018.06", false), r(m(2018, 1), m(2018, 6), false));
-    assert_eq!(parse_period("2009/07-2009/08", false), r(m(2009, 7), m(2009, 8), false));
-    assert_eq!(parse_period("*1998-11至1998-12", false), r(m(1998, 11), m(1998, 12), true));
-    assert_eq!(parse_period("201609-201609", false), r(m(2016, 9), m(2016, 9), false));
-    assert_eq!(parse_period("2018年01月 — 2018年06月", false), r(m(2018, 1), m(2018, 6), false));
+    let r = |a, b, star| {
+        Ok(Some(Period::Range {
+            from: a,
+            to: b,
+            star,
+        }))
+    };
+    assert_eq!(
+        parse_period("2018.01-2018.06", false),
+        r(m(2018, 1), m(2018, 6), false)
+    );
+    assert_eq!(
+        parse_period("2009/07-2009/08", false),
+        r(m(2009, 7), m(2009, 8), false)
+    );
+    assert_eq!(
+        parse_period("*1998-11至1998-12", false),
+        r(m(1998, 11), m(1998, 12), true)
+    );
+    assert_eq!(
+        parse_period("201609-201609", false),
+        r(m(2016, 9), m(2016, 9), false)
+    );
+    assert_eq!(
+        parse_period("2018年01月 — 2018年06月", false),
+        r(m(2018, 1), m(2018, 6), false)
+    );
     assert_eq!(parse_period("2018-06-2018-01", false), Err(()));
 }
 
@@ -47,6 +83,9 @@ fn years_months_of_year_and_lists() {
     assert_eq!(parse_year("2023年度"), Some(2023));
     assert_eq!(parse_month_of_year("01月", false), Some(1));
     assert_eq!(parse_month_of_year("13", false), None);
-    assert_eq!(parse_month_list("01-06,08-12"), Some(vec![1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]));
+    assert_eq!(
+        parse_month_list("01-06,08-12"),
+        Some(vec![1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12])
+    );
     assert_eq!(parse_month_list("1-13"), None);
 }

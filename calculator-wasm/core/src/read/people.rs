@@ -63,12 +63,25 @@ impl People {
     /// Add one part of a one-amount-per-row record: fills the same person, month, insurance
     /// and kind's record if that part is still missing there, else starts a new record.
     pub fn push_part(&mut self, person: usize, record: Record, personal_part: bool) {
-        let Some(p) = self.people.get_mut(person) else { return };
-        let key = (person, record.month, record.insurance, kind_code(record.kind));
+        let Some(p) = self.people.get_mut(person) else {
+            return;
+        };
+        let key = (
+            person,
+            record.month,
+            record.insurance,
+            kind_code(record.kind),
+        );
         let open = self.open_parts.entry(key).or_default();
         for &i in open.iter() {
-            let Some(r) = p.records.get_mut(i) else { continue };
-            let missing = if personal_part { r.personal.is_none() } else { r.employer.is_none() };
+            let Some(r) = p.records.get_mut(i) else {
+                continue;
+            };
+            let missing = if personal_part {
+                r.personal.is_none()
+            } else {
+                r.employer.is_none()
+            };
             if missing {
                 if personal_part {
                     r.personal = record.personal;
@@ -101,7 +114,9 @@ impl People {
 
     /// Set the last records' employer name continuation (a name wrapped onto the next line).
     pub fn append_employer_name(&mut self, person: usize, from_row: usize, more: &str) -> bool {
-        let Some(p) = self.people.get_mut(person) else { return false };
+        let Some(p) = self.people.get_mut(person) else {
+            return false;
+        };
         let mut done = false;
         for r in p.records.iter_mut().rev().take_while(|r| r.row == from_row) {
             if let Some(n) = &mut r.employer_name {
@@ -117,11 +132,13 @@ impl People {
     pub fn finish(self) -> Vec<Person> {
         let mut people = self.people;
         for p in &mut people {
-            p.records.sort_by(|a, b| (a.month, a.insurance, a.row).cmp(&(b.month, b.insurance, b.row)));
-            p.coverage.sort_by(|a, b| (a.from, a.insurance, a.row).cmp(&(b.from, b.insurance, b.row)));
+            p.records.sort_by_key(|r| (r.month, r.insurance, r.row));
+            p.coverage.sort_by_key(|c| (c.from, c.insurance, c.row));
             p.account_years.sort_by_key(|y| (y.year, y.row));
         }
-        people.retain(|p| !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty());
+        people.retain(|p| {
+            !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
+        });
         people
     }
 }

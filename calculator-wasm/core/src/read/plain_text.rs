@@ -36,13 +36,22 @@ pub fn split_line(line: &str, wide_gaps: bool) -> Vec<String> {
 
 /// The text as a grid, one row per line.
 pub fn to_grid(text: &str) -> Grid {
-    let wide = text.lines().any(|l| l.trim().contains("  ") || l.trim().contains('\t'));
+    let wide = text
+        .lines()
+        .any(|l| l.trim().contains("  ") || l.trim().contains('\t'));
     let rows = text
         .lines()
         .enumerate()
-        .map(|(i, l)| GridRow { number: i + 1, cells: split_line(l, wide).iter().map(|c| Cell::text(c)).collect() })
+        .map(|(i, l)| GridRow {
+            number: i + 1,
+            cells: split_line(l, wide).iter().map(|c| Cell::text(c)).collect(),
+        })
         .collect();
-    Grid { rows, sheet: None, ocr: true }
+    Grid {
+        rows,
+        sheet: None,
+        ocr: true,
+    }
 }
 
 #[cfg(test)]
@@ -51,8 +60,14 @@ mod tests {
 
     #[test]
     fn splits_on_wide_gaps_only() {
-        assert_eq!(split_line("2023-01   5000.00  400.00 ", true), vec!["2023-01", "5000.00", "400.00"]);
-        assert_eq!(split_line("某某 科技  2023-01", true), vec!["某某 科技", "2023-01"]);
+        assert_eq!(
+            split_line("2023-01   5000.00  400.00 ", true),
+            vec!["2023-01", "5000.00", "400.00"]
+        );
+        assert_eq!(
+            split_line("某某 科技  2023-01", true),
+            vec!["某某 科技", "2023-01"]
+        );
         assert_eq!(split_line("2023-01 5000", false), vec!["2023-01", "5000"]);
     }
 }

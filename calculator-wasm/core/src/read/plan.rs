@@ -119,7 +119,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
             let g = match s.groups.iter_mut().position(|g| g.insurance == Some(ins)) {
                 Some(i) => &mut s.groups[i],
                 None => {
-                    s.groups.push(Group { insurance: Some(ins), ..Group::default() });
+                    s.groups.push(Group {
+                        insurance: Some(ins),
+                        ..Group::default()
+                    });
                     let last = s.groups.len() - 1;
                     &mut s.groups[last]
                 }
@@ -173,7 +176,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
     }
     // The booking month stands in only when nothing says which month is paid for.
     if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {
-        s.period = cols.iter().find(|c| c.field == Some(Field::Booked) && c.insurance.is_none()).map(|c| c.index);
+        s.period = cols
+            .iter()
+            .find(|c| c.field == Some(Field::Booked) && c.insurance.is_none())
+            .map(|c| c.index);
     }
     s
 }
@@ -185,8 +191,12 @@ fn split_segments(columns: &[Column]) -> Vec<Segment> {
     let Some(first_field) = columns.iter().find_map(key) else {
         return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
     };
-    let starts: Vec<usize> =
-        columns.iter().enumerate().filter(|(_, c)| key(c) == Some(first_field)).map(|(i, _)| i).collect();
+    let starts: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| key(c) == Some(first_field))
+        .map(|(i, _)| i)
+        .collect();
     if starts.len() < 2 || first_field == Field::PeriodStart {
         return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
     }
@@ -215,26 +225,46 @@ pub struct PlanContext<'a> {
 pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<Layout>> {
     let segments = split_segments(&header.columns);
     let first = segments.first().cloned().unwrap_or_default();
-    let find = |f: Field| header.columns.iter().find(|c| c.field == Some(f) && c.insurance.is_none()).map(|c| c.index);
+    let find = |f: Field| {
+        header
+            .columns
+            .iter()
+            .find(|c| c.field == Some(f) && c.insurance.is_none())
+            .map(|c| c.index)
+    };
     let (name, id) = (find(Field::Name), find(Field::Id));
     let has_money = first.base.is_some()
         || first.personal.is_some()
         || first.employer.is_some()
         || first.amount.is_some()
-        || first.groups.iter().any(|g| g.base.is_some() || g.personal.is_some() || g.employer.is_some() || g.amount.is_some());
+        || first.groups.iter().any(|g| {
+            g.base.is_some() || g.personal.is_some() || g.employer.is_some() || g.amount.is_some()
+        });
     let has_amounts = first.personal.is_some()
         || first.employer.is_some()
         || first.amount.is_some()
-        || first.groups.iter().any(|g| g.personal.is_some() || g.employer.is_some() || g.amount.is_some());
+        || first
+            .groups
+            .iter()
+            .any(|g| g.personal.is_some() || g.employer.is_some() || g.amount.is_some());
     let has_marks = first.groups.iter().any(|g| g.mark.is_some());
     let layout = if first.account.iter().any(Option::is_some) {
         Layout::AnnualRecord
     } else if first.grid.len() >= 6 {
         Layout::MonthGrid
     } else if first.range.is_some() || (first.start.is_some() && first.end.is_some()) {
-        if has_money { Layout::Ranges } else { Layout::Coverage }
-    } else if first.year.is_some() && (first.month_of_year.is_some() || first.month_count.is_some()) {
-        if has_money { Layout::YearMonthColumns } else { Layout::Coverage }
+        if has_money {
+            Layout::Ranges
+        } else {
+            Layout::Coverage
+        }
+    } else if first.year.is_some() && (first.month_of_year.is_some() || first.month_count.is_some())
+    {
+        if has_money {
+            Layout::YearMonthColumns
+        } else {
+            Layout::Coverage
+        }
     } else if first.period.is_some() {
         if first.part.is_some() {
             Layout::LongOneAmount
@@ -261,8 +291,16 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         };
         return Err(closest);
     };
-    let all_text: String = ctx.titles.iter().map(String::as_str).chain(header.columns.iter().map(|c| c.label.as_str())).collect();
-    let scheme = if ["浙江", "杭州", "萧山"].iter().any(|t| all_text.contains(t)) {
+    let all_text: String = ctx
+        .titles
+        .iter()
+        .map(String::as_str)
+        .chain(header.columns.iter().map(|c| c.label.as_str()))
+        .collect();
+    let scheme = if ["浙江", "杭州", "萧山"]
+        .iter()
+        .any(|t| all_text.contains(t))
+    {
         CodeScheme::ZhejiangOld
     } else {
         CodeScheme::National
@@ -276,8 +314,16 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         id,
         default_insurance,
         scheme,
-        bill_month: if layout == Layout::EmployerBill { ctx.title_month } else { None },
-        grid_is_base: title_text.contains("基数") || header.columns.first().is_some_and(|c| c.label.contains("基数")),
+        bill_month: if layout == Layout::EmployerBill {
+            ctx.title_month
+        } else {
+            None
+        },
+        grid_is_base: title_text.contains("基数")
+            || header
+                .columns
+                .first()
+                .is_some_and(|c| c.label.contains("基数")),
     })
 }
 

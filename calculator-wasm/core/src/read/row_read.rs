@@ -3,15 +3,19 @@
 //! months only when that is exact to the cent; otherwise the months keep their base and the
 //! amounts are unknown (`None`) — cents are never invented.
 
-use super::cells::{cell_amount, cell_count, cell_month, cell_month_of_year, cell_period, cell_text, cell_year};
-use super::codes::{insurance_from_cell, kind_from_cell, part_from_cell, status_from_cell, InsuranceCell};
+use super::cells::{
+    cell_amount, cell_count, cell_month, cell_month_of_year, cell_period, cell_text, cell_year,
+};
+use super::code_memo::CodeMemo;
+use super::codes::{part_from_cell, InsuranceCell};
 use super::grid::GridRow;
 use super::header::Header;
 use super::month_text::{parse_month_list, Period};
 use super::plan::{Group, Plan, Segment};
+use super::row_emit::{as_fraction, emit, mark_status, Base, Values};
 use crate::error::{ErrorKind, StatementError};
 use crate::month::Month;
-use crate::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Record, StatedRate};
+use crate::record::{CoverageSpan, PayStatus, PaymentKind, Record, StatedRate};
 use rust_decimal::Decimal;
 
 /// What one row gave.
@@ -26,46 +30,11 @@ pub struct RowOutput {
 }
 
 /// Which months a segment of a row covers.
-enum Months {
+pub(super) enum Months {
     One(Month),
     Range { from: Month, to: Month, star: bool },
     List(Vec<Month>),
     YearCount { year: u32, count: u32 },
-}
-
-/// Remembers how code and status texts were read: a file repeats a handful of values over
-/// thousands of rows, and matching each one against every name is the reader's hot spot.
-#[derive(Default)]
-pub struct CodeMemo {
-    insurance: Vec<(String, InsuranceCell)>,
-    status: Vec<(String, Option<(PayStatus, Option<PaymentKind>)>)>,
-    kind: Vec<(String, Option<PaymentKind>)>,
-}
-
-/// Small memo tables: a linear scan of up to this many entries, then no more memoising.
-const MEMO_SIZE: usize = 32;
-
-fn memo<T: Copy>(table: &mut Vec<(String, T)>, key: &str, f: impl FnOnce(&str) -> T) -> T {
-    if let Some((_, v)) = table.iter().find(|(k, _)| k == key) {
-        return *v;
-    }
-    let v = f(key);
-    if table.len() < MEMO_SIZE {
-        table.push((key.to_string(), v));
-    }
-    v
-}
-
-impl CodeMemo {
-    fn insurance(&mut self, t: &str, scheme: super::codes::CodeScheme) -> InsuranceCell {
-        memo(&mut self.insurance, t, |t| insurance_from_cell(t, scheme))
-    }
-    fn status(&mut self, t: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
-        memo(&mut self.status, t, status_from_cell)
-    }
-    fn kind(&mut self, t: &str) -> Option<PaymentKind> {
-        memo(&mut self.kind, t, kind_from_cell)
-    }
 }
 
 pub(super) struct RowReader<'a> {
@@ -87,12 +56,23 @@ impl RowReader<'_> {
 
     fn amount(&self, col: Option<usize>) -> Result<Option<Decimal>, StatementError> {
         let Some(i) = col else { return Ok(None) };
-        cell_amount(self.row.cell(i), self.ocr)
-            .map_err(|_| self.err(ErrorKind::BadAmount { value: self.row.cell(i).display().into_owned() }, i))
+        cell_amount(self.row.cell(i), self.ocr).map_err(|_| {
+            self.err(
+                ErrorKind::BadAmount {
+                    value: self.row.cell(i).display().into_owned(),
+                },
+                i,
+            )
+        })
     }
 
     fn bad_month(&self, i: usize) -> StatementError {
-        self.err(ErrorKind::BadMonth { value: self.row.cell(i).display().into_owned() }, i)
+        self.err(
+            ErrorKind::BadMonth {
+                value: self.row.cell(i).display().into_owned(),
+            },
+            i,
+        )
     }
 
     fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
@@ -101,7 +81,9 @@ impl RowReader<'_> {
             return match cell_period(self.row.cell(i), self.ocr) {
                 Ok(None) => Ok(None),
                 Ok(Some(Period::Single(m))) => Ok(Some(Months::One(m))),
-                Ok(Some(Period::Range { from, to, star })) => Ok(Some(Months::Range { from, to, star })),
+                Ok(Some(Period::Range { from, to, star })) => {
+                    Ok(Some(Months::Range { from, to, star }))
+                }
                 Err(()) => Err(self.bad_month(i)),
             };
         }
@@ -110,9 +92,22 @@ impl RowReader<'_> {
             let to = cell_month(self.row.cell(b), self.ocr).map_err(|_| self.bad_month(b))?;
             return match (from, to) {
                 (None, None) => Ok(None),
-                (Some(f), Some(t)) if f <= t => Ok(Some(Months::Range { from: f, to: t, star: false })),
+                (Some(f), Some(t)) if f <= t => Ok(Some(Months::Range {
+                    from: f,
+                    to: t,
+                    star: false,
+                })),
                 (Some(f), None) => Ok(Some(Months::One(f))),
-                _ => Err(self.err(ErrorKind::BadRange { value: format!("{}-{}", self.row.cell(a).display(), self.row.cell(b).display()) }, a)),
+                _ => Err(self.err(
+                    ErrorKind::BadRange {
+                        value: format!(
+                            "{}-{}",
+                            self.row.cell(a).display(),
+                            self.row.cell(b).display()
+                        ),
+                    },
+                    a,
+                )),
             };
         }
         if let Some(y) = s.year {
@@ -131,10 +126,16 @@ impl RowReader<'_> {
             if let Some(mc) = s.month_of_year {
                 let c = self.row.cell(mc);
                 if let Some(m) = cell_month_of_year(c, self.ocr) {
-                    return Month::new(year, m).map(|m| Some(Months::One(m))).ok_or_else(|| self.bad_month(mc));
+                    return Month::new(year, m)
+                        .map(|m| Some(Months::One(m)))
+                        .ok_or_else(|| self.bad_month(mc));
                 }
                 if let Some(list) = parse_month_list(&c.display()) {
-                    return Ok(Some(Months::List(list.into_iter().filter_map(|m| Month::new(year, m)).collect())));
+                    return Ok(Some(Months::List(
+                        list.into_iter()
+                            .filter_map(|m| Month::new(year, m))
+                            .collect(),
+                    )));
                 }
                 if let Some(n) = cell_count(c).filter(|n| *n <= 12) {
                     return Ok(Some(Months::YearCount { year, count: n }));
@@ -142,7 +143,10 @@ impl RowReader<'_> {
                 return Err(self.bad_month(mc));
             }
             if let Some(n) = s.month_count.and_then(|i| cell_count(self.row.cell(i))) {
-                return Ok(Some(Months::YearCount { year, count: n.min(12) }));
+                return Ok(Some(Months::YearCount {
+                    year,
+                    count: n.min(12),
+                }));
             }
             return Err(self.bad_month(y));
         }
@@ -156,7 +160,12 @@ impl RowReader<'_> {
             let months = match self.months(seg)? {
                 Some(m) => m,
                 None if k == 0 && self.segment_has_values(seg) => {
-                    let col = seg.period.or(seg.range).or(seg.start).or(seg.year).unwrap_or(0);
+                    let col = seg
+                        .period
+                        .or(seg.range)
+                        .or(seg.start)
+                        .or(seg.year)
+                        .unwrap_or(0);
                     return Err(self.err(ErrorKind::MissingMonth, col));
                 }
                 None => continue,
@@ -172,22 +181,40 @@ impl RowReader<'_> {
     fn segment_has_values(&self, s: &Segment) -> bool {
         let cols = [s.base, s.personal, s.employer, s.amount]
             .into_iter()
-            .chain(s.groups.iter().flat_map(|g| [g.base, g.personal, g.employer, g.amount, g.mark]));
+            .chain(
+                s.groups
+                    .iter()
+                    .flat_map(|g| [g.base, g.personal, g.employer, g.amount, g.mark]),
+            );
         cols.flatten().any(|i| !self.row.cell(i).is_blank())
     }
 
-    fn read_segment(&self, s: &Segment, months: Months, out: &mut RowOutput) -> Result<(), StatementError> {
+    fn read_segment(
+        &self,
+        s: &Segment,
+        months: Months,
+        out: &mut RowOutput,
+    ) -> Result<(), StatementError> {
         let (mut status, mut kind) = (PayStatus::Paid, PaymentKind::Normal);
         if let Some(i) = s.status {
             let c = self.row.cell(i);
             if !c.is_blank() {
-                let (st, k) = self.memo.borrow_mut().status(&c.display())
-                    .ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.display().into_owned() }, i))?;
+                let (st, k) = self.memo.borrow_mut().status(&c.display()).ok_or_else(|| {
+                    self.err(
+                        ErrorKind::UnknownStatus {
+                            value: c.display().into_owned(),
+                        },
+                        i,
+                    )
+                })?;
                 status = st;
                 kind = k.unwrap_or(kind);
             }
         }
-        if let Some(k) = s.kind.and_then(|i| self.memo.borrow_mut().kind(&self.row.cell(i).display())) {
+        if let Some(k) = s
+            .kind
+            .and_then(|i| self.memo.borrow_mut().kind(&self.row.cell(i).display()))
+        {
             kind = k;
         }
         if matches!(months, Months::Range { star: true, .. }) && kind == PaymentKind::Normal {
@@ -211,17 +238,34 @@ impl RowReader<'_> {
             return Ok(());
         }
         let insurance = match s.insurance {
-            Some(i) => match self.memo.borrow_mut().insurance(&self.row.cell(i).display(), self.plan.scheme) {
+            Some(i) => match self
+                .memo
+                .borrow_mut()
+                .insurance(&self.row.cell(i).display(), self.plan.scheme)
+            {
                 InsuranceCell::Known(ins) => ins,
                 InsuranceCell::Other => {
-                    out.skip = Some(format!("“{}”不是五险之一，未计入", self.row.cell(i).display()));
+                    out.skip = Some(format!(
+                        "“{}”不是五险之一，未计入",
+                        self.row.cell(i).display()
+                    ));
                     return Ok(());
                 }
                 InsuranceCell::Ambiguous => {
-                    return Err(self.err(ErrorKind::AmbiguousInsuranceCode { value: self.row.cell(i).display().into_owned() }, i))
+                    return Err(self.err(
+                        ErrorKind::AmbiguousInsuranceCode {
+                            value: self.row.cell(i).display().into_owned(),
+                        },
+                        i,
+                    ))
                 }
                 InsuranceCell::Unknown => {
-                    return Err(self.err(ErrorKind::UnknownInsurance { value: self.row.cell(i).display().into_owned() }, i))
+                    return Err(self.err(
+                        ErrorKind::UnknownInsurance {
+                            value: self.row.cell(i).display().into_owned(),
+                        },
+                        i,
+                    ))
                 }
             },
             None => self.plan.default_insurance,
@@ -232,23 +276,54 @@ impl RowReader<'_> {
         let mut rate = None;
         if let Some(pc) = s.part {
             let c = self.row.cell(pc);
-            let is_personal =
-                part_from_cell(&c.display()).ok_or_else(|| self.err(ErrorKind::UnknownPart { value: c.display().into_owned() }, pc))?;
-            let value = self.amount(s.amount)?.or(if is_personal { personal } else { employer });
-            (personal, employer) = if is_personal { (value, None) } else { (None, value) };
+            let is_personal = part_from_cell(&c.display()).ok_or_else(|| {
+                self.err(
+                    ErrorKind::UnknownPart {
+                        value: c.display().into_owned(),
+                    },
+                    pc,
+                )
+            })?;
+            let value = self
+                .amount(s.amount)?
+                .or(if is_personal { personal } else { employer });
+            (personal, employer) = if is_personal {
+                (value, None)
+            } else {
+                (None, value)
+            };
             part = Some(is_personal);
             if is_personal {
-                rate = self.amount(s.rate)?.map(|r| StatedRate { rate: as_fraction(r), fixed: Decimal::ZERO });
+                rate = self.amount(s.rate)?.map(|r| StatedRate {
+                    rate: as_fraction(r),
+                    fixed: Decimal::ZERO,
+                });
             }
         }
         let count = s.month_count.and_then(|i| cell_count(self.row.cell(i)));
-        let values = Values { insurance, base: money_base, personal, employer, rate, count };
+        let values = Values {
+            insurance,
+            base: money_base,
+            personal,
+            employer,
+            rate,
+            count,
+        };
         emit(&months, &values, &base, part, out);
         Ok(())
     }
 
-    fn read_group(&self, s: &Segment, g: &Group, months: &Months, base: &Base, out: &mut RowOutput) -> Result<(), StatementError> {
-        let Some(insurance) = g.insurance else { return Ok(()) };
+    fn read_group(
+        &self,
+        s: &Segment,
+        g: &Group,
+        months: &Months,
+        base: &Base,
+        out: &mut RowOutput,
+    ) -> Result<(), StatementError> {
+        let Some(insurance) = g.insurance else {
+            return Ok(());
+        };
         let own = [g.base, g.personal, g.employer, g.amount, g.mark];
         if own.iter().flatten().all(|&i| self.row.cell(i).is_blank()) {
             return Ok(());
@@ -256,7 +331,14 @@ impl RowReader<'_> {
         let mut b = base.clone();
         if let Some(i) = g.status.filter(|&i| !self.row.cell(i).is_blank()) {
             let c = self.row.cell(i).display();
-            let (st, k) = self.memo.borrow_mut().status(&c).ok_or_else(|| self.err(ErrorKind::UnknownStatus { value: c.to_string() }, i))?;
+            let (st, k) = self.memo.borrow_mut().status(&c).ok_or_else(|| {
+                self.err(
+                    ErrorKind::UnknownStatus {
+                        value: c.to_string(),
+                    },
+                    i,
+                )
+            })?;
             b.status = st;
             b.kind = k.unwrap_or(b.kind);
         }
@@ -269,7 +351,12 @@ impl RowReader<'_> {
             } else if let Some((st, _)) = mark_status(&t) {
                 b.status = st;
             } else if !c.is_blank() {
-                return Err(self.err(ErrorKind::UnknownStatus { value: t.into_owned() }, i));
+                return Err(self.err(
+                    ErrorKind::UnknownStatus {
+                        value: t.into_owned(),
+                    },
+                    i,
+                ));
             }
         }
         let values = Values {
@@ -281,107 +368,14 @@ impl RowReader<'_> {
             count: count.or_else(|| s.month_count.and_then(|i| cell_count(self.row.cell(i)))),
         };
         let months = match (count, months) {
-            (Some(_), Months::One(m)) => &Months::Range { from: *m, to: *m, star: false },
+            (Some(_), Months::One(m)) => &Months::Range {
+                from: *m,
+                to: *m,
+                star: false,
+            },
             _ => months,
         };
         emit(months, &values, &b, None, out);
         Ok(())
-    }
-}
-
-/// `√`-style marks.
-fn mark_status(t: &str) -> Option<(PayStatus, ())> {
-    match t.trim() {
-        "√" | "✓" | "✔" | "是" | "已缴" | "有" | "Y" | "y" | "1" => Some((PayStatus::Paid, ())),
-        "×" | "✗" | "X" | "x" | "否" | "未缴" | "欠缴" | "0" => Some((PayStatus::Unpaid, ())),
-        _ => None,
-    }
-}
-
-/// `8` or `8%` or `0.08` → 0.08.
-fn as_fraction(r: Decimal) -> Decimal {
-    if r > Decimal::ONE {
-        r / Decimal::from(100)
-    } else {
-        r
-    }
-}
-
-#[derive(Clone)]
-struct Base {
-    status: PayStatus,
-    kind: PaymentKind,
-    settled: Option<Month>,
-    employer_name: Option<String>,
-    row: usize,
-}
-
-struct Values {
-    insurance: Insurance,
-    base: Option<Decimal>,
-    personal: Option<Decimal>,
-    employer: Option<Decimal>,
-    rate: Option<StatedRate>,
-    count: Option<u32>,
-}
-
-/// A range total spread evenly when exact to the cent, else unknown.
-fn per_month(total: Option<Decimal>, n: u32) -> Option<Decimal> {
-    let t = total?;
-    if n <= 1 {
-        return Some(t);
-    }
-    let each = t / Decimal::from(n);
-    (each.round_dp(2) * Decimal::from(n) == t).then(|| each.round_dp(2))
-}
-
-fn emit(months: &Months, v: &Values, b: &Base, part: Option<bool>, out: &mut RowOutput) {
-    let (list, split): (Vec<Month>, u32) = match months {
-        Months::One(m) => (vec![*m], 1),
-        Months::Range { from, to, .. } => {
-            let n = from.span_to(*to);
-            if let Some(c) = v.count.filter(|c| *c != n) {
-                out.coverage.push(CoverageSpan { insurance: v.insurance, from: *from, to: *to, months: c, row: b.row });
-                return;
-            }
-            if v.count.is_some() && v.base.is_none() && v.personal.is_none() && v.employer.is_none() && b.status == PayStatus::Paid {
-                out.coverage.push(CoverageSpan { insurance: v.insurance, from: *from, to: *to, months: n, row: b.row });
-                return;
-            }
-            ((0..n).filter_map(|k| from.offset(i64::from(k))).collect(), n)
-        }
-        Months::List(l) => (l.clone(), l.len() as u32),
-        Months::YearCount { year, count } => {
-            if let (Some(from), Some(to)) = (Month::new(*year, 1), Month::new(*year, 12)) {
-                out.coverage.push(CoverageSpan { insurance: v.insurance, from, to, months: *count, row: b.row });
-            }
-            return;
-        }
-    };
-    let (mut personal, mut employer) = (per_month(v.personal, split), per_month(v.employer, split));
-    let mut kind = b.kind;
-    // Refunds subtract: a 退收 row's amounts are made negative; a negative amount is a refund.
-    let negative = personal.is_some_and(|p| p < Decimal::ZERO) || employer.is_some_and(|e| e < Decimal::ZERO);
-    if kind == PaymentKind::Refund {
-        personal = personal.map(|p| -p.abs());
-        employer = employer.map(|e| -e.abs());
-    } else if negative && kind == PaymentKind::Normal {
-        kind = PaymentKind::Refund;
-    }
-    for m in list {
-        let r = Record {
-            month: m,
-            insurance: v.insurance,
-            base: v.base,
-            personal,
-            employer,
-            status: b.status,
-            kind,
-            settled: b.settled,
-            stated_personal_rate: v.rate.clone(),
-            employer_name: b.employer_name.clone(),
-            row: b.row,
-        };
-        out.records.push((r, part));
     }
 }

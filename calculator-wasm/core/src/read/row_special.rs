@@ -20,28 +20,58 @@ fn err(header: &Header, row: &GridRow, col: usize, kind: ErrorKind) -> Statement
 
 /// `年\月 | 1月 | … | 12月`: a number is the personal amount (or the base when the title
 /// says 基数); `√`/已缴 is a paid month without amounts; 欠缴/未缴 an unpaid one; blank none.
-pub fn read_grid_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -> Result<RowOutput, StatementError> {
+pub fn read_grid_row(
+    plan: &Plan,
+    header: &Header,
+    row: &GridRow,
+    ocr: bool,
+) -> Result<RowOutput, StatementError> {
     let mut out = RowOutput::default();
-    let Some(seg) = plan.segments.first() else { return Ok(out) };
+    let Some(seg) = plan.segments.first() else {
+        return Ok(out);
+    };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol))
-        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display().into_owned() }))?;
+    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+        err(
+            header,
+            row,
+            ycol,
+            ErrorKind::BadMonth {
+                value: row.cell(ycol).display().into_owned(),
+            },
+        )
+    })?;
     for &(col, m) in &seg.grid {
         let c = row.cell(col);
         if c.is_blank() {
             continue;
         }
-        let Some(month) = Month::new(year, m) else { continue };
+        let Some(month) = Month::new(year, m) else {
+            continue;
+        };
         let t = c.display();
         let (status, amount) = match &*t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "未缴" | "未到账" | "×" => (PayStatus::Unpaid, None),
             _ => {
-                let a = cell_amount(c, ocr).map_err(|_| err(header, row, col, ErrorKind::BadAmount { value: t.to_string() }))?;
+                let a = cell_amount(c, ocr).map_err(|_| {
+                    err(
+                        header,
+                        row,
+                        col,
+                        ErrorKind::BadAmount {
+                            value: t.to_string(),
+                        },
+                    )
+                })?;
                 (PayStatus::Paid, a)
             }
         };
-        let (base, personal) = if plan.grid_is_base { (amount, None) } else { (None, amount) };
+        let (base, personal) = if plan.grid_is_base {
+            (amount, None)
+        } else {
+            (None, amount)
+        };
         out.records.push((
             Record {
                 month,
@@ -63,22 +93,59 @@ pub fn read_grid_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -> 
 }
 
 /// One year of a 权益记录单 with the five official account figures.
-pub fn read_annual_row(plan: &Plan, header: &Header, row: &GridRow, ocr: bool) -> Result<Option<OfficialAccountYear>, StatementError> {
-    let Some(seg) = plan.segments.first() else { return Ok(None) };
+pub fn read_annual_row(
+    plan: &Plan,
+    header: &Header,
+    row: &GridRow,
+    ocr: bool,
+) -> Result<Option<OfficialAccountYear>, StatementError> {
+    let Some(seg) = plan.segments.first() else {
+        return Ok(None);
+    };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol))
-        .ok_or_else(|| err(header, row, ycol, ErrorKind::BadMonth { value: row.cell(ycol).display().into_owned() }))?;
+    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+        err(
+            header,
+            row,
+            ycol,
+            ErrorKind::BadMonth {
+                value: row.cell(ycol).display().into_owned(),
+            },
+        )
+    })?;
     let mut figures = [None; 5];
     for (k, col) in seg.account.iter().enumerate() {
         if let Some(i) = *col {
-            figures[k] = cell_amount(row.cell(i), ocr)
-                .map_err(|_| err(header, row, i, ErrorKind::BadAmount { value: row.cell(i).display().into_owned() }))?;
+            figures[k] = cell_amount(row.cell(i), ocr).map_err(|_| {
+                err(
+                    header,
+                    row,
+                    i,
+                    ErrorKind::BadAmount {
+                        value: row.cell(i).display().into_owned(),
+                    },
+                )
+            })?;
         }
     }
-    let [Some(opening), Some(credited), Some(interest_on_opening), Some(interest_on_credits), Some(closing)] = figures else {
-        let missing = seg.account.iter().zip(figures).position(|(_, f)| f.is_none()).unwrap_or(0);
+    let [Some(opening), Some(credited), Some(interest_on_opening), Some(interest_on_credits), Some(closing)] =
+        figures
+    else {
+        let missing = seg
+            .account
+            .iter()
+            .zip(figures)
+            .position(|(_, f)| f.is_none())
+            .unwrap_or(0);
         let col = seg.account[missing].unwrap_or(ycol);
-        return Err(err(header, row, col, ErrorKind::BadAmount { value: row.cell(col).display().into_owned() }));
+        return Err(err(
+            header,
+            row,
+            col,
+            ErrorKind::BadAmount {
+                value: row.cell(col).display().into_owned(),
+            },
+        ));
     };
     Ok(Some(OfficialAccountYear {
         year,

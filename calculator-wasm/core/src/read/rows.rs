@@ -1,11 +1,12 @@
 //! The data rows below the header: skip what is not data (blank, 合计/小计, footers, group
 //! rows, repeated page headers, wrapped names), read the rest, and list every row not read.
 
+use super::code_memo::CodeMemo;
 use super::grid::{Cell, Grid, GridRow};
 use super::header::{cell_data_like, Header};
 use super::people::People;
 use super::plan::Plan;
-use super::row_read::{CodeMemo, RowReader};
+use super::row_read::RowReader;
 use super::row_special::{read_annual_row, read_grid_row};
 use super::text_norm::normalise_label;
 use crate::error::StatementError;
@@ -26,8 +27,28 @@ pub struct TableRead {
 
 const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
 const FOOTER_WORDS: &[&str] = &[
-    "打印日期", "打印时间", "打印人", "制表", "经办人", "经办机构", "审核", "注：", "注:", "说明", "备注：", "备注:",
-    "本证明", "查询日期", "查询时间", "数据截至", "数据截止", "盖章", "第", "温馨提示", "验证码", "证明编号",
+    "打印日期",
+    "打印时间",
+    "打印人",
+    "制表",
+    "经办人",
+    "经办机构",
+    "审核",
+    "注：",
+    "注:",
+    "说明",
+    "备注：",
+    "备注:",
+    "本证明",
+    "查询日期",
+    "查询时间",
+    "数据截至",
+    "数据截止",
+    "盖章",
+    "第",
+    "温馨提示",
+    "验证码",
+    "证明编号",
 ];
 
 /// A 合计 row: a cell that starts or ends with a total word (`合计：`, `单位部分合计`),
@@ -38,30 +59,42 @@ fn is_total(row: &GridRow) -> bool {
         Cell::Text(t) if t.contains('计') => {
             let n = normalise_label(t);
             let n = n.trim_end_matches([':', '：']);
-            TOTAL_WORDS.iter().any(|w| n.starts_with(w) || n.ends_with(w))
+            TOTAL_WORDS
+                .iter()
+                .any(|w| n.starts_with(w) || n.ends_with(w))
         }
         _ => false,
     })
 }
 
 fn is_footer(row: &GridRow) -> bool {
-    let Some(Cell::Text(t)) = row.non_blank().next() else { return false };
+    let Some(Cell::Text(t)) = row.non_blank().next() else {
+        return false;
+    };
     if t.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let n = normalise_label(t);
-    FOOTER_WORDS.iter().any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
+    FOOTER_WORDS
+        .iter()
+        .any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
 }
 
 /// The normalised non-blank texts of a row.
 fn row_texts(r: &GridRow) -> Vec<String> {
-    r.cells.iter().map(|c| normalise_label(&c.display()).into_owned()).filter(|t| !t.is_empty()).collect()
+    r.cells
+        .iter()
+        .map(|c| normalise_label(&c.display()).into_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A page header repeated inside the data (text out of a multi-page PDF).
 fn is_repeated_header(row: &GridRow, header_texts: &[String]) -> bool {
     // Cheap test first: the first cell must already match.
-    let Some(first) = row.non_blank().next() else { return false };
+    let Some(first) = row.non_blank().next() else {
+        return false;
+    };
     if header_texts.first().map(String::as_str) != Some(&*normalise_label(&first.display())) {
         return false;
     }
@@ -86,14 +119,24 @@ pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) 
                     if !value.is_empty() {
                         return Some(value.to_string());
                     }
-                    texts.iter().skip(i + 1).find(|x| !x.trim().is_empty()).map(|x| x.trim().to_string())
+                    texts
+                        .iter()
+                        .skip(i + 1)
+                        .find(|x| !x.trim().is_empty())
+                        .map(|x| x.trim().to_string())
                 };
                 for key in ["姓名", "参保人姓名", "参保人"] {
                     if name.is_none() {
                         name = value(key);
                     }
                 }
-                for key in ["公民身份号码", "身份证号码", "身份证号", "证件号码", "社会保障号码"] {
+                for key in [
+                    "公民身份号码",
+                    "身份证号码",
+                    "身份证号",
+                    "证件号码",
+                    "社会保障号码",
+                ] {
                     if id.is_none() {
                         id = value(key);
                     }
@@ -105,7 +148,12 @@ pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) 
 }
 
 /// Read every row below the header.
-pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Option<String>, Option<String>)) -> TableRead {
+pub fn read_rows(
+    grid: &Grid,
+    header: &Header,
+    plan: &Plan,
+    title_person: (Option<String>, Option<String>),
+) -> TableRead {
     let mut people = People::default();
     let mut skipped = Vec::new();
     let mut first_error = None;
@@ -116,9 +164,16 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
     let mut interruptions = false;
     let memo = std::cell::RefCell::new(CodeMemo::default());
     let header_texts = row_texts(&grid.rows[header.last]);
-    let has_employer_name = plan.segments.first().is_some_and(|s| s.employer_name.is_some());
+    let has_employer_name = plan
+        .segments
+        .first()
+        .is_some_and(|s| s.employer_name.is_some());
     let skip = |skipped: &mut Vec<SkippedRow>, row: &GridRow, reason: &str| {
-        skipped.push(SkippedRow { row: row.number, reason: reason.to_string(), unreadable: false });
+        skipped.push(SkippedRow {
+            row: row.number,
+            reason: reason.to_string(),
+            unreadable: false,
+        });
     };
     for row in &grid.rows[header.last + 1..] {
         let prev_data = last_data.take();
@@ -176,7 +231,14 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
                 Ok(None) => continue,
                 Err(e) => Err(e),
             },
-            _ => RowReader { memo: &memo, plan, header, ocr: grid.ocr, row }.read(),
+            _ => RowReader {
+                memo: &memo,
+                plan,
+                header,
+                ocr: grid.ocr,
+                row,
+            }
+            .read(),
         };
         match result {
             Ok(out) => {
@@ -201,12 +263,21 @@ pub fn read_rows(grid: &Grid, header: &Header, plan: &Plan, title_person: (Optio
                 }
             }
             Err(e) => {
-                skipped.push(SkippedRow { row: row.number, reason: e.message_zh(), unreadable: true });
+                skipped.push(SkippedRow {
+                    row: row.number,
+                    reason: e.message_zh(),
+                    unreadable: true,
+                });
                 first_error.get_or_insert(e);
             }
         }
     }
-    TableRead { people: people.finish(), rows_read, skipped, first_error }
+    TableRead {
+        people: people.finish(),
+        rows_read,
+        skipped,
+        first_error,
+    }
 }
 
 fn nonblank_text(c: &Cell) -> Option<String> {

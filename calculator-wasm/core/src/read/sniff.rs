@@ -26,7 +26,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         (b"\xFF\xD8\xFF", "JPEG 图片"),
         (b"GIF8", "GIF 图片"),
         (b"BM", "BMP 图片"),
-        (b"%PDF", "PDF 文件（请打开 PDF，全选复制其中的文字后粘贴进来）"),
+        (
+            b"%PDF",
+            "PDF 文件（请打开 PDF，全选复制其中的文字后粘贴进来）",
+        ),
         (b"Rar!", "RAR 压缩包"),
         (b"7z\xBC\xAF", "7z 压缩包"),
         (b"\x1F\x8B", "gzip 压缩文件"),
@@ -42,7 +45,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
             // "BM" could start a text file; a BMP has its size right after.
-            if *magic == b"BM" && bytes.len() > 2 && bytes[2..].iter().take(4).all(u8::is_ascii_graphic) {
+            if *magic == b"BM"
+                && bytes.len() > 2
+                && bytes[2..].iter().take(4).all(u8::is_ascii_graphic)
+            {
                 continue;
             }
             return Sniffed::Binary(what);
@@ -61,7 +67,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Binary("压缩包");
     }
     let head = &bytes[..bytes.len().min(4096)];
-    let controls = head.iter().filter(|&&b| b < 0x09 || (0x0E..0x1B).contains(&b)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x1B).contains(&b))
+        .count();
     if head.contains(&0) || controls * 20 > head.len().max(1) {
         return Sniffed::Binary("二进制文件");
     }
@@ -74,8 +83,12 @@ pub fn decode_utf16le(bytes: &[u8]) -> Option<String> {
     if body.len() % 2 != 0 {
         return None;
     }
-    let units = body.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    let units = body
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 #[cfg(test)]

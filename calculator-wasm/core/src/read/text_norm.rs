@@ -8,7 +8,9 @@ pub fn fold_width(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return Cow::Borrowed(s);
     }
-    let needs = s.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || is_odd_space(c));
+    let needs = s
+        .chars()
+        .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || is_odd_space(c));
     if !needs {
         return Cow::Borrowed(s);
     }
@@ -28,14 +30,22 @@ pub fn fold_width(s: &str) -> Cow<'_, str> {
 }
 
 fn is_odd_space(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}'
+    )
 }
 
 /// A header label for matching: width folded, all whitespace and line breaks removed,
 /// parenthesised notes removed (`缴费基数(元)` → `缴费基数`, `月份(格式如2020-01)` → `月份`).
 pub fn normalise_label(s: &str) -> Cow<'_, str> {
     // Fast path (most cells): nothing to fold, strip or remove.
-    if !s.chars().any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '【' | '】' | '[' | ']') || ('\u{FF01}'..='\u{FF5E}').contains(&c) || is_odd_space(c)) {
+    if !s.chars().any(|c| {
+        c.is_whitespace()
+            || matches!(c, '(' | ')' | '【' | '】' | '[' | ']')
+            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+            || is_odd_space(c)
+    }) {
         return Cow::Borrowed(s);
     }
     let folded = fold_width(s);

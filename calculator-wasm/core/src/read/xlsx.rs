@@ -10,7 +10,9 @@ use std::io::Cursor;
 use std::str::FromStr;
 
 fn broken(e: impl std::fmt::Display) -> StatementError {
-    StatementError::new(ErrorKind::BrokenXlsx { detail: e.to_string() })
+    StatementError::new(ErrorKind::BrokenXlsx {
+        detail: e.to_string(),
+    })
 }
 
 fn convert(d: &Data) -> Cell {
@@ -19,11 +21,17 @@ fn convert(d: &Data) -> Cell {
         Data::String(s) => Cell::text(s),
         Data::Int(i) => Cell::Number(Decimal::from(*i)),
         // Shortest round-trip text of the float, so 0.1 stays 0.1 (never binary noise).
-        Data::Float(f) => Decimal::from_str(&f.to_string()).map(Cell::Number).unwrap_or_else(|_| Cell::text(&f.to_string())),
+        Data::Float(f) => Decimal::from_str(&f.to_string())
+            .map(Cell::Number)
+            .unwrap_or_else(|_| Cell::text(&f.to_string())),
         Data::Bool(b) => Cell::text(if *b { "是" } else { "否" }),
         Data::DateTime(dt) => {
             let (y, m, day, ..) = dt.to_ymd_hms_milli();
-            Cell::Date { year: u32::from(y), month: u32::from(m), day: u32::from(day) }
+            Cell::Date {
+                year: u32::from(y),
+                month: u32::from(m),
+                day: u32::from(day),
+            }
         }
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::text(s),
     }
@@ -37,11 +45,16 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
     let mut grids = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(broken)?;
-        let Some((r0, c0)) = range.start() else { continue };
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
         let mut rows: Vec<GridRow> = range
             .rows()
             .enumerate()
-            .map(|(i, cells)| GridRow { number: r0 as usize + i + 1, cells: cells.iter().map(convert).collect() })
+            .map(|(i, cells)| GridRow {
+                number: r0 as usize + i + 1,
+                cells: cells.iter().map(convert).collect(),
+            })
             .collect();
         if merged_ok {
             #[allow(deprecated)]
@@ -49,7 +62,11 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
                 fill_merged(&mut rows, (r0, c0), dim.start, dim.end);
             }
         }
-        grids.push(Grid { rows, sheet: Some(name.clone()), ocr: false });
+        grids.push(Grid {
+            rows,
+            sheet: Some(name.clone()),
+            ocr: false,
+        });
     }
     Ok(grids)
 }
@@ -57,10 +74,17 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
 /// Copy a merged region's top-left value into its other cells.
 fn fill_merged(rows: &mut [GridRow], origin: (u32, u32), start: (u32, u32), end: (u32, u32)) {
     let rel = |p: (u32, u32)| -> Option<(usize, usize)> {
-        Some((p.0.checked_sub(origin.0)? as usize, p.1.checked_sub(origin.1)? as usize))
+        Some((
+            p.0.checked_sub(origin.0)? as usize,
+            p.1.checked_sub(origin.1)? as usize,
+        ))
     };
-    let (Some((sr, sc)), Some((er, ec))) = (rel(start), rel(end)) else { return };
-    let Some(value) = rows.get(sr).and_then(|r| r.cells.get(sc)).cloned() else { return };
+    let (Some((sr, sc)), Some((er, ec))) = (rel(start), rel(end)) else {
+        return;
+    };
+    let Some(value) = rows.get(sr).and_then(|r| r.cells.get(sc)).cloned() else {
+        return;
+    };
     // Guard against absurd regions in a damaged file.
     if (er.saturating_sub(sr) + 1) * (ec.saturating_sub(sc) + 1) > 100_000 {
         return;
