@@ -232,3 +232,19 @@ fn field_name_markers_list_the_readers_names() {
         "every marker expanded"
     );
 }
+
+/// The FAQ index lists the national guide first (its weight is higher than the city's in the
+/// fixture, and its path sorts after it), then the cities.
+#[test]
+fn faq_index_puts_the_national_guide_first() {
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let page = rendered
+        .files
+        .iter()
+        .find(|(p, _)| p == "faq/index.html")
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("faq index");
+    let national = page.find("<h2 id=\"faq-1\">全国社保查询指南</h2>");
+    let city = page.find("<h2 id=\"faq-2\">营口社保查询指南</h2>");
+    assert!(national.is_some() && city.is_some(), "{page}");
+}

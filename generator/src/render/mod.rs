@@ -211,14 +211,20 @@ impl Renderer<'_> {
         self.t.render(template, &ctx)
     }
 
-    /// FAQs of every guide; answers are rendered again so their links are relative to the
-    /// index page, not to the guide they come from.
+    /// FAQs of every guide, the national guide first (its answers apply everywhere), then
+    /// the other pages by weight and title; answers are rendered again so their links are
+    /// relative to the index page, not to the guide they come from.
     fn faq_groups<'p>(&'p self, from: &Page) -> Vec<FaqGroup<'p>> {
         let resolve = |target: &str| self.site.link(&from.url_path, target);
-        self.site
+        let mut pages: Vec<&Page> = self
+            .site
             .pages
             .iter()
             .filter(|p| !p.guide.faqs.is_empty())
+            .collect();
+        pages.sort_by_key(|p| (p.kind != PageKind::National, p.order_key()));
+        pages
+            .into_iter()
             .map(|p| FaqGroup {
                 title: &p.title,
                 url: relative_url(&from.url_path, &p.url_path),
