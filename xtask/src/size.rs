@@ -91,7 +91,7 @@ pub fn page_assets(site: &Path, page: &str) -> Result<Vec<PathBuf>> {
     let path = site.join(page);
     let html = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let dir = path.parent().context("page has no folder")?;
-    let mut out = vec![path.clone()];
+    let mut out = vec![fs::canonicalize(&path)?];
     for url in referenced_assets(&html) {
         let file = if let Some(abs) = url.strip_prefix('/') {
             site.join(abs)
@@ -143,7 +143,8 @@ fn print_table(title: &str, site: &Path, files: &[PathBuf]) -> Result<usize> {
     for f in files {
         let bytes = fs::read(f).with_context(|| format!("reading {}", f.display()))?;
         let (g, b) = (gzip_len(&bytes)?, brotli_len(&bytes)?);
-        let name = f.strip_prefix(site).unwrap_or(f).display().to_string();
+        let site = fs::canonicalize(site).unwrap_or_else(|_| site.to_path_buf());
+        let name = f.strip_prefix(&site).unwrap_or(f).display().to_string();
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
             name,

@@ -100,8 +100,8 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
          <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
          <title id=\"bc-{idx}\">每月缴费基数和当年上下限（同样的内容见下方表格）</title>",
         ins.name_zh(),
-        W * 3 / 2,
-        if draw_ceiling { "和上限（虚线）" } else { "（虚线）" }
+        if draw_ceiling { "和上限（虚线）" } else { "（虚线）" },
+        W * 3 / 2
     );
     for v in [ymin, hundreds((ymin + ymax) / Decimal::TWO), ymax] {
         let _ = write!(
