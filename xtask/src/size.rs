@@ -98,9 +98,8 @@ pub fn page_assets(site: &Path, page: &str) -> Result<Vec<PathBuf>> {
         } else {
             dir.join(&url)
         };
-        if !file.exists() {
-            bail!("{page} references {url}, which is not in the site");
-        }
+        let file = fs::canonicalize(&file)
+            .with_context(|| format!("{page} references {url}, which is not in the site"))?;
         out.push(file);
     }
     Ok(out)
