@@ -105,6 +105,10 @@ async fn dom_matches_json(c: &Client, report: &Value) -> PageResult<()> {
     let people = report["people"].as_array().cloned().unwrap_or_default();
     let mut errors = String::new();
     for (i, person) in people.iter().enumerate() {
+        if i > 0 {
+            // Later people are rendered when picked from the list: pick them like a person would.
+            page::click_css(c, &format!("[data-person-link=\"{i}\"]")).await?;
+        }
         let rows = page::data_rows(c, &format!("[data-person=\"{i}\"] tr[data-insurance]")).await?;
         let insurances = person["insurances"].as_array().cloned().unwrap_or_default();
         if rows.len() != insurances.len() {

@@ -15,11 +15,11 @@ pub struct Calculator {
     engine: present::Engine,
 }
 
-/// One checked statement: the report as JSON (schema_version 1) and as an HTML fragment.
+/// One checked statement: the report as JSON (schema_version 1) and as an HTML fragment;
+/// kept alive by the page so the other people of a batch can be rendered when picked.
 #[wasm_bindgen]
 pub struct Checked {
-    json: String,
-    html: String,
+    out: present::CheckOutput,
 }
 
 #[wasm_bindgen]
@@ -27,13 +27,13 @@ impl Checked {
     /// The report JSON, as `shebao statement --json` prints it.
     #[wasm_bindgen(getter)]
     pub fn json(&self) -> String {
-        self.json.clone()
+        self.out.json.clone()
     }
 
     /// The report as HTML (text from the file escaped; pictures as inline SVG).
     #[wasm_bindgen(getter)]
     pub fn html(&self) -> String {
-        self.html.clone()
+        self.out.html.clone()
     }
 }
 
@@ -63,16 +63,21 @@ impl Calculator {
             options_json,
         };
         match self.engine.check(&input, &BrowserDecoder) {
-            Ok(out) => Ok(Checked {
-                json: out.json,
-                html: out.html,
-            }),
+            Ok(out) => Ok(Checked { out }),
             Err(e) => {
                 let err = js_sys::Error::new(&e.message);
                 err.set_name(&e.kind);
                 Err(err.into())
             }
         }
+    }
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// The inner HTML of person `index`'s section (several people in one file).
+    pub fn person_html(&self, checked: &Checked, index: usize) -> Option<String> {
+        self.engine.person_html(&checked.out, index)
     }
 }
 

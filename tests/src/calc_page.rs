@@ -99,6 +99,17 @@ pub async fn click_and_wait(c: &Client, id: &str) -> PageResult<String> {
     wait_attr(c, "data-state", &["done", "error"], Duration::from_secs(60)).await
 }
 
+/// Click the first element matching `css`.
+pub async fn click_css(c: &Client, css: &str) -> PageResult<()> {
+    let e = c
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("no {css}: {e}"))?;
+    e.click()
+        .await
+        .map_err(|e| format!("cannot click {css}: {e}"))
+}
+
 /// Paste text into the PDF-text box and check it.
 pub async fn paste(c: &Client, text: &str) -> PageResult<String> {
     js(

@@ -45,8 +45,13 @@ pub struct CheckInput<'a> {
 pub struct CheckOutput {
     /// The report JSON (what `shebao statement --json` prints).
     pub json: String,
-    /// The report as an HTML fragment.
+    /// The report as an HTML fragment (every person after the first is an empty section,
+    /// filled on demand by [`Engine::person_html`]).
     pub html: String,
+    /// The report, kept for rendering the other people.
+    pub report: Report,
+    /// What was read, kept for the base chart of the other people.
+    pub statement: Statement,
 }
 
 /// Why a check gave no report: a stable kind (for the page's logic) and a Chinese message.
@@ -110,7 +115,17 @@ impl Engine {
             message: format!("报告无法生成（{e}）。"),
         })?;
         let html = render(&report, &statement, &self.policy, input.file_name);
-        Ok(CheckOutput { json, html })
+        Ok(CheckOutput {
+            json,
+            html,
+            report,
+            statement,
+        })
+    }
+
+    /// The inner HTML of person `i`'s section of a checked statement.
+    pub fn person_html(&self, out: &CheckOutput, i: usize) -> Option<String> {
+        person::person_body(&out.report, &out.statement, &self.policy, i)
     }
 }
 

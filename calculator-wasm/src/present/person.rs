@@ -38,18 +38,35 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
         }
         h.push_str("</ul></nav>");
     }
-    let empty = Person::default();
-    for (i, p) in r.people.iter().enumerate() {
-        let records = statement.people.get(i).unwrap_or(&empty);
-        let hidden = if i > 0 { " hidden" } else { "" };
-        let _ = write!(
-            h,
-            "<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\"{hidden}>"
-        );
-        person(&mut h, r, p, records, policy, i);
-        h.push_str("</section>");
+    // Only the first person is rendered now: a 25-person batch would otherwise cost half a
+    // second of DOM work for sections nobody has opened. The page asks for the others
+    // ([`person_section`]) when one is picked, or all of them before printing.
+    for i in 0..r.people.len() {
+        if i == 0 {
+            h.push_str(&person_section(r, statement, policy, 0).unwrap_or_default());
+        } else {
+            let _ = write!(
+                h,
+                "<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\" hidden></section>"
+            );
+        }
     }
     h
+}
+
+/// The inner HTML of person `i`'s section (`None` if there is no such person).
+pub fn person_body(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
+    let p = r.people.get(i)?;
+    let empty = Person::default();
+    let records = statement.people.get(i).unwrap_or(&empty);
+    let mut h = String::new();
+    person(&mut h, r, p, records, policy, i);
+    Some(h)
+}
+
+fn person_section(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
+    let body = person_body(r, statement, policy, i)?;
+    Some(format!("<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\" data-loaded>{body}</section>"))
 }
 
 fn who(p: &PersonReport, i: usize, alone: bool) -> String {

@@ -13,6 +13,7 @@
   var policy = $('calc-policy').textContent;
   var engines = {};  // global name → Calculator
   var lastJson = null;
+  var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
 
   box.hidden = false;
 
@@ -87,10 +88,12 @@
         }
         throw e;
       }
+      box.setAttribute('data-ms-engine', String(Math.round(performance.now() - started)));
       lastJson = out.json;
       box.reportJson = lastJson; // read by the browser tests
       report.innerHTML = out.html;
-      out.free();
+      if (last) last.checked.free();
+      last = { calc: calc, checked: out };
       actions.hidden = false;
       status.textContent = '检查完成，报告在下方。';
       box.setAttribute('data-ms', String(Math.round(performance.now() - started)));
@@ -136,7 +139,16 @@
     if (self.shebaoSample) go(); else loadScript('sample.js').then(go, function (e) { showError(e.message); });
   });
 
-  $('calc-print').addEventListener('click', function () { window.print(); });
+  // Fill a person's section the first time it is shown (or printed).
+  function load(section) {
+    if (!last || section.hasAttribute('data-loaded')) return;
+    var html = last.calc.person_html(last.checked, Number(section.getAttribute('data-person')));
+    section.innerHTML = html || '';
+    section.setAttribute('data-loaded', '');
+  }
+  function loadAll() { report.querySelectorAll('[data-person]').forEach(load); }
+  window.addEventListener('beforeprint', loadAll);
+  $('calc-print').addEventListener('click', function () { loadAll(); window.print(); });
 
   $('calc-download').addEventListener('click', function () {
     if (!lastJson) return;
@@ -158,7 +170,9 @@
     e.preventDefault();
     var want = link.getAttribute('data-person-link');
     report.querySelectorAll('[data-person]').forEach(function (s) {
-      s.hidden = s.getAttribute('data-person') !== want;
+      var show = s.getAttribute('data-person') === want;
+      if (show) load(s);
+      s.hidden = !show;
     });
     report.querySelectorAll('[data-person-link]').forEach(function (l) {
       l.setAttribute('aria-current', l === link ? 'true' : 'false');
