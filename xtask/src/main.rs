@@ -20,7 +20,9 @@ cargo xtask <command>
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm              build the calculator's wasm bundle into target/calc-bundle/
-  size              compressed size of the calculator page's assets and a guide page (budgets)
+  size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
+  bench-build N     time a full build of N generated pages
+  fuzz [SECONDS]    fuzz the statement reader
 ";
 
 fn main() -> std::process::ExitCode {
