@@ -74,7 +74,7 @@ fn percent_encode(s: &str) -> String {
 /// are not plain numbers or months (names, employer names, ID numbers, headers).
 pub fn fragments(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
-        .split(|c: char| c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '"')
+        .split([',', '\t', '\n', '\r', '"'])
         .map(str::trim)
         .filter(|c| {
             c.len() >= 6

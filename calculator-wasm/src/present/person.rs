@@ -101,7 +101,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
     if skipped > 0 {
         let _ = write!(h, "，跳过了 {skipped} 行标题、空行或合计行");
     }
-    h.push_str("。");
+    h.push('。');
     if let Some(p) = &s.declared_period {
         let _ = write!(h, "文件注明的期间：{}至{}。", month(p.from), month(p.to));
     }
