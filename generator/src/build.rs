@@ -112,7 +112,7 @@ pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildError> {
 }
 
 /// Renders and writes the site. Returns what was rendered (the files stay in memory for a
-/// later search index) and the bytes written.
+/// later search index) and the size of the site in bytes.
 pub fn build(opts: &BuildOptions) -> Result<(Rendered, u64), BuildError> {
     let rendered = render(opts)?;
     let bytes = output::write(&opts.out, &rendered.files)?;

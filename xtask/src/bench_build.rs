@@ -1,7 +1,8 @@
 //! `cargo xtask bench-build N`: generates N synthetic Chinese pages (~1,500 characters each:
-//! headings, an ordered list, a table, internal and external links), times full release
-//! builds of them (median of 5, fresh output each time), and measures the I/O floor in the
-//! same run (read each .md and write it as */index.html with 2 threads, no rendering).
+//! headings, an ordered list, a table, internal and external links), times release builds
+//! of them (median of 5 each: into a new folder, rebuilt in place with every page changed,
+//! rebuilt with nothing changed), and measures the I/O floor in the same run (read each .md
+//! and write it as */index.html with 2 threads, no rendering) and the machine load.
 //! Prints figures; it is a benchmark, not a test.
 
 use std::path::{Path, PathBuf};
@@ -12,9 +13,11 @@ use anyhow::{bail, Context, Result};
 
 const RUNS: usize = 5;
 
-/// Entry point: `rest` is `[N]` (default 10000).
+/// Entry point: `rest` is `[N] [--keep]` (default 10000; `--keep` leaves the generated
+/// pages and the last output in the temp folder for inspection).
 pub fn run(rest: &[String]) -> Result<()> {
-    let n: usize = match rest.first() {
+    let keep = rest.iter().any(|a| a == "--keep");
+    let n: usize = match rest.iter().find(|a| !a.starts_with("--")) {
         Some(s) => s
             .parse()
             .with_context(|| format!("N must be a number, got {s:?}"))?,
@@ -38,20 +41,16 @@ pub fn run(rest: &[String]) -> Result<()> {
         bail!("cargo build --release -p shebao failed");
     }
     let bin = root.join("target/release/shebao");
-    let mut times = Vec::new();
-    let mut peak_kb = 0u64;
-    for _ in 0..RUNS {
-        let out = dir.join("public");
-        let _ = std::fs::remove_dir_all(&out);
+    let build = |out: &Path, base_url: &str| -> Result<(Duration, u64)> {
         let started = Instant::now();
         let output = Command::new(&bin)
-            .args(["build", "--base-url", "https://example.org/"])
+            .args(["build", "--base-url", base_url])
             .arg("--content")
             .arg(&content)
             .arg("--templates")
             .arg(root.join("site-templates"))
             .arg("--out")
-            .arg(&out)
+            .arg(out)
             .arg("--calc-bundle")
             .arg(dir.join("no-bundle"))
             .env("SHEBAO_TODAY", "2026-11-25")
@@ -61,29 +60,71 @@ pub fn run(rest: &[String]) -> Result<()> {
         if !output.status.success() {
             bail!("build failed:\n{stderr}");
         }
-        peak_kb = peak_kb.max(peak_from(&stderr));
-        times.push(elapsed);
+        Ok((elapsed, peak_from(&stderr)))
+    };
+    println!("machine load before: {}", load());
+    // Each fresh run gets its own folder and nothing is deleted until the end: for 60 s after
+    // a large delete, ext4 without a journal skips the freed inodes one by one for every new
+    // file (see generator/src/output.rs), which would time the kernel's allocator instead of
+    // the build. Deletions by other processes on the same disk still can.
+    let mut fresh = Vec::new();
+    let mut peak_kb = 0u64;
+    for i in 0..RUNS {
+        let (t, kb) = build(&dir.join(format!("public-{i}")), "https://example.org/")?;
+        fresh.push(t);
+        peak_kb = peak_kb.max(kb);
     }
-    times.sort();
-    let median = times[RUNS / 2];
+    // Rebuilds into the existing folder; the base URL alternates, so every page changes and
+    // is rewritten in place.
+    let out = dir.join("public-0");
+    let mut rewrite = Vec::new();
+    for i in 0..RUNS {
+        let url = format!("https://example.org/{}/", i % 2);
+        rewrite.push(build(&out, &url)?.0);
+    }
+    // Rebuilds with nothing changed: every file is compared, none written.
+    let last = format!("https://example.org/{}/", (RUNS - 1) % 2);
+    let mut unchanged = Vec::new();
+    for _ in 0..RUNS {
+        unchanged.push(build(&out, &last)?.0);
+    }
     let floor = io_floor(&content, &dir.join("floor"))?;
-    println!(
-        "full release build, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}",
-        median.as_secs_f64(),
-        n as f64 / median.as_secs_f64(),
-        fmt_runs(&times)
-    );
+    let report = |label: &str, times: &mut Vec<Duration>| {
+        times.sort();
+        let median = times[RUNS / 2];
+        println!(
+            "{label}, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}",
+            median.as_secs_f64(),
+            n as f64 / median.as_secs_f64(),
+            fmt_runs(times)
+        );
+    };
+    report("full release build into a new folder", &mut fresh);
+    report("full rebuild, every page changed (in place)", &mut rewrite);
+    report("rebuild, nothing changed", &mut unchanged);
     println!(
         "peak memory (VmHWM of the build): {:.1} MiB",
         peak_kb as f64 / 1024.0
     );
     println!(
-        "I/O floor (read .md, write */index.html, 2 threads, no rendering): {:.3} s",
+        "I/O floor (read .md, write */index.html into a new folder, 2 threads, no rendering): {:.3} s",
         floor.as_secs_f64()
     );
+    println!("machine load after: {}", load());
     println!("target: 10,000 pages < 1 s on 2 cores");
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep {
+        println!("kept {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(())
+}
+
+/// The 1-, 5- and 15-minute load averages: other builds on the machine skew the figures.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 fn fmt_runs(times: &[Duration]) -> String {
