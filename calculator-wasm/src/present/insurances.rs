@@ -3,7 +3,9 @@
 
 use super::html::{escape, month, span, yuan};
 use super::person::serde_name;
-use shebao_calc::report::PersonReport;
+use shebao_calc::month::Month;
+use shebao_calc::report::{InsuranceReport, PersonReport};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The table of insurances. Each row carries the report's figures as `data-*` attributes,
@@ -69,50 +71,61 @@ pub fn table(h: &mut String, p: &PersonReport) {
     }
 }
 
-/// Gaps and arrears, one line each, and what to do.
+/// What kind of trouble a run of months is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Trouble {
+    Gap,
+    Arrears,
+    Interrupted,
+    Settled,
+}
+
+/// Gaps and arrears, one line per run of months (the insurances that share it named
+/// together: an employer who skipped a month usually skipped every insurance), and what to do.
 pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
-    let mut lines = Vec::new();
-    let mut settled = Vec::new();
+    // (month from, to, trouble) → (months, settled-in, insurance keys, names), in month order.
+    type Key = (Month, Month, Trouble);
+    type Run = (u32, Option<Month>, Vec<String>, Vec<String>);
+    let mut runs: BTreeMap<Key, Run> = BTreeMap::new();
+    let mut add = |key: Key, months: u32, settled_in: Option<Month>, i: &InsuranceReport| {
+        let e = runs
+            .entry(key)
+            .or_insert((months, settled_in, Vec::new(), Vec::new()));
+        e.2.push(serde_name(&i.kind));
+        e.3.push(escape(&i.name));
+    };
     for i in &p.insurances {
         for g in &i.gaps {
-            lines.push(format!(
-                "<li data-gap=\"{}\" data-from=\"{}\" data-to=\"{}\"><strong>{}</strong>：{}没有缴费记录（断缴）。</li>",
-                serde_name(&i.kind),
-                g.from,
-                g.to,
-                escape(&i.name),
-                span(g.from, g.to, g.months)
-            ));
+            add((g.from, g.to, Trouble::Gap), g.months, None, i);
         }
         for a in &i.arrears {
-            let text = format!(
-                "<strong>{}</strong>：{}",
-                escape(&i.name),
-                span(a.from, a.to, a.months)
-            );
-            if a.settled {
-                let when = a
-                    .settled_in
-                    .map(|m| format!("，于{}补缴到账", month(m)))
-                    .unwrap_or_default();
-                settled.push(format!(
-                    "<li>{text}曾经欠费，后来已补缴{when}，现在不欠了。</li>"
-                ));
+            let t = if a.settled {
+                Trouble::Settled
             } else {
-                lines.push(format!(
-                    "<li data-arrears=\"{}\" data-from=\"{}\" data-to=\"{}\">{text}显示<strong>欠费</strong>，还没有补缴。</li>",
-                    serde_name(&i.kind),
-                    a.from,
-                    a.to
-                ));
-            }
+                Trouble::Arrears
+            };
+            add((a.from, a.to, t), a.months, a.settled_in, i);
         }
         for s in &i.interrupted {
-            lines.push(format!(
-                "<li><strong>{}</strong>：{}参保中断。</li>",
-                escape(&i.name),
-                span(s.from, s.to, s.months)
-            ));
+            add((s.from, s.to, Trouble::Interrupted), s.months, None, i);
+        }
+    }
+    let (mut lines, mut settled) = (Vec::new(), Vec::new());
+    for ((from, to, trouble), (months, settled_in, keys, names)) in runs {
+        let when = span(from, to, months);
+        let who = names.join("、");
+        let attrs = format!(
+            "data-from=\"{from}\" data-to=\"{to}\" data-insurances=\"{}\"",
+            keys.join(" ")
+        );
+        match trouble {
+            Trouble::Gap => lines.push(format!("<li data-gap {attrs}><strong>{when}</strong>：{who}没有缴费记录（断缴）。</li>")),
+            Trouble::Arrears => lines.push(format!("<li data-arrears {attrs}><strong>{when}</strong>：{who}显示<strong>欠费</strong>，还没有补缴。</li>")),
+            Trouble::Interrupted => lines.push(format!("<li data-interrupted {attrs}><strong>{when}</strong>：{who}参保中断。</li>")),
+            Trouble::Settled => {
+                let paid = settled_in.map(|m| format!("，于{}补缴到账", month(m))).unwrap_or_default();
+                settled.push(format!("<li {attrs}><strong>{when}</strong>：{who}曾经欠费，后来已补缴{paid}，现在不欠了。</li>"));
+            }
         }
     }
     if !lines.is_empty() {

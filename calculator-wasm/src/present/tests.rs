@@ -59,8 +59,8 @@ fn sample_report_shows_figures_gap_arrears_and_mismatch() {
         h.contains("data-insurance=\"pension\" data-months-paid=\"16\""),
         "{h}"
     );
-    assert!(h.contains("data-gap=\"pension\" data-from=\"2024-07\" data-to=\"2024-07\""));
-    assert!(h.contains("data-arrears=\"pension\" data-from=\"2025-03\""));
+    assert!(h.contains("data-gap data-from=\"2024-07\" data-to=\"2024-07\" data-insurances=\"pension medical unemployment\""), "{h}");
+    assert!(h.contains("data-arrears data-from=\"2025-03\" data-to=\"2025-03\" data-insurances=\"pension medical unemployment\""));
     assert!(h.contains("data-finding=\"personal_amount_mismatch\""));
     assert!(h.contains("<svg class=\"timeline\""));
     assert!(h.contains("<svg class=\"base-chart\""));
