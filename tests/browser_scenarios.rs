@@ -129,6 +129,12 @@ pub async fn run_all(ctx: &Ctx) -> (usize, usize) {
         leaking_control_page_is_caught(ctx),
     )
     .await;
+    run(
+        &mut tally,
+        "csp_refuses_fetch_from_the_page",
+        csp_refuses_fetch_from_the_page(ctx),
+    )
+    .await;
     run(&mut tally, "runs_from_file_url", runs_from_file_url(ctx)).await;
     run(
         &mut tally,
@@ -374,6 +380,31 @@ async fn leaking_control_page_is_caught(ctx: &Ctx) -> PageResult<()> {
             )),
             Ok(()) => Err("the control page sent the file and the audit saw nothing".into()),
         }
+    })
+    .await
+}
+
+/// `connect-src 'none'` holds: even a script on the page cannot fetch, not even its own origin.
+async fn csp_refuses_fetch_from_the_page(ctx: &Ctx) -> PageResult<()> {
+    with_session(ctx, 1280, 900, |c| async move {
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let mark = ctx.server.mark();
+        let outcome = c
+            .execute_async(
+                "var done = arguments[arguments.length - 1];\
+                 fetch('/csp-probe', { method: 'POST', body: 'probe' }).then(function () { done('sent'); }, function () { done('blocked'); });",
+                vec![],
+            )
+            .await
+            .map_err(|e| format!("probe script failed: {e}"))?;
+        if outcome.as_str() != Some("blocked") {
+            return Err(format!("fetch from the calculator page was not refused: {outcome}"));
+        }
+        let seen = ctx.server.since(mark);
+        if seen.iter().any(|r| r.target.contains("csp-probe")) {
+            return Err("the refused fetch still reached the server".into());
+        }
+        Ok(c)
     })
     .await
 }
