@@ -197,11 +197,11 @@ fn unconfirmed_figures_read_as_unconfirmed() {
     };
     let r2025 = row("2025");
     assert!(
-        r2025.contains("1.5%") && r2025.contains("conf-low\">可信度：未证实"),
+        r2025.contains("1.5%") && r2025.contains("conf-low\">未证实"),
         "{r2025}"
     );
-    assert!(row("2024").contains("可信度：可靠"), "{}", row("2024"));
-    assert!(row("2021").contains("可信度：较可靠"), "{}", row("2021"));
+    assert!(row("2024").contains(">可靠<"), "{}", row("2024"));
+    assert!(row("2021").contains(">较可靠<"), "{}", row("2021"));
     assert!(
         topic.contains("class=\"conf-legend\""),
         "legend explains the words"

@@ -9,7 +9,7 @@ use shebao_calc::policy::{Confidence, Figure, Policy};
 /// One figure ready to print.
 #[derive(Debug, Serialize)]
 pub struct FigureView<'a> {
-    /// Formatted value ("4359 元" or "8.31%").
+    /// Formatted value ("4359" yuan, or "8.31%").
     pub value: String,
     /// Source document.
     pub source: &'a str,
@@ -45,7 +45,7 @@ pub struct CityPolicyView<'a> {
     pub province: &'a str,
     /// Years, newest first; only years with at least one figure.
     pub years: Vec<YearView<'a>>,
-    /// The distinct sources of the shown figures, in first-use order.
+    /// The distinct sources of the shown figures (one per URL), in first-use order.
     pub sources: Vec<SourceRef<'a>>,
 }
 
@@ -92,7 +92,11 @@ pub fn city<'a>(policy: &'a Policy, city: &str) -> Option<CityPolicyView<'a>> {
             source: f.source,
             url: f.url,
         };
-        if !sources.contains(&r) {
+        // One entry per document: the same page cited with a longer or shorter name counts once.
+        let listed = sources
+            .iter()
+            .any(|s| *s == r || (r.url.is_some() && s.url == r.url));
+        if !listed {
             sources.push(r);
         }
     }
@@ -118,8 +122,9 @@ pub fn crediting_rates(policy: &Policy) -> Vec<CreditingView<'_>> {
     v
 }
 
+/// Yuan without the unit: the table caption names it once, so the figures fit a phone.
 fn money(f: &Figure) -> FigureView<'_> {
-    view(f, format!("{} 元", f.value.normalize()))
+    view(f, f.value.normalize().to_string())
 }
 
 fn rate(f: &Figure) -> FigureView<'_> {
