@@ -155,7 +155,7 @@ pub fn key_path_offset(text: &str, path: &str) -> usize {
         let mut complete = true;
         for i in indices {
             match value.get_ref() {
-                DeValue::Array(items) => match items.iter().nth(i) {
+                DeValue::Array(items) => match items.get(i) {
                     Some(v) => value = v,
                     None => {
                         complete = false;

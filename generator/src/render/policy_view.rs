@@ -81,7 +81,7 @@ pub fn city<'a>(policy: &'a Policy, city: &str) -> Option<CityPolicyView<'a>> {
             computation_base: y.computation_base.as_ref().map(money),
         })
         .collect();
-    years.sort_by(|a, b| b.year.cmp(&a.year));
+    years.sort_by_key(|y| std::cmp::Reverse(y.year));
     let mut sources: Vec<SourceRef<'_>> = Vec::new();
     for f in years
         .iter()
@@ -118,7 +118,7 @@ pub fn crediting_rates(policy: &Policy) -> Vec<CreditingView<'_>> {
             rate: rate(&c.rate),
         })
         .collect();
-    v.sort_by(|a, b| b.year.cmp(&a.year));
+    v.sort_by_key(|c| std::cmp::Reverse(c.year));
     v
 }
 

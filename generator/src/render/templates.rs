@@ -73,7 +73,7 @@ fn chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {
-        s.push_str("：");
+        s.push('：');
         s.push_str(&c.to_string());
         cur = c.source();
     }
