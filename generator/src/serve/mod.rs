@@ -42,7 +42,7 @@ pub fn serve(opts: &BuildOptions, port: u16) -> Result<(), ServeError> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res {
-            if event.paths.iter().any(|p| watch::is_relevant(p)) {
+            if watch::triggers_rebuild(&event) {
                 let _ = tx.send(());
             }
         }
