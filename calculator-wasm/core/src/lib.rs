@@ -6,26 +6,27 @@
 //! wasm layer are thin fronts over the same functions.
 
 pub mod analyse;
-pub mod month;
-pub mod money;
-pub mod policy;
-pub mod record;
-pub mod report;
 pub mod decode;
 pub mod error;
+pub mod money;
+pub mod month;
+pub mod order;
+pub mod policy;
 pub mod read;
+pub mod record;
+pub mod report;
 pub mod statement;
 pub mod summary;
 
-pub use decode::TextDecode;
+pub use analyse::{analyse, Options};
 #[cfg(feature = "native")]
 pub use decode::NativeDecoder;
+pub use decode::TextDecode;
 pub use error::{ErrorKind, StatementError};
-pub use read::read;
-pub use statement::{Input, Statement};
-pub use analyse::{analyse, Options};
 pub use policy::Policy;
+pub use read::read;
 pub use report::Report;
+pub use statement::{Input, Statement};
 pub use summary::summary_zh;
 
 /// Read a statement and analyse it: the one call the CLI and the wasm layer make.

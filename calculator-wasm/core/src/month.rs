@@ -14,7 +14,10 @@ impl Month {
     /// `None` unless `1 <= month <= 12` and the year is plausible for a statement (1950–2100).
     pub fn new(year: u32, month: u32) -> Option<Month> {
         if (1950..=2100).contains(&year) && (1..=12).contains(&month) {
-            Some(Month { year: year as u16, month: month as u8 })
+            Some(Month {
+                year: year as u16,
+                month: month as u8,
+            })
         } else {
             None
         }

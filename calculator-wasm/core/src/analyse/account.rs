@@ -211,5 +211,7 @@ pub fn compute(
 pub fn even_credits(total: Decimal, months: impl Iterator<Item = u32>) -> BTreeMap<u32, Decimal> {
     let months: Vec<u32> = months.collect();
     let n = Decimal::from(months.len().max(1) as u32);
-    months.into_iter().map(|m| (m, total / n)).collect()
+    let mut credits = BTreeMap::new();
+    credits.extend(months.into_iter().map(|m| (m, total / n)));
+    credits
 }

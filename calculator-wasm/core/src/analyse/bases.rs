@@ -36,8 +36,9 @@ pub fn effective_bases(records: &[&Record]) -> BTreeMap<(Insurance, Month), Deci
             _ => {}
         }
     }
-    let mut out: BTreeMap<(Insurance, Month), Decimal> =
-        regular.into_iter().map(|(k, (_, b))| (k, b)).collect();
+    // `extend`, not `collect`: see `insurance::summarise`.
+    let mut out: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
+    out.extend(regular.into_iter().map(|(k, (_, b))| (k, b)));
     for (k, extra) in top_ups {
         *out.entry(k).or_default() += extra;
     }

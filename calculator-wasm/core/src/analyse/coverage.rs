@@ -31,7 +31,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan]) -> InsuranceReport {
             }
         })
         .collect();
-    coverage.sort_by_key(|c| (c.from, c.to, c.row));
+    crate::order::sort_by_key(&mut coverage, |c| (c.from, c.to, c.row));
     InsuranceReport {
         kind,
         name: kind.name_zh().to_string(),

@@ -33,12 +33,12 @@ pub fn summarise(
     records: &[&Record],
     declared: Option<(Month, Month)>,
 ) -> InsuranceReport {
-    let all: BTreeSet<Month> = records.iter().map(|r| r.month).collect();
-    let paid: BTreeSet<Month> = records
-        .iter()
-        .filter(|r| pays_month(r))
-        .map(|r| r.month)
-        .collect();
+    // Filled by `extend` rather than `collect`: collecting into a B-tree sorts first, which
+    // brings a copy of the standard sort per element type into the wasm module.
+    let mut all: BTreeSet<Month> = BTreeSet::new();
+    all.extend(records.iter().map(|r| r.month));
+    let mut paid: BTreeSet<Month> = BTreeSet::new();
+    paid.extend(records.iter().filter(|r| pays_month(r)).map(|r| r.month));
     let first = all.first().copied();
     let last = all.last().copied();
 

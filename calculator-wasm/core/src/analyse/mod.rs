@@ -207,7 +207,7 @@ fn person(
         }
     }
 
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.month.cmp(&b.month))

@@ -40,9 +40,9 @@ fn weighting(y: &OfficialAccountYear, monthly: Option<&BTreeMap<u32, Decimal>>) 
     }
     let even = |months: std::ops::RangeInclusive<u32>| {
         let n = Decimal::from(months.clone().count() as u32);
-        months
-            .map(|m| (m, y.credited / n))
-            .collect::<BTreeMap<u32, Decimal>>()
+        let mut credits = BTreeMap::new();
+        credits.extend(months.map(|m| (m, y.credited / n)));
+        credits
     };
     match y.months_credited {
         Some(n @ 1..=11) => Weighting {
@@ -195,7 +195,7 @@ pub fn reconcile(
         return None;
     }
     let mut sorted: Vec<&OfficialAccountYear> = years.iter().collect();
-    sorted.sort_by_key(|y| y.year);
+    crate::order::sort_by_key(&mut sorted, |y| y.year);
     let mut checks = Vec::new();
     let mut findings = Vec::new();
     for (i, y) in sorted.iter().enumerate() {

@@ -5,7 +5,7 @@ use crate::month::Month;
 /// Merge `(month, key)` items (any order) into maximal runs of consecutive months with equal
 /// keys, sorted by first month. Items for the same month keep the first key seen after sorting.
 pub fn runs<K: PartialEq + Clone>(mut items: Vec<(Month, K)>) -> Vec<(Month, Month, K)> {
-    items.sort_by_key(|(m, _)| *m);
+    crate::order::sort_by_key(&mut items, |(m, _)| *m);
     let mut out: Vec<(Month, Month, K)> = Vec::new();
     for (m, k) in items {
         match out.last_mut() {

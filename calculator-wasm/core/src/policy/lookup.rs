@@ -47,7 +47,7 @@ impl Policy {
             .iter()
             .flat_map(|p| p.cities.iter().map(|c| c.slug.as_str()))
             .collect();
-        v.sort_unstable();
+        crate::order::sort_by_key(&mut v, |s| *s);
         v
     }
 

@@ -305,7 +305,7 @@ pub fn parse_month_list(raw: &str) -> Option<Vec<u32>> {
         }
         out.extend(a..=b);
     }
-    out.sort_unstable();
+    crate::order::sort_by_key(&mut out, |m| *m);
     out.dedup();
     (!out.is_empty()).then_some(out)
 }

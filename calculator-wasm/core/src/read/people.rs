@@ -132,9 +132,9 @@ impl People {
     pub fn finish(self) -> Vec<Person> {
         let mut people = self.people;
         for p in &mut people {
-            p.records.sort_by_key(|r| (r.month, r.insurance, r.row));
-            p.coverage.sort_by_key(|c| (c.from, c.insurance, c.row));
-            p.account_years.sort_by_key(|y| (y.year, y.row));
+            crate::order::sort_by_key(&mut p.records, |r| (r.month, r.insurance, r.row));
+            crate::order::sort_by_key(&mut p.coverage, |c| (c.from, c.insurance, c.row));
+            crate::order::sort_by_key(&mut p.account_years, |y| (y.year, y.row));
         }
         people.retain(|p| {
             !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
