@@ -47,7 +47,7 @@ enum Command {
         /// Retirement track: men, women-50 or women-55.
         #[arg(long)]
         track: Option<String>,
-        /// Content folder (policy data under content/policy/).
+        /// Content folder (policy data under content/policy/; the built-in copy when it is missing).
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },

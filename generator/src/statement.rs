@@ -43,10 +43,38 @@ pub enum PolicyLoadError {
     Invalid(String),
 }
 
-/// Load `content_dir/policy/national.toml` and `provinces/*.toml` into the typed policy;
-/// any error-level problem refuses the data (warnings pass).
+/// The policy data this binary was built with (`content/policy/`), used when the command runs
+/// outside the repository, where no `content/policy/` folder exists. A test keeps the list
+/// complete.
+const EMBEDDED_POLICY: &[(&str, &str)] = &[
+    (
+        "national.toml",
+        include_str!("../../content/policy/national.toml"),
+    ),
+    (
+        "provinces/hunan.toml",
+        include_str!("../../content/policy/provinces/hunan.toml"),
+    ),
+    (
+        "provinces/liaoning.toml",
+        include_str!("../../content/policy/provinces/liaoning.toml"),
+    ),
+    (
+        "provinces/zhejiang.toml",
+        include_str!("../../content/policy/provinces/zhejiang.toml"),
+    ),
+];
+
+/// Load `content_dir/policy/national.toml` and `provinces/*.toml` into the typed policy (the
+/// embedded copy when that folder does not exist); any error-level problem refuses the data
+/// (warnings pass).
 pub fn load_policy(content_dir: &Path) -> Result<Policy, PolicyLoadError> {
-    let files = load::tomls(&content_dir.join("policy"))?;
+    let dir = content_dir.join("policy");
+    let files = if dir.is_dir() {
+        load::tomls(&dir)?
+    } else {
+        embedded_policy_files()
+    };
     let (policy, diags) = policy_data::parse(&files);
     let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
     match policy {
@@ -225,5 +253,38 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1));
         assert_eq!(civil_from_days(20_454), (2026, 1)); // 2026-01-01
         assert_eq!(civil_from_days(20_453), (2025, 12));
+    }
+}
+
+fn embedded_policy_files() -> Vec<load::TextFile> {
+    EMBEDDED_POLICY
+        .iter()
+        .map(|(rel, text)| load::TextFile {
+            rel: (*rel).to_string(),
+            display: format!("(built-in) content/policy/{rel}"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+
+    #[test]
+    fn embedded_policy_is_every_policy_file_as_it_is_now() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/policy");
+        let on_disk = load::tomls(&dir).unwrap();
+        let on_disk: Vec<(&str, &str)> = on_disk
+            .iter()
+            .map(|f| (f.rel.as_str(), f.text.as_str()))
+            .collect();
+        assert_eq!(on_disk, EMBEDDED_POLICY.to_vec(), "update EMBEDDED_POLICY");
+    }
+
+    #[test]
+    fn embedded_policy_loads_outside_the_repository() {
+        let policy = load_policy(Path::new("/nonexistent-content-dir")).unwrap();
+        assert!(policy.place("yingkou").is_some());
     }
 }
