@@ -49,7 +49,8 @@ impl Calculator {
 
     /// Check one statement. `options_json`: `{"city","birth","track","today"}`, each
     /// optional. A statement that cannot be read rejects with an `Error` whose `name` is the
-    /// error kind (e.g. `xlsx_not_supported`, on which the page loads the XLSX module) and whose
+    /// error kind (e.g. `xlsx_not_supported` or `json_not_supported`, on which the page loads the
+    /// second module, which reads XLSX and the tool's own JSON) and whose
     /// `message` is the Chinese explanation.
     pub fn check(
         &self,

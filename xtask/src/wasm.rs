@@ -23,7 +23,8 @@ pub struct Module {
     pub global: &'static str,
 }
 
-/// The main module (CSV/TSV/text/JSON; GBK via TextDecoder) and the XLSX one, loaded on demand.
+/// The main module (CSV/TSV/text; GBK via TextDecoder) and the second one (XLSX and the tool's
+/// own JSON as well), loaded on demand.
 pub const MODULES: [Module; 2] = [
     Module {
         stem: "shebao_calc",

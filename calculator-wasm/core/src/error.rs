@@ -28,6 +28,9 @@ pub enum ErrorKind {
     OldExcel,
     /// An XLSX file, but this build cannot read XLSX (the browser loads that support separately).
     XlsxNotSupported,
+    /// A statement in the tool's own JSON, but this build cannot read it (the browser loads
+    /// that support with the XLSX support).
+    JsonNotSupported,
     /// An XLSX file that could not be opened (truncated or damaged).
     BrokenXlsx {
         /// The library's message (English, for reports).
@@ -171,6 +174,7 @@ impl StatementError {
                 "这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再试。".into()
             }
             ErrorKind::XlsxNotSupported => "这是 Excel（.xlsx）文件，当前版本不能直接读取。请另存为 CSV 后再试。".into(),
+            ErrorKind::JsonNotSupported => "这是本工具导出的 JSON 文件，当前版本不能直接读取。请选择原始的缴费明细表格。".into(),
             ErrorKind::BrokenXlsx { .. } => {
                 "Excel 文件不完整或已损坏，打不开。请重新下载或重新保存后再试。".into()
             }

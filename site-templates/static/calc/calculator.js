@@ -82,8 +82,9 @@
       try {
         out = calc.check(bytes, fileName, opts);
       } catch (e) {
-        if (e && e.name === 'xlsx_not_supported' && !name) {
-          status.textContent = '正在载入 Excel 支持……';
+        // XLSX and the tool's own JSON are read by the second module, loaded on demand.
+        if (e && (e.name === 'xlsx_not_supported' || e.name === 'json_not_supported') && !name) {
+          status.textContent = e.name === 'xlsx_not_supported' ? '正在载入 Excel 支持……' : '正在载入 JSON 支持……';
           return check(bytes, fileName, 'shebao_calc_xlsx');
         }
         throw e;

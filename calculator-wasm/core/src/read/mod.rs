@@ -31,7 +31,7 @@ pub use synonyms::{header_synonyms, Field};
 use crate::decode::{decode_text, TextDecode};
 use crate::error::{ErrorKind, StatementError};
 use crate::month::Month;
-use crate::statement::{Encoding, Format, Input, Layout, SkippedRow, SourceInfo, Statement};
+use crate::statement::{Encoding, Format, Input, SkippedRow, SourceInfo, Statement};
 use grid::Grid;
 use sniff::Sniffed;
 
@@ -98,6 +98,12 @@ fn read_xlsx(_input: &Input<'_>) -> Result<Statement, StatementError> {
     Err(StatementError::new(ErrorKind::XlsxNotSupported))
 }
 
+#[cfg(not(feature = "json"))]
+fn read_json(_text: &str, _encoding: Encoding) -> Result<Statement, StatementError> {
+    Err(StatementError::new(ErrorKind::JsonNotSupported))
+}
+
+#[cfg(feature = "json")]
 fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError> {
     let mut s: Statement = serde_json::from_str(text).map_err(|e| {
         StatementError::new(ErrorKind::BadJson {
@@ -105,7 +111,7 @@ fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError
         })
     })?;
     s.source.format = Format::Json;
-    s.source.layout = Layout::NormalisedJson;
+    s.source.layout = crate::statement::Layout::NormalisedJson;
     s.source.encoding = encoding;
     Ok(s)
 }
