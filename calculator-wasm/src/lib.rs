@@ -39,12 +39,18 @@ impl Checked {
 
 #[wasm_bindgen]
 impl Calculator {
-    /// Build from the policy JSON the page inlines (the site's `/data/policy.json`).
+    /// Build from the policy JSON the page inlines (the site's `/data/policy.json`), parsed
+    /// with the browser's `JSON.parse` and read from the JS object (serde_json's parser would
+    /// cost ~30 KB gzip of wasm).
     #[wasm_bindgen(constructor)]
     pub fn new(policy_json: &str) -> Result<Calculator, JsError> {
-        present::Engine::new(policy_json)
-            .map(|engine| Calculator { engine })
-            .map_err(|e| JsError::new(&e.to_string()))
+        let fail = |why: String| JsError::new(&present::PolicyError(why).to_string());
+        let value = js_sys::JSON::parse(policy_json)
+            .map_err(|e| fail(String::from(js_sys::Error::from(e).message())))?;
+        let policy = serde_wasm_bindgen::from_value(value).map_err(|e| fail(e.to_string()))?;
+        Ok(Calculator {
+            engine: present::Engine::new(policy),
+        })
     }
 
     /// Check one statement. `options_json`: `{"city","birth","track","today"}`, each
@@ -58,12 +64,15 @@ impl Calculator {
         file_name: &str,
         options_json: &str,
     ) -> Result<Checked, JsValue> {
-        let input = present::CheckInput {
-            bytes,
-            file_name,
-            options_json,
-        };
-        match self.engine.check(&input, &BrowserDecoder) {
+        let checked = page_options(options_json).and_then(|options| {
+            let input = present::CheckInput {
+                bytes,
+                file_name,
+                options,
+            };
+            self.engine.check(&input, &BrowserDecoder)
+        });
+        match checked {
             Ok(out) => Ok(Checked { out }),
             Err(e) => {
                 let err = js_sys::Error::new(&e.message);
@@ -72,6 +81,38 @@ impl Calculator {
             }
         }
     }
+}
+
+/// The page's options JSON, read with the browser's `JSON.parse` (serde_json's parser would
+/// cost ~30 KB gzip of wasm). Each field is a string, or null/absent; unknown fields are
+/// ignored.
+fn page_options(json: &str) -> Result<present::PageOptions, present::CheckError> {
+    if json.trim().is_empty() {
+        return Ok(present::PageOptions::default());
+    }
+    let value = js_sys::JSON::parse(json).map_err(|e| {
+        let why = js_sys::Error::from(e).message();
+        present::bad_options(&String::from(why))
+    })?;
+    if !value.is_object() {
+        return Err(present::bad_options("应为 JSON 对象"));
+    }
+    let field = |name: &str| -> Result<Option<String>, present::CheckError> {
+        let v = js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::NULL);
+        if v.is_null() || v.is_undefined() {
+            Ok(None)
+        } else {
+            v.as_string()
+                .map(Some)
+                .ok_or_else(|| present::bad_options(&format!("{name} 应为文字")))
+        }
+    };
+    Ok(present::PageOptions {
+        city: field("city")?,
+        birth: field("birth")?,
+        track: field("track")?,
+        today: field("today")?,
+    })
 }
 
 #[wasm_bindgen]

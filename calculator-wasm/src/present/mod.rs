@@ -17,7 +17,6 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
-use serde::Deserialize;
 use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::month::Month;
 use shebao_calc::policy::{Policy, Track};
@@ -37,8 +36,8 @@ pub struct CheckInput<'a> {
     pub bytes: &'a [u8],
     /// Its name as picked.
     pub file_name: &'a str,
-    /// Page options as JSON: `{"city","birth","track","today"}`, each optional.
-    pub options_json: &'a str,
+    /// The page's options.
+    pub options: PageOptions,
 }
 
 /// A checked statement.
@@ -77,21 +76,25 @@ impl std::fmt::Display for PolicyError {
     }
 }
 
-/// The page's options, as JSON.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct PageOptions {
-    city: Option<String>,
-    birth: Option<String>,
-    track: Option<String>,
-    today: Option<String>,
+/// The page's options as the page gives them (the wasm layer reads them from the page's JSON
+/// with the browser's `JSON.parse`: serde_json's parser would cost ~30 KB gzip of wasm).
+/// Empty strings count as absent.
+#[derive(Clone, Debug, Default)]
+pub struct PageOptions {
+    /// City slug.
+    pub city: Option<String>,
+    /// Birth month, `YYYY-MM`.
+    pub birth: Option<String>,
+    /// Retirement track (`men`, `women_50`, `women_55`).
+    pub track: Option<String>,
+    /// This month, `YYYY-MM`.
+    pub today: Option<String>,
 }
 
 impl Engine {
-    /// Parse the policy JSON.
-    pub fn new(policy_json: &str) -> Result<Engine, PolicyError> {
-        let policy = serde_json::from_str(policy_json).map_err(|e| PolicyError(e.to_string()))?;
-        Ok(Engine { policy })
+    /// The engine over the site's policy data (the wasm layer reads it from the page's JSON).
+    pub fn new(policy: Policy) -> Engine {
+        Engine { policy }
     }
 
     /// Read, analyse and present one statement.
@@ -100,7 +103,7 @@ impl Engine {
         input: &CheckInput<'_>,
         decoder: &dyn TextDecode,
     ) -> Result<CheckOutput, CheckError> {
-        let options = parse_options(input.options_json)?;
+        let options = parse_options(&input.options)?;
         let file = Input {
             bytes: input.bytes,
             file_name: Some(input.file_name),
@@ -129,16 +132,17 @@ impl Engine {
     }
 }
 
-fn parse_options(json: &str) -> Result<Options, CheckError> {
-    let bad = |what: &str| CheckError {
+/// Why the page's options are refused (kind `bad_options`).
+pub fn bad_options(what: &str) -> CheckError {
+    CheckError {
         kind: "bad_options".into(),
         message: format!("选项有误：{what}"),
-    };
-    let raw: PageOptions = if json.trim().is_empty() {
-        PageOptions::default()
-    } else {
-        serde_json::from_str(json).map_err(|e| bad(&e.to_string()))?
-    };
+    }
+}
+
+fn parse_options(raw: &PageOptions) -> Result<Options, CheckError> {
+    let bad = bad_options;
+    let raw = raw.clone();
     let month = |s: Option<String>, what: &str| -> Result<Option<Month>, CheckError> {
         let Some(s) = s.filter(|s| !s.is_empty()) else {
             return Ok(None);

@@ -1,7 +1,7 @@
 //! The presentation, natively: the site's sample statement through the real engine and the
 //! real policy data, then the HTML checked for the figures, the escaping and the pictures.
 
-use super::{CheckInput, Engine};
+use super::{CheckInput, Engine, PageOptions};
 use shebao_calc::decode::Utf8Only;
 use shebao_calc::policy::{NationalPolicy, Policy, ProvincePolicy};
 use std::path::Path;
@@ -29,14 +29,30 @@ fn sample() -> Vec<u8> {
     std::fs::read(p).expect("sample.csv")
 }
 
-fn check(bytes: &[u8], name: &str, options: &str) -> super::CheckOutput {
-    let engine = Engine::new(&policy_json()).expect("policy parses");
+/// Page options from `key=value` pairs, as the page would send them.
+fn options(pairs: &[(&str, &str)]) -> PageOptions {
+    let mut o = PageOptions::default();
+    for (k, v) in pairs {
+        let slot = match *k {
+            "city" => &mut o.city,
+            "birth" => &mut o.birth,
+            "track" => &mut o.track,
+            "today" => &mut o.today,
+            _ => panic!("unknown option {k}"),
+        };
+        *slot = Some(v.to_string());
+    }
+    o
+}
+
+fn check(bytes: &[u8], name: &str, options: PageOptions) -> super::CheckOutput {
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     engine
         .check(
             &CheckInput {
                 bytes,
                 file_name: name,
-                options_json: options,
+                options,
             },
             &Utf8Only,
         )
@@ -48,7 +64,7 @@ fn sample_report_shows_figures_gap_arrears_and_mismatch() {
     let out = check(
         &sample(),
         "sample.csv",
-        r#"{"city":"yingkou","today":"2026-11"}"#,
+        options(&[("city", "yingkou"), ("today", "2026-11")]),
     );
     let report: serde_json::Value = serde_json::from_str(&out.json).expect("json");
     assert_eq!(report["schema_version"], 1);
@@ -73,7 +89,7 @@ fn text_from_the_file_is_escaped() {
     let csv = "姓名,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
                <script>alert(1)</script>,202401,企业职工基本养老保险,4500,360,720\n\
                \"<img src=x onerror=alert(2)>\",202401,企业职工基本养老保险,4500,360,720\n";
-    let out = check(csv.as_bytes(), "<b>evil</b>.csv", "{}");
+    let out = check(csv.as_bytes(), "<b>evil</b>.csv", PageOptions::default());
     assert!(!out.html.contains("<script>"), "{}", out.html);
     assert!(!out.html.contains("<img"), "{}", out.html);
     assert!(!out.html.contains("<b>evil"), "{}", out.html);
@@ -85,7 +101,7 @@ fn several_people_get_a_list_to_pick_from() {
     let csv = "姓名,证件号码,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
                张三,110101199001011234,202401,企业职工基本养老保险,4500,360,720\n\
                李四,110101199202021234,202401,企业职工基本养老保险,4500,360,720\n";
-    let out = check(csv.as_bytes(), "batch.csv", "{}");
+    let out = check(csv.as_bytes(), "batch.csv", PageOptions::default());
     assert!(out.html.contains("data-person-link=\"1\""));
     assert!(out
         .html
@@ -96,11 +112,11 @@ fn several_people_get_a_list_to_pick_from() {
 
 #[test]
 fn unreadable_file_gives_a_kind_and_a_chinese_message() {
-    let engine = Engine::new(&policy_json()).expect("policy parses");
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     let input = CheckInput {
         bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
         file_name: "x.csv",
-        options_json: "{}",
+        options: PageOptions::default(),
     };
     let err = engine
         .check(&input, &Utf8Only)
@@ -118,11 +134,11 @@ fn unreadable_file_gives_a_kind_and_a_chinese_message() {
 
 #[test]
 fn bad_options_are_refused_in_chinese() {
-    let engine = Engine::new(&policy_json()).expect("policy parses");
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     let input = CheckInput {
         bytes: &sample(),
         file_name: "s.csv",
-        options_json: r#"{"birth":"1970-13"}"#,
+        options: options(&[("birth", "1970-13")]),
     };
     let err = engine
         .check(&input, &Utf8Only)
@@ -136,7 +152,12 @@ fn retirement_part_appears_with_birth_and_track() {
     let out = check(
         &sample(),
         "sample.csv",
-        r#"{"city":"yingkou","birth":"1970-05","track":"men","today":"2026-11"}"#,
+        options(&[
+            ("city", "yingkou"),
+            ("birth", "1970-05"),
+            ("track", "men"),
+            ("today", "2026-11"),
+        ]),
     );
     assert!(
         out.html.contains("data-retirement-month=\""),
