@@ -213,5 +213,13 @@ fn bad_options_exit_2_and_good_ones_succeed() {
 fn content_policy_loads_without_errors() {
     let p = load_policy(&root().join("content")).unwrap();
     assert!(p.problems().is_empty());
-    assert!(load_policy(&root().join("no-such-content")).is_err());
+    // Outside the repository the built-in copy is used; a policy folder that is there but
+    // broken is refused, never silently replaced.
+    assert!(load_policy(&root().join("no-such-content")).is_ok());
+    let broken = std::env::temp_dir().join(format!("shebao-broken-policy-{}", std::process::id()));
+    std::fs::create_dir_all(broken.join("policy")).unwrap();
+    std::fs::write(broken.join("policy/national.toml"), "rates = 3\n").unwrap();
+    let refused = load_policy(&broken).is_err();
+    std::fs::remove_dir_all(&broken).unwrap();
+    assert!(refused);
 }
