@@ -5,6 +5,7 @@
 //! decoded with the browser's `TextDecoder` (see [`BrowserDecoder`]), so the module carries no
 //! encoding tables. State lives in a `#[wasm_bindgen]` struct, never behind a raw pointer.
 
+pub mod policy_object;
 pub mod present;
 
 use wasm_bindgen::prelude::*;
@@ -47,7 +48,7 @@ impl Calculator {
         let fail = |why: String| JsError::new(&present::PolicyError(why).to_string());
         let value = js_sys::JSON::parse(policy_json)
             .map_err(|e| fail(String::from(js_sys::Error::from(e).message())))?;
-        let policy = serde_wasm_bindgen::from_value(value).map_err(|e| fail(e.to_string()))?;
+        let policy = policy_object::read_policy(&value).map_err(|e| fail(e.to_string()))?;
         Ok(Calculator {
             engine: present::Engine::new(policy),
         })
@@ -120,6 +121,31 @@ impl Calculator {
     /// The inner HTML of person `index`'s section (several people in one file).
     pub fn person_html(&self, checked: &Checked, index: usize) -> Option<String> {
         self.engine.person_html(&checked.out, index)
+    }
+}
+
+/// The policy reader's view of a parsed JS value.
+impl policy_object::Json for JsValue {
+    fn field(&self, name: &str) -> Option<JsValue> {
+        if !self.is_object() {
+            return None;
+        }
+        let v = js_sys::Reflect::get(self, &JsValue::from_str(name)).ok()?;
+        (!v.is_null() && !v.is_undefined()).then_some(v)
+    }
+
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+
+    fn whole(&self) -> Option<u32> {
+        // A JS number is a double; only exact whole numbers in range are accepted.
+        let n = self.as_f64()?;
+        (n >= 0.0 && n <= f64::from(u32::MAX) && n.trunc() == n).then_some(n as u32)
+    }
+
+    fn items(&self) -> Option<Vec<JsValue>> {
+        js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).to_vec())
     }
 }
 
