@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use shebao_calc::policy::{Confidence, Figure, Policy};
+use shebao_calc::policy::{Figure, Policy};
 
 /// One figure ready to print.
 #[derive(Debug, Serialize)]
@@ -140,38 +140,8 @@ fn view(f: &Figure, value: String) -> FigureView<'_> {
         source: &f.source,
         url: f.url.as_deref(),
         confidence: f.confidence.label(),
-        confidence_zh: confidence_zh(f.confidence),
+        confidence_zh: f.confidence.label_zh(),
         confirmed: f.confidence.is_confirmed(),
         note: f.note.as_deref(),
-    }
-}
-
-/// The confidence code in words a reader understands; the legend under each table
-/// (`partials/confidence.html`) explains them. M-H and M read the same: both rest on a
-/// credible citation, and readers gain nothing from a finer scale.
-pub fn confidence_zh(c: Confidence) -> &'static str {
-    match c {
-        Confidence::High => "可靠",
-        Confidence::MediumHigh | Confidence::Medium => "较可靠",
-        Confidence::LowMedium => "待核实",
-        Confidence::Low => "未证实",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_low_confidence_reads_as_unconfirmed() {
-        let all = [
-            Confidence::High,
-            Confidence::MediumHigh,
-            Confidence::Medium,
-            Confidence::LowMedium,
-            Confidence::Low,
-        ];
-        let words: Vec<&str> = all.iter().map(|c| confidence_zh(*c)).collect();
-        assert_eq!(words, ["可靠", "较可靠", "较可靠", "待核实", "未证实"]);
     }
 }

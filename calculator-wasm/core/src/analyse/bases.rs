@@ -46,7 +46,7 @@ pub fn effective_bases(records: &[&Record]) -> BTreeMap<(Insurance, Month), Deci
 }
 
 fn cite(f: &Figure) -> String {
-    format!("{}，可信度 {}", f.source, f.confidence.label())
+    format!("{}，可信度：{}", f.source, f.confidence.label_zh())
 }
 
 /// Pension bases against the province's published floor and ceiling of each year.

@@ -113,18 +113,18 @@ fn estimate(
     let mut assumptions = Vec::new();
     if w_year != retire.year() {
         assumptions.push(format!(
-            "{} 年的计发基数还没有公布，用已知最近的 {w_year} 年 {}（{}，可信度 {}）；实际会随工资增长而变。",
+            "{} 年的计发基数还没有公布，用已知最近的 {w_year} 年 {}（{}，可信度：{}）；实际会随工资增长而变。",
             retire.year(),
             yuan(w.value),
             w.source,
-            w.confidence.label()
+            w.confidence.label_zh()
         ));
     } else {
         assumptions.push(format!(
-            "计发基数用 {w_year} 年 {}（{}，可信度 {}）。",
+            "计发基数用 {w_year} 年 {}（{}，可信度：{}）。",
             yuan(w.value),
             w.source,
-            w.confidence.label()
+            w.confidence.label_zh()
         ));
     }
     // Average index over months whose year's average wage is known.

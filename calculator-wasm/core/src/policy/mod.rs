@@ -48,6 +48,16 @@ impl Confidence {
         }
     }
 
+    /// The word readers see (site and calculator alike): 可靠, 较可靠, 待核实, 未证实.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Confidence::High => "可靠",
+            Confidence::MediumHigh | Confidence::Medium => "较可靠",
+            Confidence::LowMedium => "待核实",
+            Confidence::Low => "未证实",
+        }
+    }
+
     /// Whether a figure of this confidence may be used as if published. Only `L` is not.
     pub fn is_confirmed(self) -> bool {
         self != Confidence::Low
@@ -326,5 +336,25 @@ mod decimal_string {
                 "expected a decimal number as a string, got {text:?}"
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod confidence_tests {
+    use super::Confidence;
+
+    #[test]
+    fn only_low_confidence_reads_as_unconfirmed() {
+        let all = [
+            Confidence::High,
+            Confidence::MediumHigh,
+            Confidence::Medium,
+            Confidence::LowMedium,
+            Confidence::Low,
+        ];
+        let words: Vec<&str> = all.iter().map(|c| c.label_zh()).collect();
+        assert_eq!(words, ["可靠", "较可靠", "较可靠", "待核实", "未证实"]);
+        let confirmed: Vec<bool> = all.iter().map(|c| c.is_confirmed()).collect();
+        assert_eq!(confirmed, [true, true, true, true, false]);
     }
 }
