@@ -1,30 +1,9 @@
 //! The policy files in content/policy parse into the typed policy and obey every rule.
 
-use shebao_calc::month::Month;
-use shebao_calc::policy::{Confidence, NationalPolicy, Policy, ProvincePolicy, RatePart, Track};
+use shebao_calc::policy::{Confidence, Policy, RatePart, Track};
 use shebao_calc::record::Insurance;
-use std::path::Path;
-
-fn content_policy() -> Policy {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/policy");
-    let national: NationalPolicy =
-        toml::from_str(&std::fs::read_to_string(dir.join("national.toml")).unwrap()).unwrap();
-    let mut provinces: Vec<ProvincePolicy> = std::fs::read_dir(dir.join("provinces"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap())
-        .collect();
-    provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Policy {
-        national,
-        provinces,
-    }
-}
-
-fn m(y: u32, mo: u32) -> Month {
-    Month::new(y, mo).unwrap()
-}
+mod analyse_support;
+use analyse_support::{m, policy as content_policy};
 
 #[test]
 fn content_policy_has_no_problems() {
