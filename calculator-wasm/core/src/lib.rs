@@ -10,6 +10,7 @@ pub mod decode;
 pub mod error;
 pub mod money;
 pub mod month;
+pub mod month_set;
 pub mod order;
 pub mod policy;
 pub mod read;

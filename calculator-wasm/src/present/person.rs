@@ -5,11 +5,11 @@
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
+use shebao_calc::month_set::MonthSet;
 use shebao_calc::policy::Policy;
 use shebao_calc::record::Person;
 use shebao_calc::report::{PersonReport, Report, Severity};
 use shebao_calc::statement::{Encoding, Statement};
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The whole report.
@@ -173,16 +173,17 @@ fn person(
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    let mut gaps = BTreeSet::new();
-    let mut open = BTreeSet::new();
-    for i in &p.insurances {
-        for g in &i.gaps {
-            gaps.extend(months(g.from, g.to));
-        }
-        for a in i.arrears.iter().filter(|a| !a.settled) {
-            open.extend(months(a.from, a.to));
-        }
-    }
+    let gaps = MonthSet::from_months(
+        p.insurances
+            .iter()
+            .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to))),
+    );
+    let open = MonthSet::from_months(p.insurances.iter().flat_map(|i| {
+        i.arrears
+            .iter()
+            .filter(|a| !a.settled)
+            .flat_map(|a| months(a.from, a.to))
+    }));
     let problems = p
         .findings
         .iter()
@@ -223,8 +224,8 @@ fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
 }
 
 /// Up to six months by name, then "等".
-fn list(set: &BTreeSet<Month>) -> String {
-    let shown: Vec<String> = set.iter().take(6).map(|m| month(*m)).collect();
+fn list(set: &MonthSet) -> String {
+    let shown: Vec<String> = set.iter().take(6).map(month).collect();
     let more = if set.len() > 6 { "等" } else { "" };
     format!("{}{more}", shown.join("、"))
 }

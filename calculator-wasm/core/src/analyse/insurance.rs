@@ -3,10 +3,10 @@
 
 use super::runs::{runs, runs_where};
 use crate::month::Month;
+use crate::month_set::MonthSet;
 use crate::record::{Insurance, PayStatus, PaymentKind, Record};
 use crate::report::{ArrearsRun, InsuranceReport, Span};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether the money of a record arrived (在途 = paid, not yet booked).
 pub fn is_paid(r: &Record) -> bool {
@@ -33,14 +33,10 @@ pub fn summarise(
     records: &[&Record],
     declared: Option<(Month, Month)>,
 ) -> InsuranceReport {
-    // Filled by `extend` rather than `collect`: collecting into a B-tree sorts first, which
-    // brings a copy of the standard sort per element type into the wasm module.
-    let mut all: BTreeSet<Month> = BTreeSet::new();
-    all.extend(records.iter().map(|r| r.month));
-    let mut paid: BTreeSet<Month> = BTreeSet::new();
-    paid.extend(records.iter().filter(|r| pays_month(r)).map(|r| r.month));
-    let first = all.first().copied();
-    let last = all.last().copied();
+    let all = MonthSet::from_months(records.iter().map(|r| r.month));
+    let paid = MonthSet::from_months(records.iter().filter(|r| pays_month(r)).map(|r| r.month));
+    let first = all.first();
+    let last = all.last();
 
     let mut personal: Option<Decimal> = None;
     let mut employer: Option<Decimal> = None;
@@ -64,7 +60,7 @@ pub fn summarise(
         (None, l) => l,
     };
     let gaps = match (first, gap_end) {
-        (Some(f), Some(e)) => runs_where(f, e, |m| !all.contains(&m))
+        (Some(f), Some(e)) => runs_where(f, e, |m| !all.contains(m))
             .into_iter()
             .map(|(a, b)| Span::new(a, b))
             .collect(),
@@ -72,21 +68,28 @@ pub fn summarise(
     };
 
     // Arrears: months with an unpaid row; settled when the month also has a paid row.
-    let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
-    for r in records
+    // Per unpaid month the latest month it was settled in (`None` sorts first); a sorted
+    // `Vec` rather than a map keeps B-tree code for this one key type out of the wasm module.
+    let mut unpaid: Vec<(Month, Option<Month>)> = records
         .iter()
         .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
-    {
-        let e = unpaid.entry(r.month).or_insert(None);
-        if r.settled > *e {
-            *e = r.settled;
+        .map(|r| (r.month, r.settled))
+        .collect();
+    crate::order::sort_by_key(&mut unpaid, |(m, _)| *m);
+    unpaid.dedup_by(|later, kept| {
+        if later.0 != kept.0 {
+            return false;
         }
-    }
+        if later.1 > kept.1 {
+            kept.1 = later.1;
+        }
+        true
+    });
     let arrears = runs(
         unpaid
             .into_iter()
             .map(|(m, settled_in)| {
-                let settled = paid.contains(&m);
+                let settled = paid.contains(m);
                 (m, (settled, if settled { settled_in } else { None }))
             })
             .collect(),
@@ -104,7 +107,7 @@ pub fn summarise(
     let interrupted = runs(
         records
             .iter()
-            .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(&r.month))
+            .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(r.month))
             .map(|r| (r.month, ()))
             .collect(),
     )
