@@ -13,34 +13,51 @@ use crate::report::{Finding, FindingCode, Severity};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// Effective bases, one per (insurance, month), sorted by that key.
+///
+/// A sorted `Vec` rather than a `BTreeMap`: each map type brings its own copy of the B-tree
+/// code into the wasm module; grouping after the shared non-generic sort (`crate::order`)
+/// gives the same keys, order and sums.
+pub type Bases = Vec<((Insurance, Month), Decimal)>;
+
 /// The base a month was finally assessed on: the regular record's base (a paid one when the
 /// month has several) plus every base top-up (调整补收, whose base is the difference).
-pub fn effective_bases(records: &[&Record]) -> BTreeMap<(Insurance, Month), Decimal> {
-    let mut regular: BTreeMap<(Insurance, Month), (bool, Decimal)> = BTreeMap::new();
-    let mut top_ups: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
-    for r in records {
-        let Some(base) = r.base else { continue };
-        let key = (r.insurance, r.month);
-        match r.kind {
-            PaymentKind::BaseTopUp => *top_ups.entry(key).or_default() += base,
-            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
-                let paid = pays_month(r);
-                match regular.get(&key) {
-                    Some((true, _)) => {}
-                    Some((false, _)) if !paid => {}
-                    _ => {
-                        regular.insert(key, (paid, base));
+pub fn effective_bases(records: &[&Record]) -> Bases {
+    let mut with_base: Vec<(&Record, Decimal)> = records
+        .iter()
+        .filter_map(|r| r.base.map(|b| (*r, b)))
+        .collect();
+    // Stable: within one key the records keep their statement order.
+    crate::order::sort_by_key(&mut with_base, |(r, _)| (r.insurance, r.month));
+    let mut out: Bases = Vec::new();
+    for group in
+        with_base.chunk_by(|(a, _), (b, _)| (a.insurance, a.month) == (b.insurance, b.month))
+    {
+        // (paid, base) of the regular record kept: the first paid one, else the first one.
+        let mut regular: Option<(bool, Decimal)> = None;
+        let mut top_up: Option<Decimal> = None;
+        for (r, base) in group {
+            match r.kind {
+                PaymentKind::BaseTopUp => *top_up.get_or_insert(Decimal::ZERO) += *base,
+                PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
+                    let paid = pays_month(r);
+                    match regular {
+                        Some((true, _)) => {}
+                        Some((false, _)) if !paid => {}
+                        _ => regular = Some((paid, *base)),
                     }
                 }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    // `extend`, not `collect`: see `insurance::summarise`.
-    let mut out: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
-    out.extend(regular.into_iter().map(|(k, (_, b))| (k, b)));
-    for (k, extra) in top_ups {
-        *out.entry(k).or_default() += extra;
+        let value = match (regular, top_up) {
+            (Some((_, b)), None) => b,
+            (Some((_, b)), Some(t)) => b + t,
+            (None, Some(t)) => Decimal::ZERO + t,
+            (None, None) => continue,
+        };
+        let r = group[0].0;
+        out.push(((r.insurance, r.month), value));
     }
     out
 }
@@ -50,7 +67,7 @@ fn cite(f: &Figure) -> String {
 }
 
 /// Pension bases against the province's published floor and ceiling of each year.
-pub fn limits(place: Place<'_>, bases: &BTreeMap<(Insurance, Month), Decimal>) -> Vec<Finding> {
+pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
     let pension: Vec<(Month, Decimal)> = bases
         .iter()
         .filter(|((i, _), _)| *i == Insurance::Pension)
@@ -151,14 +168,15 @@ pub fn limits(place: Place<'_>, bases: &BTreeMap<(Insurance, Month), Decimal>) -
 }
 
 /// Months whose insurances were assessed on different bases.
-pub fn differing(bases: &BTreeMap<(Insurance, Month), Decimal>) -> Vec<Finding> {
-    let mut per_month: BTreeMap<Month, Vec<(Insurance, Decimal)>> = BTreeMap::new();
-    for ((i, m), b) in bases {
-        per_month.entry(*m).or_default().push((*i, *b));
-    }
-    let items: Vec<(Month, Vec<(Insurance, Decimal)>)> = per_month
-        .into_iter()
-        .filter(|(_, v)| v.iter().any(|(_, b)| *b != v[0].1))
+pub fn differing(bases: &Bases) -> Vec<Finding> {
+    // By month, stably: within a month the insurances stay in key order.
+    let mut by_month: Vec<(Month, Insurance, Decimal)> =
+        bases.iter().map(|((i, m), b)| (*m, *i, *b)).collect();
+    crate::order::sort_by_key(&mut by_month, |(m, _, _)| *m);
+    let items: Vec<(Month, Vec<(Insurance, Decimal)>)> = by_month
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|g| g.iter().any(|(_, _, b)| *b != g[0].2))
+        .map(|g| (g[0].0, g.iter().map(|(_, i, b)| (*i, *b)).collect()))
         .collect();
     runs(items)
         .into_iter()
@@ -187,17 +205,22 @@ pub fn differing(bases: &BTreeMap<(Insurance, Month), Decimal>) -> Vec<Finding> 
 /// More than one regular paid record for one month and insurance (top-ups are not duplicates;
 /// a refund cancels one).
 pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
-    let mut count: BTreeMap<(Insurance, Month), (i64, Vec<usize>)> = BTreeMap::new();
-    for r in records {
-        let e = count.entry((r.insurance, r.month)).or_default();
-        match r.kind {
-            PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) => {
-                e.0 += 1;
-                e.1.push(r.row);
+    let mut sorted: Vec<&Record> = records.to_vec();
+    crate::order::sort_by_key(&mut sorted, |r| (r.insurance, r.month));
+    let mut count: Vec<((Insurance, Month), (i64, Vec<usize>))> = Vec::new();
+    for group in sorted.chunk_by(|a, b| (a.insurance, a.month) == (b.insurance, b.month)) {
+        let mut e: (i64, Vec<usize>) = (0, Vec::new());
+        for r in group {
+            match r.kind {
+                PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) => {
+                    e.0 += 1;
+                    e.1.push(r.row);
+                }
+                PaymentKind::Refund => e.0 -= 1,
+                _ => {}
             }
-            PaymentKind::Refund => e.0 -= 1,
-            _ => {}
         }
+        count.push(((group[0].insurance, group[0].month), e));
     }
     count
         .into_iter()
@@ -222,3 +245,7 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "bases_tests.rs"]
+mod tests;

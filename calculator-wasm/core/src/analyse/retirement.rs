@@ -9,7 +9,6 @@ use crate::policy::{NationalPolicy, RetirementRule, Track};
 use crate::record::Insurance;
 use crate::report::{PensionEstimate, RetirementReport};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Months of delay for a birth month: 0 before the first affected month, then
 /// min(floor(d / step) + 1, max) with d = months since the first affected birth month.
@@ -48,7 +47,7 @@ pub struct OwnFigures<'a> {
     /// Pension months paid.
     pub months: u32,
     /// Effective pension base per month.
-    pub bases: &'a BTreeMap<(Insurance, Month), Decimal>,
+    pub bases: &'a super::bases::Bases,
     /// Account balance and where it comes from (Chinese).
     pub balance: Option<(Decimal, String)>,
 }
