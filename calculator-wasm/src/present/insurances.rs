@@ -5,7 +5,6 @@ use super::html::{escape, month, span, yuan};
 use super::person::serde_name;
 use shebao_calc::month::Month;
 use shebao_calc::report::{InsuranceReport, PersonReport};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The table of insurances. Each row carries the report's figures as `data-*` attributes,
@@ -86,13 +85,20 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
     // (month from, to, trouble) → (months, settled-in, insurance keys, names), in month order.
     type Key = (Month, Month, Trouble);
     type Run = (u32, Option<Month>, Vec<String>, Vec<String>);
-    let mut runs: BTreeMap<Key, Run> = BTreeMap::new();
+    // A Vec sorted stably by key, then merged, rather than a map: no B-tree code for this one
+    // key type in the wasm module. Within a key the insurances keep their order, and the first
+    // one's months and settled-in month stand for the run.
+    let mut runs: Vec<(Key, Run)> = Vec::new();
     let mut add = |key: Key, months: u32, settled_in: Option<Month>, i: &InsuranceReport| {
-        let e = runs
-            .entry(key)
-            .or_insert((months, settled_in, Vec::new(), Vec::new()));
-        e.2.push(serde_name(&i.kind));
-        e.3.push(escape(&i.name));
+        runs.push((
+            key,
+            (
+                months,
+                settled_in,
+                vec![serde_name(&i.kind)],
+                vec![escape(&i.name)],
+            ),
+        ));
     };
     for i in &p.insurances {
         for g in &i.gaps {
@@ -110,6 +116,15 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
             add((s.from, s.to, Trouble::Interrupted), s.months, None, i);
         }
     }
+    shebao_calc::order::sort_by_key(&mut runs, |(k, _)| *k);
+    runs.dedup_by(|later, kept| {
+        if later.0 != kept.0 {
+            return false;
+        }
+        kept.1 .2.append(&mut later.1 .2);
+        kept.1 .3.append(&mut later.1 .3);
+        true
+    });
     let (mut lines, mut settled) = (Vec::new(), Vec::new());
     for ((from, to, trouble), (months, settled_in, keys, names)) in runs {
         let when = span(from, to, months);

@@ -11,7 +11,6 @@ use crate::policy::Figure;
 use crate::record::{Insurance, PaymentKind, Record};
 use crate::report::{Finding, FindingCode, Severity};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Effective bases, one per (insurance, month), sorted by that key.
 ///
@@ -90,7 +89,9 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         }];
     };
     let mut out = Vec::new();
-    let mut unknown_years: BTreeMap<u32, (Month, Month)> = BTreeMap::new();
+    // (year, first month, last month) of years without both limits; `pension` is in month
+    // order, so the years arrive in order and a Vec needs no map.
+    let mut unknown_years: Vec<(u32, Month, Month)> = Vec::new();
     // (code, limit, base) per month, merged into runs.
     let mut hits: Vec<(Month, (FindingCode, Decimal, Decimal))> = Vec::new();
     for (m, base) in &pension {
@@ -98,8 +99,10 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         let floor = year.and_then(|y| y.floor.as_ref());
         let ceiling = year.and_then(|y| y.ceiling.as_ref());
         if floor.is_none() || ceiling.is_none() {
-            let e = unknown_years.entry(m.year()).or_insert((*m, *m));
-            e.1 = *m;
+            match unknown_years.last_mut() {
+                Some((y, _, last)) if *y == m.year() => *last = *m,
+                _ => unknown_years.push((m.year(), *m, *m)),
+            }
         }
         if let Some(f) = floor.filter(|f| *base < f.value) {
             hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
@@ -148,7 +151,7 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
             ),
         });
     }
-    for (year, (from, to)) in unknown_years {
+    for (year, from, to) in unknown_years {
         out.push(Finding {
             code: FindingCode::BaseLimitsUnknown,
             severity: Severity::Info,

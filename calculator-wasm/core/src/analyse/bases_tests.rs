@@ -3,6 +3,7 @@
 use super::*;
 use crate::record::PayStatus;
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 
 /// The former implementation, kept as the reference.
 fn reference(records: &[&Record]) -> Vec<((Insurance, Month), Decimal)> {
