@@ -9,7 +9,6 @@ use shebao_calc::month::Month;
 use shebao_calc::policy::{Policy, ProvincePolicy};
 use shebao_calc::record::{Insurance, PaymentKind, Person};
 use shebao_calc::report::Report;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const W: i64 = 400;
@@ -19,35 +18,46 @@ const RIGHT: i64 = 12;
 const TOP: i64 = 12;
 const BOTTOM: i64 = 26;
 
+/// Base per month, in month order, each month once: a sorted `Vec` rather than a map, so no
+/// B-tree code for this key type lands in the wasm module.
+pub type MonthlyBases = Vec<(Month, Decimal)>;
+
 /// The base of each month: the pension base if the file has one, else the first insurance's.
-/// Top-up and refund rows carry differences, not bases, so they are left out.
-pub fn monthly_bases(person: &Person) -> (Option<Insurance>, BTreeMap<Month, Decimal>) {
+/// Top-up and refund rows carry differences, not bases, so they are left out. A month with
+/// several rows shows the largest base (of equal ones, the earlier row's figure).
+pub fn monthly_bases(person: &Person) -> (Option<Insurance>, MonthlyBases) {
     for ins in Insurance::ALL {
-        let mut map = BTreeMap::new();
-        for r in person.records.iter().filter(|r| r.insurance == ins) {
-            if matches!(
-                r.kind,
-                PaymentKind::BaseTopUp | PaymentKind::RateTopUp | PaymentKind::Refund
-            ) {
-                continue;
+        let mut list: MonthlyBases = person
+            .records
+            .iter()
+            .filter(|r| r.insurance == ins)
+            .filter(|r| {
+                !matches!(
+                    r.kind,
+                    PaymentKind::BaseTopUp | PaymentKind::RateTopUp | PaymentKind::Refund
+                )
+            })
+            .filter_map(|r| r.base.filter(|b| *b > Decimal::ZERO).map(|b| (r.month, b)))
+            .collect();
+        shebao_calc::order::sort_by_key(&mut list, |(m, _)| *m);
+        list.dedup_by(|later, kept| {
+            if later.0 != kept.0 {
+                return false;
             }
-            if let Some(b) = r.base.filter(|b| *b > Decimal::ZERO) {
-                let e = map.entry(r.month).or_insert(b);
-                *e = (*e).max(b);
-            }
-        }
-        if !map.is_empty() {
-            return (Some(ins), map);
+            kept.1 = kept.1.max(later.1);
+            true
+        });
+        if !list.is_empty() {
+            return (Some(ins), list);
         }
     }
-    (None, BTreeMap::new())
+    (None, Vec::new())
 }
 
 /// The picture and its table.
 pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy, idx: usize) {
     let (ins, bases) = monthly_bases(person);
-    let (Some(ins), Some((&first, _)), Some((&last, _))) =
-        (ins, bases.first_key_value(), bases.last_key_value())
+    let (Some(ins), Some(&(first, _)), Some(&(last, _))) = (ins, bases.first(), bases.last())
     else {
         return;
     };
@@ -63,8 +73,8 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
             y.and_then(|y| y.ceiling.as_ref()).map(|f| f.value),
         )
     };
-    let max_base = bases.values().copied().max().unwrap_or(Decimal::ONE);
-    let min_base = bases.values().copied().min().unwrap_or(Decimal::ZERO);
+    let max_base = bases.iter().map(|(_, b)| *b).max().unwrap_or(Decimal::ONE);
+    let min_base = bases.iter().map(|(_, b)| *b).min().unwrap_or(Decimal::ZERO);
     let years: Vec<u32> = (first.year()..=last.year()).collect();
     let floors: Vec<Decimal> = years.iter().filter_map(|y| limits(*y).0).collect();
     let max_ceiling = years.iter().filter_map(|y| limits(*y).1).max();
@@ -163,7 +173,7 @@ fn hundreds(v: Decimal) -> Decimal {
 
 type Limits<'a> = dyn Fn(u32) -> (Option<Decimal>, Option<Decimal>) + 'a;
 
-fn table(h: &mut String, bases: &BTreeMap<Month, Decimal>, years: &[u32], limits: &Limits<'_>) {
+fn table(h: &mut String, bases: &MonthlyBases, years: &[u32], limits: &Limits<'_>) {
     h.push_str(
         "<details><summary>用表格查看基数</summary><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">年份</th>\
          <th scope=\"col\" class=\"num\">您的基数</th><th scope=\"col\" class=\"num\">下限</th><th scope=\"col\" class=\"num\">上限</th>\
@@ -209,3 +219,7 @@ fn table(h: &mut String, bases: &BTreeMap<Month, Decimal>, years: &[u32], limits
     }
     h.push_str("</tbody></table></div></details>");
 }
+
+#[cfg(test)]
+#[path = "base_chart_tests.rs"]
+mod tests;
