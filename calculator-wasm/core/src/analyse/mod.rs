@@ -25,7 +25,6 @@ use crate::report::{
 };
 use crate::statement::Statement;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// What the caller knows besides the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -227,20 +226,14 @@ fn person(
 }
 
 /// Pension personal amounts of paid records by year and month (for the official check).
-fn pension_credits_by_month(records: &[&Record]) -> BTreeMap<u32, BTreeMap<u32, Decimal>> {
-    let mut out: BTreeMap<u32, BTreeMap<u32, Decimal>> = BTreeMap::new();
-    for r in records
-        .iter()
-        .filter(|r| r.insurance == Insurance::Pension && insurance::is_paid(r))
-    {
-        if let Some(p) = r.personal {
-            *out.entry(r.month.year())
-                .or_default()
-                .entry(r.month.month())
-                .or_default() += insurance::signed(r, p);
-        }
-    }
-    out
+fn pension_credits_by_month(records: &[&Record]) -> account::YearCredits {
+    account::credits_by_year(
+        records
+            .iter()
+            .filter(|r| r.insurance == Insurance::Pension && insurance::is_paid(r))
+            .filter_map(|r| r.personal.map(|p| (r.month, insurance::signed(r, p))))
+            .collect(),
+    )
 }
 
 /// The latest official closing balance, if the file has a 权益记录单.

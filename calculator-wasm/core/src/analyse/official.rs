@@ -2,7 +2,9 @@
 //! lines and closing balance recomputed from the document's own opening and credited amounts
 //! with the published crediting rate and the monthly weighting.
 
-use super::account::{interest_on_credits, rate_used, year_rate};
+use super::account::{
+    credits_of, interest_on_credits, rate_used, year_rate, MonthCredits, YearCredits,
+};
 use super::text::{percent, yuan};
 use crate::money::round_cents;
 use crate::policy::Policy;
@@ -12,7 +14,6 @@ use crate::report::{
     RateStatus, RecomputedFigures, Severity,
 };
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Lines agreeing within one cent agree.
 const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
@@ -20,16 +21,16 @@ const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// How to place a year's credited total over its months.
 struct Weighting {
     /// Interest for the placement used as "expected".
-    credits: BTreeMap<u32, Decimal>,
+    credits: MonthCredits,
     /// Another possible placement (months at the end of the year instead of the start).
-    alternative: Option<BTreeMap<u32, Decimal>>,
+    alternative: Option<MonthCredits>,
     /// Chinese description.
     text: String,
 }
 
-fn weighting(y: &OfficialAccountYear, monthly: Option<&BTreeMap<u32, Decimal>>) -> Weighting {
+fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighting {
     if let Some(m) = monthly {
-        let sum: Decimal = m.values().sum();
+        let sum: Decimal = m.iter().map(|(_, c)| *c).sum();
         if (sum - y.credited).abs() <= TOLERANCE {
             return Weighting {
                 credits: m.clone(),
@@ -40,9 +41,10 @@ fn weighting(y: &OfficialAccountYear, monthly: Option<&BTreeMap<u32, Decimal>>) 
     }
     let even = |months: std::ops::RangeInclusive<u32>| {
         let n = Decimal::from(months.clone().count() as u32);
-        let mut credits = BTreeMap::new();
-        credits.extend(months.map(|m| (m, y.credited / n)));
-        credits
+        // Ranges are ascending without repeats: already a sorted `MonthCredits`.
+        months
+            .map(|m| (m, y.credited / n))
+            .collect::<MonthCredits>()
     };
     match y.months_credited {
         Some(n @ 1..=11) => Weighting {
@@ -63,7 +65,7 @@ fn check_year(
     policy: &Policy,
     y: &OfficialAccountYear,
     previous: Option<&OfficialAccountYear>,
-    monthly: Option<&BTreeMap<u32, Decimal>>,
+    monthly: Option<&MonthCredits>,
 ) -> OfficialYearCheck {
     let (rate_status, fig) = year_rate(&policy.national, y.year);
     let w = weighting(y, monthly);
@@ -189,7 +191,7 @@ fn message(
 pub fn reconcile(
     policy: &Policy,
     years: &[OfficialAccountYear],
-    monthly_credits: &BTreeMap<u32, BTreeMap<u32, Decimal>>,
+    monthly_credits: &YearCredits,
 ) -> Option<(OfficialAccountReport, Vec<Finding>)> {
     if years.is_empty() {
         return None;
@@ -200,7 +202,7 @@ pub fn reconcile(
     let mut findings = Vec::new();
     for (i, y) in sorted.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| sorted[j]);
-        let c = check_year(policy, y, prev, monthly_credits.get(&y.year));
+        let c = check_year(policy, y, prev, credits_of(monthly_credits, y.year));
         let finding = |code, severity, message: String| Finding {
             code,
             severity,
