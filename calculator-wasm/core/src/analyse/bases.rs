@@ -210,7 +210,7 @@ pub fn differing(bases: &Bases) -> Vec<Finding> {
 pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
     let mut sorted: Vec<&Record> = records.to_vec();
     crate::order::sort_by_key(&mut sorted, |r| (r.insurance, r.month));
-    let mut count: Vec<((Insurance, Month), (i64, Vec<usize>))> = Vec::new();
+    let mut count = Vec::new();
     for group in sorted.chunk_by(|a, b| (a.insurance, a.month) == (b.insurance, b.month)) {
         let mut e: (i64, Vec<usize>) = (0, Vec::new());
         for r in group {
