@@ -7,6 +7,8 @@
 
 pub mod policy_object;
 pub mod present;
+#[cfg(test)]
+mod test_policy;
 
 use wasm_bindgen::prelude::*;
 

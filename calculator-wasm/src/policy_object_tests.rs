@@ -1,8 +1,8 @@
 //! The policy reader over `serde_json::Value` against serde's own reading of the same JSON.
 
 use super::{read_policy, Json, PolicyReadError};
-use shebao_calc::policy::{NationalPolicy, Policy, ProvincePolicy};
-use std::path::Path;
+use crate::test_policy::policy_json;
+use shebao_calc::policy::Policy;
 
 impl Json for serde_json::Value {
     fn field(&self, name: &str) -> Option<Self> {
@@ -17,25 +17,6 @@ impl Json for serde_json::Value {
     fn items(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()
     }
-}
-
-/// The real policy data, as the site inlines it.
-fn policy_json() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/policy");
-    let read =
-        |p: &Path| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    let national: NationalPolicy =
-        toml::from_str(&read(&root.join("national.toml"))).expect("national.toml");
-    let mut provinces: Vec<ProvincePolicy> = std::fs::read_dir(root.join("provinces"))
-        .expect("provinces/")
-        .map(|e| toml::from_str(&read(&e.expect("entry").path())).expect("province toml"))
-        .collect();
-    provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
-    serde_json::to_string(&Policy {
-        national,
-        provinces,
-    })
-    .expect("policy json")
 }
 
 fn read(json: &str) -> Result<Policy, PolicyReadError> {

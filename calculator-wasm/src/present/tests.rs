@@ -2,27 +2,9 @@
 //! real policy data, then the HTML checked for the figures, the escaping and the pictures.
 
 use super::{CheckInput, Engine, PageOptions};
+use crate::test_policy::policy_json;
 use shebao_calc::decode::Utf8Only;
-use shebao_calc::policy::{NationalPolicy, Policy, ProvincePolicy};
 use std::path::Path;
-
-fn policy_json() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/policy");
-    let read =
-        |p: &Path| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    let national: NationalPolicy =
-        toml::from_str(&read(&root.join("national.toml"))).expect("national.toml");
-    let mut provinces: Vec<ProvincePolicy> = std::fs::read_dir(root.join("provinces"))
-        .expect("provinces/")
-        .map(|e| toml::from_str(&read(&e.expect("entry").path())).expect("province toml"))
-        .collect();
-    provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
-    serde_json::to_string(&Policy {
-        national,
-        provinces,
-    })
-    .expect("policy json")
-}
 
 fn sample() -> Vec<u8> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../site-templates/static/calc/sample.csv");
