@@ -19,7 +19,8 @@ cargo xtask <command>
   serve [--port P]  build everything (calculator bundle included) and serve the site
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
-  wasm              build the calculator's wasm bundle into target/calc-bundle/
+  wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
+                    the named modules: shebao_calc, shebao_calc_xlsx)
   size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
   bench-build N     time a full build of N generated pages
   fuzz [SECONDS]    fuzz the statement reader
