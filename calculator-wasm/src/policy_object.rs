@@ -3,14 +3,14 @@
 //! serde's derived deserialisers, monomorphised against a deserializer, cost about 26 KB gzip
 //! of wasm for the policy types alone; this reader walks the object field by field through the
 //! small [`Json`] trait (implemented for `JsValue` in the wasm layer) and is a few KB. Enum
-//! labels and months still go through the types' own serde impls (from a plain `&str`), so
-//! the spellings stay defined in one place. A native test reads the real policy data through
+//! labels go through [`Label`] tables (tested against serde's spellings) and months through
+//! [`Month::parse_ym`], which serde's impl uses too. A native test reads the real policy data through
 //! `serde_json::Value` and compares the result with serde's. Unknown fields are ignored; a
 //! missing list counts as empty where serde has `#[serde(default)]`.
 
 use rust_decimal::Decimal;
-use serde::de::value::{Error as ValueError, StrDeserializer};
-use serde::de::{DeserializeOwned, IntoDeserializer};
+use shebao_calc::label::Label;
+use shebao_calc::month::Month;
 use shebao_calc::policy::{
     City, CreditingRate, Figure, MinimumYears, MonthsDivisor, NationalPolicy, Policy,
     ProvincePolicy, ProvinceYear, RateRule, Reference, RetirementRule,
@@ -68,6 +68,10 @@ impl fmt::Display for PolicyReadError {
 
 type Read<T> = Result<T, PolicyReadError>;
 
+/// Reads one value. Plain `fn` pointers, not closures: each reader helper is then compiled
+/// once per result type instead of once per field (this module's share of the wasm halved).
+type Reader<J, T> = fn(&J) -> Read<T>;
+
 /// The whole policy.
 pub fn read_policy<J: Json>(root: &J) -> Read<Policy> {
     Ok(Policy {
@@ -91,8 +95,8 @@ fn national<J: Json>(o: &J) -> Read<NationalPolicy> {
 
 fn province<J: Json>(o: &J) -> Read<ProvincePolicy> {
     Ok(ProvincePolicy {
-        slug: text(o, "slug")?,
-        name: text(o, "name")?,
+        slug: required(o, "slug", text)?,
+        name: required(o, "name", text)?,
         cities: list(o, "cities", true, city)?,
         years: list(o, "years", false, province_year)?,
         rates: list(o, "rates", false, rate_rule)?,
@@ -101,15 +105,15 @@ fn province<J: Json>(o: &J) -> Read<ProvincePolicy> {
 
 fn city<J: Json>(o: &J) -> Read<City> {
     Ok(City {
-        slug: text(o, "slug")?,
-        name: text(o, "name")?,
-        note: optional_text(o, "note")?,
+        slug: required(o, "slug", text)?,
+        name: required(o, "name", text)?,
+        note: optional(o, "note", text)?,
     })
 }
 
 fn province_year<J: Json>(o: &J) -> Read<ProvinceYear> {
     Ok(ProvinceYear {
-        year: whole(o, "year")?,
+        year: required(o, "year", whole)?,
         floor: optional(o, "floor", figure)?,
         ceiling: optional(o, "ceiling", figure)?,
         average_wage: optional(o, "average_wage", figure)?,
@@ -119,11 +123,11 @@ fn province_year<J: Json>(o: &J) -> Read<ProvinceYear> {
 
 fn rate_rule<J: Json>(o: &J) -> Read<RateRule> {
     Ok(RateRule {
-        insurance: label(o, "insurance")?,
-        part: label(o, "part")?,
-        from: optional(o, "from", |v| serde_label(v, "a month YYYY-MM"))?,
-        to: optional(o, "to", |v| serde_label(v, "a month YYYY-MM"))?,
-        city: optional_text(o, "city")?,
+        insurance: required(o, "insurance", label)?,
+        part: required(o, "part", label)?,
+        from: optional(o, "from", month)?,
+        to: optional(o, "to", month)?,
+        city: optional(o, "city", text)?,
         rate: optional(o, "rate", figure)?,
         fixed: optional(o, "fixed", figure)?,
     })
@@ -131,56 +135,54 @@ fn rate_rule<J: Json>(o: &J) -> Read<RateRule> {
 
 fn crediting_rate<J: Json>(o: &J) -> Read<CreditingRate> {
     Ok(CreditingRate {
-        year: whole(o, "year")?,
+        year: required(o, "year", whole)?,
         rate: required(o, "rate", figure)?,
     })
 }
 
 fn months_divisor<J: Json>(o: &J) -> Read<MonthsDivisor> {
     Ok(MonthsDivisor {
-        age: whole(o, "age")?,
+        age: required(o, "age", whole)?,
         months: required(o, "months", figure)?,
     })
 }
 
 fn retirement_rule<J: Json>(o: &J) -> Read<RetirementRule> {
     Ok(RetirementRule {
-        track: label(o, "track")?,
-        base_age: whole(o, "base_age")?,
-        first_affected_birth: required(o, "first_affected_birth", |v| {
-            serde_label(v, "a month YYYY-MM")
-        })?,
-        step_months: whole(o, "step_months")?,
-        max_delay_months: whole(o, "max_delay_months")?,
-        source: text(o, "source")?,
-        url: optional_text(o, "url")?,
-        confidence: label(o, "confidence")?,
+        track: required(o, "track", label)?,
+        base_age: required(o, "base_age", whole)?,
+        first_affected_birth: required(o, "first_affected_birth", month)?,
+        step_months: required(o, "step_months", whole)?,
+        max_delay_months: required(o, "max_delay_months", whole)?,
+        source: required(o, "source", text)?,
+        url: optional(o, "url", text)?,
+        confidence: required(o, "confidence", label)?,
     })
 }
 
 fn minimum_years<J: Json>(o: &J) -> Read<MinimumYears> {
     Ok(MinimumYears {
-        from_year: whole(o, "from_year")?,
+        from_year: required(o, "from_year", whole)?,
         years: required(o, "years", figure)?,
     })
 }
 
 fn reference<J: Json>(o: &J) -> Read<Reference> {
     Ok(Reference {
-        text: text(o, "text")?,
-        source: text(o, "source")?,
-        url: optional_text(o, "url")?,
-        confidence: label(o, "confidence")?,
+        text: required(o, "text", text)?,
+        source: required(o, "source", text)?,
+        url: optional(o, "url", text)?,
+        confidence: required(o, "confidence", label)?,
     })
 }
 
 fn figure<J: Json>(o: &J) -> Read<Figure> {
     Ok(Figure {
         value: required(o, "value", decimal)?,
-        source: text(o, "source")?,
-        url: optional_text(o, "url")?,
-        confidence: label(o, "confidence")?,
-        note: optional_text(o, "note")?,
+        source: required(o, "source", text)?,
+        url: optional(o, "url", text)?,
+        confidence: required(o, "confidence", label)?,
+        note: optional(o, "note", text)?,
     })
 }
 
@@ -191,18 +193,29 @@ fn decimal<J: Json>(v: &J) -> Read<Decimal> {
         .ok_or_else(|| PolicyReadError::at("", "a decimal number as a string"))
 }
 
-/// An enum or month through its serde impl, from the string's text.
-fn serde_label<J: Json, T: DeserializeOwned>(v: &J, expected: &'static str) -> Read<T> {
-    let text = v.text().ok_or_else(|| PolicyReadError::at("", expected))?;
-    let de: StrDeserializer<'_, ValueError> = text.as_str().into_deserializer();
-    T::deserialize(de).map_err(|_| PolicyReadError::at("", expected))
+/// An enum by its label (the spellings are serde's, see [`Label`]).
+fn label<J: Json, T: Label>(v: &J) -> Read<T> {
+    v.text()
+        .and_then(|t| T::from_label(&t))
+        .ok_or_else(|| PolicyReadError::at("", "a known label"))
 }
 
-fn label<J: Json, T: DeserializeOwned>(o: &J, name: &str) -> Read<T> {
-    required(o, name, |v| serde_label(v, "a known label"))
+fn month<J: Json>(v: &J) -> Read<Month> {
+    v.text()
+        .and_then(|t| Month::parse_ym(&t))
+        .ok_or_else(|| PolicyReadError::at("", "a month YYYY-MM"))
 }
 
-fn required<J: Json, T>(o: &J, name: &str, read: impl Fn(&J) -> Read<T>) -> Read<T> {
+fn text<J: Json>(v: &J) -> Read<String> {
+    v.text().ok_or_else(|| PolicyReadError::at("", "a string"))
+}
+
+fn whole<J: Json>(v: &J) -> Read<u32> {
+    v.whole()
+        .ok_or_else(|| PolicyReadError::at("", "a whole number"))
+}
+
+fn required<J: Json, T>(o: &J, name: &str, read: Reader<J, T>) -> Read<T> {
     let v = o
         .field(name)
         .ok_or_else(|| PolicyReadError::at(name, "a value (missing)"))?;
@@ -210,7 +223,7 @@ fn required<J: Json, T>(o: &J, name: &str, read: impl Fn(&J) -> Read<T>) -> Read
     read(&v).map_err(|e| e.within(name))
 }
 
-fn optional<J: Json, T>(o: &J, name: &str, read: impl Fn(&J) -> Read<T>) -> Read<Option<T>> {
+fn optional<J: Json, T>(o: &J, name: &str, read: Reader<J, T>) -> Read<Option<T>> {
     match o.field(name) {
         None => Ok(None),
         Some(v) => read(&v).map(Some).map_err(|e| e.within(name)),
@@ -218,7 +231,7 @@ fn optional<J: Json, T>(o: &J, name: &str, read: impl Fn(&J) -> Read<T>) -> Read
 }
 
 /// A list; when absent, empty if `required` is false (serde's `#[serde(default)]`).
-fn list<J: Json, T>(o: &J, name: &str, required: bool, read: fn(&J) -> Read<T>) -> Read<Vec<T>> {
+fn list<J: Json, T>(o: &J, name: &str, required: bool, read: Reader<J, T>) -> Read<Vec<T>> {
     let Some(v) = o.field(name) else {
         return if required {
             Err(PolicyReadError::at(name, "a list (missing)"))
@@ -229,30 +242,11 @@ fn list<J: Json, T>(o: &J, name: &str, required: bool, read: fn(&J) -> Read<T>) 
     let items = v
         .items()
         .ok_or_else(|| PolicyReadError::at(name, "a list"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item).map_err(|e| e.within(&format!("[{i}]")).within(name)))
-        .collect()
-}
-
-fn text<J: Json>(o: &J, name: &str) -> Read<String> {
-    required(o, name, |v| {
-        v.text().ok_or_else(|| PolicyReadError::at("", "a string"))
-    })
-}
-
-fn optional_text<J: Json>(o: &J, name: &str) -> Read<Option<String>> {
-    optional(o, name, |v| {
-        v.text().ok_or_else(|| PolicyReadError::at("", "a string"))
-    })
-}
-
-fn whole<J: Json>(o: &J, name: &str) -> Read<u32> {
-    required(o, name, |v| {
-        v.whole()
-            .ok_or_else(|| PolicyReadError::at("", "a whole number"))
-    })
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item).map_err(|e| e.within(&format!("[{i}]")).within(name))?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

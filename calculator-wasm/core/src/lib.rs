@@ -8,6 +8,7 @@
 pub mod analyse;
 pub mod decode;
 pub mod error;
+pub mod label;
 pub mod money;
 pub mod month;
 pub mod month_set;

@@ -23,6 +23,15 @@ impl Month {
         }
     }
 
+    /// Strictly `YYYY-MM`, as in the policy files and the report.
+    pub fn parse_ym(text: &str) -> Option<Month> {
+        let (y, m) = text.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
     /// The year.
     pub fn year(self) -> u32 {
         u32::from(self.year)
@@ -76,13 +85,9 @@ impl serde::Serialize for Month {
 impl<'de> serde::Deserialize<'de> for Month {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let bad = || serde::de::Error::custom(format!("expected a month as YYYY-MM, got {s:?}"));
-        let (y, m) = s.split_once('-').ok_or_else(bad)?;
-        if y.len() != 4 || m.len() != 2 {
-            return Err(bad());
-        }
-        let (y, m) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        Month::new(y, m).ok_or_else(bad)
+        Month::parse_ym(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("expected a month as YYYY-MM, got {s:?}"))
+        })
     }
 }
 
@@ -98,5 +103,21 @@ mod tests {
         assert_eq!(Month::new(2023, 1).unwrap().span_to(m), 12);
         assert!(Month::new(2023, 13).is_none());
         assert_eq!(m.to_string(), "2023-12");
+    }
+
+    #[test]
+    fn parse_ym_is_strict() {
+        assert_eq!(Month::parse_ym("2023-07"), Month::new(2023, 7));
+        for bad in [
+            "2023-7",
+            "23-07",
+            "2023-13",
+            "202307",
+            "2023-07-01",
+            "",
+            "-",
+        ] {
+            assert_eq!(Month::parse_ym(bad), None, "{bad}");
+        }
     }
 }

@@ -39,13 +39,11 @@ pub enum Confidence {
 impl Confidence {
     /// The label used in files and output (`"M-H"`).
     pub fn label(self) -> &'static str {
-        match self {
-            Confidence::High => "H",
-            Confidence::MediumHigh => "M-H",
-            Confidence::Medium => "M",
-            Confidence::LowMedium => "L-M",
-            Confidence::Low => "L",
-        }
+        use crate::label::Label;
+        Self::LABELS
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("", |(label, _)| label)
     }
 
     /// The word readers see (site and calculator alike): 可靠, 较可靠, 待核实, 未证实.
