@@ -96,6 +96,35 @@ pub enum ErrorKind {
     NoRecords,
 }
 
+impl ErrorKind {
+    /// The snake-case tag, as in the JSON's `"kind"` (the browser uses it to decide, e.g., to
+    /// load the XLSX module; a plain match keeps serde's serialiser out of the wasm module).
+    pub fn tag(&self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::NotATable { .. } => "not_a_table",
+            ErrorKind::OldExcel => "old_excel",
+            ErrorKind::XlsxNotSupported => "xlsx_not_supported",
+            ErrorKind::JsonNotSupported => "json_not_supported",
+            ErrorKind::BrokenXlsx { .. } => "broken_xlsx",
+            ErrorKind::NotDecodable => "not_decodable",
+            ErrorKind::BadJson { .. } => "bad_json",
+            ErrorKind::NoHeader { .. } => "no_header",
+            ErrorKind::NoPeriodColumn { .. } => "no_period_column",
+            ErrorKind::BadMonth { .. } => "bad_month",
+            ErrorKind::BadAmount { .. } => "bad_amount",
+            ErrorKind::UnknownInsurance { .. } => "unknown_insurance",
+            ErrorKind::AmbiguousInsuranceCode { .. } => "ambiguous_insurance_code",
+            ErrorKind::UnknownStatus { .. } => "unknown_status",
+            ErrorKind::UnknownPart { .. } => "unknown_part",
+            ErrorKind::MissingMonth => "missing_month",
+            ErrorKind::BadRange { .. } => "bad_range",
+            ErrorKind::NoRecords => "no_records",
+        }
+    }
+}
+
 /// An error with where it happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatementError {
@@ -222,3 +251,46 @@ impl fmt::Display for StatementError {
 }
 
 impl std::error::Error for StatementError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    /// `tag` spells every kind as serde's `"kind"` does. The match in `tag` has no wildcard,
+    /// so a new kind fails to compile until it is added there, and then here.
+    #[test]
+    fn tags_are_serde_kinds() {
+        let v = || String::from("x");
+        let kinds = [
+            ErrorKind::Empty,
+            ErrorKind::TooLarge { size: 1, limit: 1 },
+            ErrorKind::NotATable { looks_like: v() },
+            ErrorKind::OldExcel,
+            ErrorKind::XlsxNotSupported,
+            ErrorKind::JsonNotSupported,
+            ErrorKind::BrokenXlsx { detail: v() },
+            ErrorKind::NotDecodable,
+            ErrorKind::BadJson { detail: v() },
+            ErrorKind::NoHeader {
+                headers_seen: vec![],
+            },
+            ErrorKind::NoPeriodColumn {
+                headers_seen: vec![],
+                closest: None,
+            },
+            ErrorKind::BadMonth { value: v() },
+            ErrorKind::BadAmount { value: v() },
+            ErrorKind::UnknownInsurance { value: v() },
+            ErrorKind::AmbiguousInsuranceCode { value: v() },
+            ErrorKind::UnknownStatus { value: v() },
+            ErrorKind::UnknownPart { value: v() },
+            ErrorKind::MissingMonth,
+            ErrorKind::BadRange { value: v() },
+            ErrorKind::NoRecords,
+        ];
+        for k in &kinds {
+            let json = serde_json::to_value(k).unwrap();
+            assert_eq!(json["kind"], k.tag(), "{k:?}");
+        }
+    }
+}

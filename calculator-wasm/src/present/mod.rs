@@ -109,7 +109,7 @@ impl Engine {
             file_name: Some(input.file_name),
         };
         let statement = shebao_calc::read(&file, decoder).map_err(|e| CheckError {
-            kind: error_kind(&e.kind),
+            kind: e.kind.tag().to_string(),
             message: e.message_zh(),
         })?;
         let report = analyse(&statement, &self.policy, &options);
@@ -162,18 +162,6 @@ fn parse_options(raw: &PageOptions) -> Result<Options, CheckError> {
         track,
         today: month(raw.today, "当前月份应为“年-月”")?,
     })
-}
-
-/// The snake-case tag of a reader error (`{"kind":"not_a_table",…}` → `not_a_table`), read
-/// from its JSON text rather than through `serde_json::Value`, which would pull float
-/// formatting into the wasm module.
-fn error_kind(kind: &shebao_calc::ErrorKind) -> String {
-    let json = serde_json::to_string(kind).unwrap_or_default();
-    json.split("\"kind\":\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("unreadable")
-        .to_string()
 }
 
 /// The whole report as HTML.
