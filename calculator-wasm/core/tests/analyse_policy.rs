@@ -130,3 +130,66 @@ fn policy_round_trips_through_json() {
     let back: Policy = serde_json::from_str(&json).unwrap();
     assert_eq!(back, p);
 }
+
+/// The calculator pages inline `for_engine()`: no notes or links, and on every fixture
+/// statement, in every city and with the retirement part on, the same report as the full
+/// policy gives.
+#[test]
+fn the_engine_copy_drops_notes_and_links_and_changes_no_report() {
+    use shebao_calc::analyse::{analyse, Options};
+    use shebao_calc::statement::Input;
+
+    let full = content_policy();
+    let lean = full.for_engine();
+    let (full_json, lean_json) = (
+        serde_json::to_string(&full).unwrap(),
+        serde_json::to_string(&lean).unwrap(),
+    );
+    assert!(full_json.contains("\"note\"") && full_json.contains("\"url\""));
+    assert!(!lean_json.contains("\"note\"") && !lean_json.contains("\"url\""));
+    assert!(
+        lean_json.len() * 4 < full_json.len() * 3,
+        "at least a quarter smaller"
+    );
+
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/statements");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let other = [".report.json", ".md", ".py"];
+        if path.is_dir() || other.iter().any(|e| name.ends_with(e)) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let input = Input {
+            bytes: &bytes,
+            file_name: Some(&name),
+        };
+        let Ok(statement) = shebao_calc::read(&input, &shebao_calc::NativeDecoder) else {
+            continue;
+        };
+        for city in [
+            None,
+            Some("yingkou"),
+            Some("hengyang"),
+            Some("hangzhou"),
+            Some("xiaoshan"),
+        ] {
+            let options = Options {
+                city: city.map(String::from),
+                birth: Some(m(1970, 5)),
+                track: Some(Track::Men),
+                today: Some(m(2026, 11)),
+            };
+            assert_eq!(
+                analyse(&statement, &lean, &options),
+                analyse(&statement, &full, &options),
+                "{name} in {city:?}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} fixtures read");
+}

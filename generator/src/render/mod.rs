@@ -250,7 +250,7 @@ impl Renderer<'_> {
             .site
             .policy
             .as_ref()
-            .map(|p| serde_json::to_string(p).unwrap_or_default());
+            .map(|p| serde_json::to_string(&p.for_engine()).unwrap_or_default());
         for (page, html) in self
             .site
             .pages

@@ -317,6 +317,68 @@ pub struct Policy {
     pub provinces: Vec<ProvincePolicy>,
 }
 
+impl Policy {
+    /// A copy without the editors' notes and the links, which the engine never reads: the
+    /// calculator pages inline this (a third less JSON). Sources and confidences stay, as
+    /// the report quotes them.
+    pub fn for_engine(&self) -> Policy {
+        fn figure(f: &mut Option<Figure>) {
+            if let Some(f) = f {
+                f.note = None;
+                f.url = None;
+            }
+        }
+        let mut p = self.clone();
+        let n = &mut p.national;
+        for r in n.rates.iter_mut() {
+            figure(&mut r.rate);
+            figure(&mut r.fixed);
+        }
+        for c in n.crediting_rates.iter_mut() {
+            c.rate.note = None;
+            c.rate.url = None;
+        }
+        for d in n.months_divisors.iter_mut() {
+            d.months.note = None;
+            d.months.url = None;
+        }
+        for m in n.minimum_years.iter_mut() {
+            m.years.note = None;
+            m.years.url = None;
+        }
+        for r in n.retirement.iter_mut() {
+            r.url = None;
+        }
+        for r in [
+            &mut n.account_interest,
+            &mut n.divisor_interpolation,
+            &mut n.pension_formula,
+        ] {
+            r.url = None;
+        }
+        for prov in p.provinces.iter_mut() {
+            for c in prov.cities.iter_mut() {
+                c.note = None;
+            }
+            for y in prov.years.iter_mut() {
+                for f in [
+                    &mut y.floor,
+                    &mut y.ceiling,
+                    &mut y.average_wage,
+                    &mut y.computation_base,
+                ] {
+                    figure(f);
+                }
+            }
+            for r in prov.rates.iter_mut() {
+                figure(&mut r.rate);
+                figure(&mut r.fixed);
+            }
+        }
+        p
+    }
+}
+
 /// Decimals as strings only: a float in a policy file is refused, not silently rounded.
 mod decimal_string {
     use rust_decimal::Decimal;
