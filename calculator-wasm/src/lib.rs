@@ -12,6 +12,12 @@ mod test_policy;
 
 use wasm_bindgen::prelude::*;
 
+/// Talc instead of Rust's default dlmalloc: about 3 KB gzip less wasm, and no slower on the
+/// 60,000-row statement (its wasm configuration; realloc-in-place is left out for size).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The calculator: parsed policy figures, ready to check statements.
 #[wasm_bindgen]
 pub struct Calculator {
