@@ -1,5 +1,5 @@
 //! Installing what a fresh machine lacks: the wasm target, wasm-opt from npm's binaryen (never
-//! Debian's: it breaks the module), Chromium and chromedriver from Debian's packages.
+//! Debian's: it breaks the module) and terser, Chromium and chromedriver from Debian's packages.
 
 use crate::sh::{cmd, has, root, run};
 use anyhow::{bail, Result};
@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 /// Everything: wasm toolchain and browser.
 pub fn all() -> Result<()> {
     wasm_target()?;
-    wasm_opt()?;
+    npm_tools()?;
     browser()
 }
 
@@ -23,13 +23,15 @@ pub fn wasm_target() -> Result<()> {
     run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// npm's binaryen, pinned by package-lock.json, installed into ./node_modules.
-pub fn wasm_opt() -> Result<()> {
-    if root().join("node_modules/.bin/wasm-opt").exists() {
+/// npm's binaryen (wasm-opt) and terser (minifies the calculator's scripts), pinned by
+/// package-lock.json, installed into ./node_modules.
+pub fn npm_tools() -> Result<()> {
+    let bin = root().join("node_modules/.bin");
+    if bin.join("wasm-opt").exists() && bin.join("terser").exists() {
         return Ok(());
     }
     if !has("npm") {
-        bail!("npm is needed to install binaryen (wasm-opt); install Node.js and npm");
+        bail!("npm is needed to install binaryen (wasm-opt) and terser; install Node.js and npm");
     }
     run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))
 }

@@ -18,7 +18,7 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
     setup::wasm_target()?;
-    setup::wasm_opt()?;
+    setup::npm_tools()?;
     if let Err(e) = setup::browser() {
         if ci {
             return Err(e.context("CI needs Chromium for the browser tests"));
