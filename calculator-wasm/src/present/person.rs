@@ -231,9 +231,11 @@ fn list(set: &MonthSet) -> String {
 }
 
 /// The serde (snake_case) name of an enum value: the stable key used in `data-*` attributes.
+/// Through the JSON string serialiser the report already uses (`"\"gap\""` → `gap`):
+/// `serde_json::to_value` would bring `Value` and its B-tree map into the wasm module.
 pub(super) fn serde_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
+    serde_json::to_string(v)
         .ok()
-        .and_then(|v| v.as_str().map(String::from))
+        .and_then(|s| Some(s.strip_prefix('"')?.strip_suffix('"')?.to_string()))
         .unwrap_or_default()
 }

@@ -48,13 +48,19 @@ fn sniff(text: &str) -> Delim {
     ];
     let mut best = (0usize, Delim::Spaces);
     for d in candidates {
-        let counts: Vec<usize> = lines.iter().map(|l| count(l, d)).collect();
-        // The most common non-zero count, and how many lines have it.
-        let mut freq = std::collections::BTreeMap::new();
-        for &c in counts.iter().filter(|&&c| c > 0) {
-            *freq.entry(c).or_insert(0usize) += 1;
-        }
-        let agree = freq.values().copied().max().unwrap_or(0);
+        // How many lines share the most common non-zero count: the longest run of equal
+        // counts once sorted (no map: this was the module's only B-tree).
+        let mut counts: Vec<usize> = lines
+            .iter()
+            .map(|l| count(l, d))
+            .filter(|&c| c > 0)
+            .collect();
+        counts.sort_unstable();
+        let agree = counts
+            .chunk_by(|a, b| a == b)
+            .map(<[usize]>::len)
+            .max()
+            .unwrap_or(0);
         if agree > best.0 {
             best = (agree, d);
         }

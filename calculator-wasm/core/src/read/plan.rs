@@ -106,7 +106,9 @@ fn pick(slot: &mut Option<usize>, best: &mut Option<usize>, col: &Column) {
 
 fn build_segment(cols: &[&Column]) -> Segment {
     let mut s = Segment::default();
-    let mut ranks: std::collections::HashMap<Field, usize> = std::collections::HashMap::new();
+    // Best rank seen per field: a few pairs, so a Vec (a HashMap brings its hasher and table
+    // code into the wasm module for this one use).
+    let mut ranks: Vec<(Field, usize)> = Vec::new();
     for c in cols {
         if c.other_scheme {
             continue;
@@ -142,7 +144,7 @@ fn build_segment(cols: &[&Column]) -> Segment {
             continue;
         }
         let Some(f) = c.field else { continue };
-        let mut best = ranks.get(&f).copied();
+        let mut best = ranks.iter().find(|(g, _)| *g == f).map(|&(_, r)| r);
         let slot = match f {
             Field::Period => &mut s.period,
             Field::PeriodRange => &mut s.range,
@@ -171,7 +173,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
         };
         pick(slot, &mut best, c);
         if let Some(b) = best {
-            ranks.insert(f, b);
+            match ranks.iter_mut().find(|(g, _)| *g == f) {
+                Some(entry) => entry.1 = b,
+                None => ranks.push((f, b)),
+            }
         }
     }
     // The booking month stands in only when nothing says which month is paid for.
