@@ -55,7 +55,7 @@ fn sniff(text: &str) -> Delim {
             .map(|l| count(l, d))
             .filter(|&c| c > 0)
             .collect();
-        counts.sort_unstable();
+        crate::order::sort_by_key(&mut counts, |c| *c);
         let agree = counts
             .chunk_by(|a, b| a == b)
             .map(<[usize]>::len)
