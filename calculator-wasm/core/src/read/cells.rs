@@ -84,9 +84,7 @@ pub fn cell_count(cell: &Cell) -> Option<u32> {
     match cell {
         Cell::Number(d) if d.fract().is_zero() => d.to_u32(),
         Cell::Text(t) => {
-            let t = t
-                .trim()
-                .trim_end_matches("个月")
+            let t = super::text_norm::trim_end_str(t.trim(), "个月")
                 .trim_end_matches('月')
                 .trim();
             (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))

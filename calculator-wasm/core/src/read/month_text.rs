@@ -264,7 +264,7 @@ pub fn parse_year(raw: &str) -> Option<u32> {
 /// A month-of-year cell: `1`, `01`, `1月`, `01月份`.
 pub fn parse_month_of_year(raw: &str, ocr: bool) -> Option<u32> {
     let s = prepare(raw, ocr);
-    let s = s.trim_end_matches("份").trim_end_matches('月');
+    let s = s.trim_end_matches('份').trim_end_matches('月');
     if (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         let m: u32 = s.parse().ok()?;
         (1..=12).contains(&m).then_some(m)

@@ -463,7 +463,7 @@ pub fn match_field(label: &str) -> Option<(Field, usize)> {
             if name.chars().count() < 3 {
                 continue;
             }
-            if let Some(pos) = label.rfind(name) {
+            if let Some(pos) = super::text_norm::rfind_str(label, name) {
                 let key = (pos + name.len(), name.len(), *field, rank + 100);
                 if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                     best = Some(key);
