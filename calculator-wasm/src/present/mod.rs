@@ -113,9 +113,11 @@ impl Engine {
             message: e.message_zh(),
         })?;
         let report = analyse(&statement, &self.policy, &options);
-        let json = serde_json::to_string(&report).map_err(|e| CheckError {
+        // Serialising these plain structs into memory cannot fail; the error's text is left
+        // out so that serde_json's error formatting stays out of the wasm module.
+        let json = serde_json::to_string(&report).map_err(|_| CheckError {
             kind: "internal".into(),
-            message: format!("报告无法生成（{e}）。"),
+            message: "报告无法生成（程序内部错误），请告诉网站维护者。".into(),
         })?;
         let html = render(&report, &statement, &self.policy, input.file_name);
         Ok(CheckOutput {
