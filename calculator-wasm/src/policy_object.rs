@@ -232,21 +232,26 @@ fn optional<J: Json, T>(o: &J, name: &str, read: Reader<J, T>) -> Read<Option<T>
 
 /// A list; when absent, empty if `required` is false (serde's `#[serde(default)]`).
 fn list<J: Json, T>(o: &J, name: &str, required: bool, read: Reader<J, T>) -> Read<Vec<T>> {
-    let Some(v) = o.field(name) else {
-        return if required {
-            Err(PolicyReadError::at(name, "a list (missing)"))
-        } else {
-            Ok(Vec::new())
-        };
-    };
-    let items = v
-        .items()
-        .ok_or_else(|| PolicyReadError::at(name, "a list"))?;
+    let items = list_items(o, name, required)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(read(item).map_err(|e| e.within(&format!("[{i}]")).within(name))?);
+        out.push(read(item).map_err(|e| item_error(e, name, i))?);
     }
     Ok(out)
+}
+
+/// The part of [`list`] that does not depend on the item type (compiled once, not once per
+/// list type).
+fn list_items<J: Json>(o: &J, name: &str, required: bool) -> Read<Vec<J>> {
+    match o.field(name) {
+        None if required => Err(PolicyReadError::at(name, "a list (missing)")),
+        None => Ok(Vec::new()),
+        Some(v) => v.items().ok_or_else(|| PolicyReadError::at(name, "a list")),
+    }
+}
+
+fn item_error(e: PolicyReadError, name: &str, i: usize) -> PolicyReadError {
+    e.within(&format!("[{i}]")).within(name)
 }
 
 #[cfg(test)]
