@@ -3,15 +3,16 @@
 
 use crate::month::Month;
 use crate::record::{CoverageSpan, Insurance, OfficialAccountYear, PaymentKind, Person, Record};
-use std::collections::HashMap;
+// FxHash, not std's SipHash: the keys are the file's own data (no one to guard against),
+// and SipHash with its random keys is ~0.5 KB gzip more wasm.
+use rustc_hash::FxHashMap;
 
 /// Builds the people of a statement.
 #[derive(Default)]
 pub struct People {
     people: Vec<Person>,
-    by_key: HashMap<String, usize>,
     /// (person, month, insurance, kind) → records that may still take a missing part.
-    open_parts: HashMap<(usize, Month, Insurance, u8), Vec<usize>>,
+    open_parts: FxHashMap<(usize, Month, Insurance, u8), Vec<usize>>,
 }
 
 fn kind_code(k: PaymentKind) -> u8 {
@@ -32,14 +33,18 @@ impl People {
                 return self.people.len() - 1;
             }
         }
-        let key = match (id, name) {
-            // ID numbers are ASCII (digits and the check letter X): ASCII case folding keeps
-            // `…123x` and `…123X` one person without Unicode's case tables (~7 KB gzip of wasm).
-            (Some(i), _) => format!("id:{}", i.to_ascii_uppercase()),
-            (None, Some(n)) => format!("name:{n}"),
-            (None, None) => String::new(),
-        };
-        if let Some(&i) = self.by_key.get(&key) {
+        // Otherwise look through everyone seen so far. IDs identify (ASCII case folding keeps
+        // `…123x` and `…123X` one person without Unicode's case tables); a row without an ID
+        // is the person first seen under that name without one. Files hold tens, at most a few
+        // thousand people, and this runs only where the person changes.
+        let found = self.people.iter().position(|p| match id {
+            Some(i) => {
+                p.id.as_deref()
+                    .is_some_and(|pid| pid.eq_ignore_ascii_case(i))
+            }
+            None => p.id.is_none() && p.name.as_deref() == name,
+        });
+        if let Some(i) = found {
             if self.people[i].name.is_none() {
                 self.people[i].name = name.map(str::to_string);
             }
@@ -50,9 +55,7 @@ impl People {
             id: id.map(str::to_string),
             ..Person::default()
         });
-        let i = self.people.len() - 1;
-        self.by_key.insert(key, i);
-        i
+        self.people.len() - 1
     }
 
     /// Add a record.
