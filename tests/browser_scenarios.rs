@@ -228,13 +228,7 @@ async fn fixtures_match_native_engine(ctx: &Ctx) -> PageResult<()> {
         for f in &files {
             let mark = ctx.server.mark();
             let outcome = async {
-                let state = page::upload(&c, f).await?;
-                let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
-                let name = f
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                native::compare_outcome(&c, &ctx.site, &bytes, &name, &state).await?;
+                upload_matches_native(&c, ctx, f).await?;
                 ctx.no_requests_since(
                     mark,
                     &[
@@ -249,18 +243,33 @@ async fn fixtures_match_native_engine(ctx: &Ctx) -> PageResult<()> {
                 failures.push(format!("{}: {e}", f.display()));
             }
         }
-        println!(
-            "    {} fixture statements uploaded, {} differ",
-            files.len(),
-            failures.len()
-        );
-        if failures.is_empty() {
-            Ok(c)
-        } else {
-            Err(failures.join("\n"))
-        }
+        all_passed("fixture statements uploaded", files.len(), failures).map(|()| c)
     })
     .await
+}
+
+/// Upload `f` and compare what the page shows with the native engine's outcome.
+async fn upload_matches_native(c: &Client, ctx: &Ctx, f: &Path) -> PageResult<()> {
+    let state = page::upload(c, f).await?;
+    let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
+    let name = f
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    native::compare_outcome(c, &ctx.site, &bytes, &name, &state).await
+}
+
+/// Prints how many of `total` files differ; an error listing them if any did.
+fn all_passed(what: &str, total: usize, failures: Vec<String>) -> PageResult<()> {
+    println!(
+        "    {total} {what}, {} differ from the native engine",
+        failures.len()
+    );
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
 }
 
 async fn invalid_fixtures_show_the_native_error(ctx: &Ctx) -> PageResult<()> {
@@ -282,30 +291,11 @@ async fn invalid_fixtures_show_the_native_error(ctx: &Ctx) -> PageResult<()> {
         page::open(&c, &ctx.url("calculator/")).await?;
         let mut failures = Vec::new();
         for f in &files {
-            let outcome = async {
-                let state = page::upload(&c, f).await?;
-                let bytes = std::fs::read(f).map_err(|e| e.to_string())?;
-                let name = f
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                native::compare_outcome(&c, &ctx.site, &bytes, &name, &state).await
-            }
-            .await;
-            if let Err(e) = outcome {
+            if let Err(e) = upload_matches_native(&c, ctx, f).await {
                 failures.push(format!("{}: {e}", f.display()));
             }
         }
-        println!(
-            "    {} invalid statements uploaded, {} differ from the native engine",
-            files.len(),
-            failures.len()
-        );
-        if failures.is_empty() {
-            Ok(c)
-        } else {
-            Err(failures.join("\n"))
-        }
+        all_passed("invalid statements uploaded", files.len(), failures).map(|()| c)
     })
     .await
 }
