@@ -322,33 +322,26 @@ impl Policy {
     /// calculator pages inline this (a third less JSON). Sources and confidences stay, as
     /// the report quotes them.
     pub fn for_engine(&self) -> Policy {
-        fn figure(f: &mut Option<Figure>) {
-            if let Some(f) = f {
-                f.note = None;
-                f.url = None;
+        fn strip(f: &mut Figure) {
+            f.note = None;
+            f.url = None;
+        }
+        fn strip_rules(rules: &mut [RateRule]) {
+            for r in rules {
+                r.rate.iter_mut().chain(r.fixed.iter_mut()).for_each(strip);
             }
         }
         let mut p = self.clone();
         let n = &mut p.national;
-        for r in n.rates.iter_mut() {
-            figure(&mut r.rate);
-            figure(&mut r.fixed);
-        }
-        for c in n.crediting_rates.iter_mut() {
-            c.rate.note = None;
-            c.rate.url = None;
-        }
-        for d in n.months_divisors.iter_mut() {
-            d.months.note = None;
-            d.months.url = None;
-        }
-        for m in n.minimum_years.iter_mut() {
-            m.years.note = None;
-            m.years.url = None;
-        }
-        for r in n.retirement.iter_mut() {
-            r.url = None;
-        }
+        strip_rules(&mut n.rates);
+        n.crediting_rates
+            .iter_mut()
+            .for_each(|c| strip(&mut c.rate));
+        n.months_divisors
+            .iter_mut()
+            .for_each(|d| strip(&mut d.months));
+        n.minimum_years.iter_mut().for_each(|m| strip(&mut m.years));
+        n.retirement.iter_mut().for_each(|r| r.url = None);
         for r in [
             &mut n.account_interest,
             &mut n.divisor_interpolation,
@@ -356,24 +349,20 @@ impl Policy {
         ] {
             r.url = None;
         }
-        for prov in p.provinces.iter_mut() {
-            for c in prov.cities.iter_mut() {
-                c.note = None;
-            }
-            for y in prov.years.iter_mut() {
-                for f in [
+        for prov in &mut p.provinces {
+            prov.cities.iter_mut().for_each(|c| c.note = None);
+            for y in &mut prov.years {
+                [
                     &mut y.floor,
                     &mut y.ceiling,
                     &mut y.average_wage,
                     &mut y.computation_base,
-                ] {
-                    figure(f);
-                }
+                ]
+                .into_iter()
+                .flatten()
+                .for_each(strip);
             }
-            for r in prov.rates.iter_mut() {
-                figure(&mut r.rate);
-                figure(&mut r.fixed);
-            }
+            strip_rules(&mut prov.rates);
         }
         p
     }
