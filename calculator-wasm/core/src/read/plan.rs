@@ -144,7 +144,8 @@ fn build_segment(cols: &[&Column]) -> Segment {
             continue;
         }
         let Some(f) = c.field else { continue };
-        let mut best = ranks.iter().find(|(g, _)| *g == f).map(|&(_, r)| r);
+        let seen = ranks.iter().position(|(g, _)| *g == f);
+        let mut best = seen.map(|k| ranks[k].1);
         let slot = match f {
             Field::Period => &mut s.period,
             Field::PeriodRange => &mut s.range,
@@ -172,11 +173,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
             Field::Booked | Field::Name | Field::Id | Field::Ignored => continue,
         };
         pick(slot, &mut best, c);
-        if let Some(b) = best {
-            match ranks.iter_mut().find(|(g, _)| *g == f) {
-                Some(entry) => entry.1 = b,
-                None => ranks.push((f, b)),
-            }
+        match (seen, best) {
+            (Some(k), Some(b)) => ranks[k].1 = b,
+            (None, Some(b)) => ranks.push((f, b)),
+            (_, None) => {}
         }
     }
     // The booking month stands in only when nothing says which month is paid for.
