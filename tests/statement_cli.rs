@@ -141,7 +141,7 @@ fn bad_input_exits_2() {
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with("some-rows-bad"));
         let want = if partly_good {
-            ExitCode::SUCCESS
+            ExitCode::from(shebao::statement::EXIT_ROWS_UNREAD)
         } else {
             ExitCode::from(2)
         };
@@ -166,8 +166,14 @@ fn unreadable_rows_are_listed_not_dropped() {
         .collect();
     assert_eq!(unreadable, vec![3, 4]);
     assert_eq!(v["people"][0]["insurances"][0]["months_paid"], 2);
-    // 2023-02 and 2023-03 have no readable record: a gap, reported as such.
-    assert_eq!(v["people"][0]["insurances"][0]["gaps"][0]["months"], 2);
+    // 2023-02 and 2023-03 have no readable record, but the unreadable rows 3 and 4 sit
+    // between 2023-01 and 2023-04: those months are unreadable, never a gap.
+    let pension = &v["people"][0]["insurances"][0];
+    assert_eq!(pension["gaps"], serde_json::json!([]));
+    assert_eq!(pension["unreadable"][0]["from"], "2023-02");
+    assert_eq!(pension["unreadable"][0]["months"], 2);
+    assert_eq!(pension["unreadable"][0]["rows"], serde_json::json!([3, 4]));
+    assert_eq!(v["people"][0]["unread_rows"], serde_json::json!([3, 4]));
 }
 
 #[test]

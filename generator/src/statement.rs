@@ -86,8 +86,12 @@ pub fn load_policy(content_dir: &Path) -> Result<Policy, PolicyLoadError> {
     }
 }
 
-/// Run the command: 0 on a report, 2 when the input or options are refused (message on
-/// stderr in Chinese).
+/// Exit code of a report printed from a file with data rows that could not be read (listed in
+/// the report; figures leave them out), so scripts can tell a partial read from a clean one.
+pub const EXIT_ROWS_UNREAD: u8 = 3;
+
+/// Run the command: 0 on a report, 3 on a report that leaves unreadable rows out, 2 when the
+/// input or options are refused (message on stderr in Chinese).
 pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
     let policy = load_policy(&args.content)?;
     let options = match options(&args, &policy) {
@@ -126,7 +130,12 @@ pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
             } else {
                 print!("{}", shebao_calc::summary_zh(&report));
             }
-            Ok(ExitCode::SUCCESS)
+            let partial = report.source.rows_skipped.iter().any(|r| r.unreadable);
+            Ok(if partial {
+                ExitCode::from(EXIT_ROWS_UNREAD)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Err(mut e) => {
             if e.file.is_none() {

@@ -189,7 +189,7 @@ fn verdict(h: &mut String, p: &PersonReport) {
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
         .count();
-    if gaps.is_empty() && open.is_empty() && problems == 0 {
+    if gaps.is_empty() && open.is_empty() && problems == 0 && p.unread_rows.is_empty() {
         h.push_str("<p class=\"good\" data-verdict=\"ok\"><strong>没有发现断缴、欠费或金额不符。</strong>下面是各险种的明细。</p>");
         return;
     }
@@ -208,6 +208,13 @@ fn verdict(h: &mut String, p: &PersonReport) {
             "<li><strong>欠费</strong>：{} 个月显示欠缴、还没补上（{}）。</li>",
             open.len(),
             list(&open)
+        );
+    }
+    if !p.unread_rows.is_empty() {
+        let _ = write!(
+            h,
+            "<li><strong>读不出来的行</strong>：文件第 {} 行读不出来，下面的月数和合计不含这几行；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
+            super::html::rows_zh(&p.unread_rows)
         );
     }
     if problems > 0 {

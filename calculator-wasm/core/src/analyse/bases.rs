@@ -4,12 +4,11 @@
 use super::insurance::{is_paid, pays_month};
 use super::runs::runs;
 use super::text::{period_zh, yuan};
-use crate::money::format_cents;
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::Figure;
 use crate::record::{Insurance, PaymentKind, Record};
-use crate::report::{Finding, FindingCode, Severity};
+use crate::report::{Finding, FindingCode, Quantity};
 use rust_decimal::Decimal;
 
 /// Effective bases, one per (insurance, month), sorted by that key.
@@ -76,17 +75,10 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         return Vec::new();
     }
     let Some(province) = place.province else {
-        return vec![Finding {
-            code: FindingCode::CityNotGiven,
-            severity: Severity::Info,
-            insurance: None,
-            month: None,
-            to: None,
-            expected: None,
-            actual: None,
-            row: None,
-            message: "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
-        }];
+        return vec![Finding::new(
+            FindingCode::CityNotGiven,
+            "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
+        )];
     };
     let mut out = Vec::new();
     // (year, first month, last month) of years without both limits; `pension` is in month
@@ -125,47 +117,38 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         } else {
             ("高于", "超出上限的部分一般不计缴费，请核对。")
         };
-        out.push(Finding {
-            code,
-            severity: Severity::Warning,
-            insurance: Some(Insurance::Pension),
-            month: Some(from),
-            to: (to != from).then_some(to),
-            expected: Some(format_cents(limit)),
-            actual: Some(format_cents(base)),
-            row: None,
-            message: format!(
-                "{} 养老保险缴费基数 {} {}{}{}年{}{}（{}）。{advice}",
-                period_zh(from, to),
-                yuan(base),
-                word,
-                province.name,
-                from.year(),
-                if code == FindingCode::BaseBelowFloor {
-                    "下限 "
-                } else {
-                    "上限 "
-                },
-                yuan(limit),
-                fig.map(cite).unwrap_or_default(),
-            ),
-        });
+        let message = format!(
+            "{} 养老保险缴费基数 {} {}{}{}年{}{}（{}）。{advice}",
+            period_zh(from, to),
+            yuan(base),
+            word,
+            province.name,
+            from.year(),
+            if code == FindingCode::BaseBelowFloor {
+                "下限 "
+            } else {
+                "上限 "
+            },
+            yuan(limit),
+            fig.map(cite).unwrap_or_default(),
+        );
+        out.push(
+            Finding::new(code, message)
+                .insurance(Insurance::Pension)
+                .months(from, to)
+                .compare(Quantity::Money(limit), Quantity::Money(base)),
+        );
     }
     for (year, from, to) in unknown_years {
-        out.push(Finding {
-            code: FindingCode::BaseLimitsUnknown,
-            severity: Severity::Info,
-            insurance: Some(Insurance::Pension),
-            month: Some(from),
-            to: (to != from).then_some(to),
-            expected: None,
-            actual: None,
-            row: None,
-            message: format!(
-                "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
-                province.name
-            ),
-        });
+        let message = format!(
+            "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
+            province.name
+        );
+        out.push(
+            Finding::new(FindingCode::BaseLimitsUnknown, message)
+                .insurance(Insurance::Pension)
+                .months(from, to),
+        );
     }
     out
 }
@@ -186,21 +169,12 @@ pub fn differing(bases: &Bases) -> Vec<Finding> {
         .map(|(from, to, v)| {
             let list: Vec<String> =
                 v.iter().map(|(i, b)| format!("{} {}", i.name_zh(), yuan(*b))).collect();
-            Finding {
-                code: FindingCode::BaseDiffersBetweenInsurances,
-                severity: Severity::Info,
-                insurance: None,
-                month: Some(from),
-                to: (to != from).then_some(to),
-                expected: None,
-                actual: None,
-                row: None,
-                message: format!(
-                    "{} 各险种的缴费基数不同（{}）。有的地方医疗等险种基数本来就不同，如不确定请问单位。",
-                    period_zh(from, to),
-                    list.join("，")
-                ),
-            }
+            let message = format!(
+                "{} 各险种的缴费基数不同（{}）。有的地方医疗等险种基数本来就不同，如不确定请问单位。",
+                period_zh(from, to),
+                list.join("，")
+            );
+            Finding::new(FindingCode::BaseDiffersBetweenInsurances, message).months(from, to)
         })
         .collect()
 }
@@ -230,21 +204,15 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
         .filter(|(_, (n, _))| *n > 1)
         .map(|((ins, m), (n, rows))| {
             let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
-            Finding {
-                code: FindingCode::DuplicateMonth,
-                severity: Severity::Warning,
-                insurance: Some(ins),
-                month: Some(m),
-                to: None,
-                expected: Some("1".into()),
-                actual: Some(n.to_string()),
-                row: None,
-                message: format!(
-                    "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
-                    ins.name_zh(),
-                    rows.join("、")
-                ),
-            }
+            let message = format!(
+                "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
+                ins.name_zh(),
+                rows.join("、")
+            );
+            Finding::new(FindingCode::DuplicateMonth, message)
+                .insurance(ins)
+                .month(m)
+                .compare(Quantity::Count(1), Quantity::Count(u32::try_from(n).unwrap_or(u32::MAX)))
         })
         .collect()
 }

@@ -27,14 +27,57 @@ pub fn signed(r: &Record, amount: Decimal) -> Decimal {
     }
 }
 
-/// Summarise the records of one insurance (all for `kind`), given the declared period.
+/// The one rule for a paid month, used by every figure (months paid, arrears settled, the
+/// pension account's months, retirement): a month with a record whose money arrived, unless
+/// refunds cancel it — its paid amounts net to zero or less, or a refund row without amounts.
+/// A partial refund (a base correction) leaves the month paid.
+pub fn paid_months(records: &[&Record]) -> MonthSet {
+    let mut months: Vec<Month> = Vec::new();
+    let mut sorted: Vec<&Record> = records.iter().copied().filter(|r| is_paid(r)).collect();
+    crate::order::sort_by_key(&mut sorted, |r| (r.insurance, r.month));
+    for group in sorted.chunk_by(|a, b| (a.insurance, a.month) == (b.insurance, b.month)) {
+        if !group.iter().any(|r| pays_month(r)) {
+            continue;
+        }
+        let refunds: Vec<&&Record> = group
+            .iter()
+            .filter(|r| r.kind == PaymentKind::Refund)
+            .collect();
+        let cancelled = !refunds.is_empty()
+            && (refunds
+                .iter()
+                .any(|r| r.personal.is_none() && r.employer.is_none())
+                || net_amount(group) <= Decimal::ZERO);
+        if !cancelled {
+            months.push(group[0].month);
+        }
+    }
+    MonthSet::from_months(months)
+}
+
+/// Personal plus employer amounts of paid records, refunds subtracted.
+fn net_amount(records: &[&Record]) -> Decimal {
+    records
+        .iter()
+        .filter(|r| is_paid(r))
+        .map(|r| {
+            let p = r.personal.map_or(Decimal::ZERO, |a| signed(r, a));
+            let e = r.employer.map_or(Decimal::ZERO, |a| signed(r, a));
+            p + e
+        })
+        .sum()
+}
+
+/// Summarise the records of one insurance (all for `kind`), given the declared period and the
+/// months that may sit on rows the reader could not read (never called gaps).
 pub fn summarise(
     kind: Insurance,
     records: &[&Record],
     declared: Option<(Month, Month)>,
+    unread: &super::unreadable::Unread,
 ) -> InsuranceReport {
     let all = MonthSet::from_months(records.iter().map(|r| r.month));
-    let paid = MonthSet::from_months(records.iter().filter(|r| pays_month(r)).map(|r| r.month));
+    let paid = paid_months(records);
     let first = all.first();
     let last = all.last();
 
@@ -59,13 +102,28 @@ pub fn summarise(
         (Some(nb), _) => nb.offset(-1),
         (None, l) => l,
     };
-    let gaps = match (first, gap_end) {
-        (Some(f), Some(e)) => runs_where(f, e, |m| !all.contains(m))
-            .into_iter()
-            .map(|(a, b)| Span::new(a, b))
-            .collect(),
-        _ => Vec::new(),
+    // A month without any record is a gap, unless an unreadable row may hold it.
+    let (gaps, unreadable) = match (first, gap_end) {
+        (Some(f), Some(e)) => (
+            runs_where(f, e, |m| !all.contains(m) && !unread.may_hold(m))
+                .into_iter()
+                .map(|(a, b)| Span::new(a, b))
+                .collect(),
+            unread.runs(f, e, |m| !all.contains(m)),
+        ),
+        _ => (Vec::new(), Vec::new()),
     };
+
+    let refunded = runs(
+        records
+            .iter()
+            .filter(|r| r.kind == PaymentKind::Refund && is_paid(r) && !paid.contains(r.month))
+            .map(|r| (r.month, ()))
+            .collect(),
+    )
+    .into_iter()
+    .map(|(a, b, ())| Span::new(a, b))
+    .collect();
 
     // Arrears: months with an unpaid row; settled when the month also has a paid row.
     // Per unpaid month the latest month it was settled in (`None` sorts first); a sorted
@@ -124,6 +182,8 @@ pub fn summarise(
         personal_total: personal,
         employer_total: employer,
         gaps,
+        unreadable,
+        refunded,
         arrears,
         interrupted,
         not_booked_yet,
