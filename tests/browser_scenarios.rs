@@ -4,6 +4,7 @@
 use fantoccini::Client;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::calc_page::{self as page, PageResult};
+use shebao_tests::files_under;
 use shebao_tests::request_audit::{audit, fragments};
 use shebao_tests::site_server::SiteServer;
 use std::future::Future;
@@ -51,13 +52,8 @@ impl Ctx {
 
     /// A city calculator page: Yingkou's (the sample statement is from there) or the first.
     fn city_calculator(&self) -> Option<String> {
-        let mut found: Vec<String> = walk(&self.site)
+        let mut found: Vec<String> = files_under(&self.site)
             .into_iter()
-            .filter_map(|p| {
-                p.strip_prefix(&self.site)
-                    .ok()
-                    .map(|r| r.to_string_lossy().replace('\\', "/"))
-            })
             .filter(|r| r.ends_with("/calculator/index.html") && r != "calculator/index.html")
             .map(|r| r.trim_end_matches("index.html").to_string())
             .collect();
@@ -487,20 +483,4 @@ async fn time_to_report_60000_rows(ctx: &Ctx) -> PageResult<()> {
         Ok(c)
     })
     .await
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
