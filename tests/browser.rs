@@ -9,9 +9,7 @@
 
 mod browser_scenarios;
 
-use browser_scenarios::Ctx;
 use shebao_tests::browser_driver::Driver;
-use shebao_tests::site_server::SiteServer;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,32 +39,13 @@ fn main() -> ExitCode {
     let Some(site) = site else {
         return ExitCode::FAILURE;
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let server = match SiteServer::start(&site, &root.join("fixtures/browser")) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("cannot start the test server: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let driver = match Driver::start() {
-        Ok(d) => d,
+    let (ctx, rt) = match browser_scenarios::start(site) {
+        Ok(started) => started,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("tokio: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let ctx = Ctx::new(site, root, server, driver);
     let (passed, failed) = rt.block_on(browser_scenarios::run_all(&ctx));
     drop(ctx); // kills chromedriver and every Chromium it started
     let verdict = if failed == 0 { "ok" } else { "FAILED" };

@@ -13,6 +13,7 @@ pub mod check;
 pub mod content;
 pub mod date;
 pub mod diag;
+pub mod escape;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -1,8 +1,10 @@
 //! Build orchestration: `cargo xtask <command>`. Every multi-step job of the project lives here,
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
+mod bench_browser;
 mod bench_build;
 mod fuzz;
+mod read_dump;
 mod serve;
 mod setup;
 mod sh;
@@ -23,7 +25,9 @@ cargo xtask <command>
                     the named modules: shebao_calc, shebao_calc_xlsx)
   size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
   bench-build N     time a full build of N generated pages
+  bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader
+  read-dump [FILE...]  print what the reader makes of each file (default: every fixture)
 ";
 
 fn main() -> std::process::ExitCode {
@@ -52,7 +56,9 @@ fn run(args: &[String]) -> Result<()> {
         "test" => test::run(rest),
         "serve" => serve::run(rest),
         "bench-build" => bench_build::run(rest),
+        "bench-browser" => bench_browser::run(rest),
         "fuzz" => fuzz::run(rest),
+        "read-dump" => read_dump::run(rest),
         "-h" | "--help" | "help" => {
             print!("{HELP}");
             Ok(())
