@@ -568,6 +568,64 @@ pub struct RetirementReport {
     pub no_estimate_reason: Option<String>,
 }
 
+/// A month's contribution base as the analysis judged it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthBase {
+    /// The month.
+    pub month: Month,
+    /// The base it was assessed on (regular record plus top-ups).
+    #[serde(with = "cents")]
+    pub base: Decimal,
+}
+
+/// How a year's bases compare with that year's published limits.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseStatus {
+    /// Not a pension base, or no city given: not judged.
+    NotChecked,
+    /// Within the floor and the ceiling.
+    Within,
+    /// The floor or the ceiling is not known.
+    LimitsUnknown,
+    /// Above the ceiling.
+    AboveCeiling,
+    /// Below the floor.
+    BelowFloor,
+}
+
+/// One year of the base history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseYear {
+    /// The year.
+    pub year: u32,
+    /// The lowest base of the year.
+    #[serde(with = "cents")]
+    pub lowest: Decimal,
+    /// The highest base of the year.
+    #[serde(with = "cents")]
+    pub highest: Decimal,
+    /// The province's published floor, if known.
+    #[serde(with = "cents_opt")]
+    pub floor: Option<Decimal>,
+    /// The province's published ceiling, if known.
+    #[serde(with = "cents_opt")]
+    pub ceiling: Option<Decimal>,
+    /// The verdict (the worst month of the year).
+    pub status: BaseStatus,
+}
+
+/// The contribution base month by month, as judged: what the base chart draws.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseHistory {
+    /// Pension when the file has pension bases, else the first insurance with bases.
+    pub insurance: Insurance,
+    /// Month by month, in order.
+    pub months: Vec<MonthBase>,
+    /// Year by year, in order.
+    pub years: Vec<BaseYear>,
+}
+
 /// Everything about one person.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonReport {
@@ -579,6 +637,8 @@ pub struct PersonReport {
     pub insurances: Vec<InsuranceReport>,
     /// Findings, sorted by severity (highest first), then month.
     pub findings: Vec<Finding>,
+    /// The contribution base month by month as judged (null without bases).
+    pub base_history: Option<BaseHistory>,
     /// The pension account computed from the records, if there are pension credits.
     pub pension_account: Option<PensionAccount>,
     /// The official account figures checked, if the file has them.

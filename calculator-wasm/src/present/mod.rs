@@ -21,7 +21,7 @@ use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::month::Month;
 use shebao_calc::policy::{Policy, Track};
 use shebao_calc::report::Report;
-use shebao_calc::statement::{Input, Statement};
+use shebao_calc::statement::Input;
 
 pub use shebao_calc::decode::TextDecode;
 
@@ -49,8 +49,6 @@ pub struct CheckOutput {
     pub html: String,
     /// The report, kept for rendering the other people.
     pub report: Report,
-    /// What was read, kept for the base chart of the other people.
-    pub statement: Statement,
 }
 
 /// Why a check gave no report: a stable kind (for the page's logic) and a Chinese message.
@@ -119,18 +117,13 @@ impl Engine {
             kind: "internal".into(),
             message: "报告无法生成（程序内部错误），请告诉网站维护者。".into(),
         })?;
-        let html = render(&report, &statement, &self.policy, input.file_name);
-        Ok(CheckOutput {
-            json,
-            html,
-            report,
-            statement,
-        })
+        let html = render(&report, input.file_name);
+        Ok(CheckOutput { json, html, report })
     }
 
     /// The inner HTML of person `i`'s section of a checked statement.
     pub fn person_html(&self, out: &CheckOutput, i: usize) -> Option<String> {
-        person::person_body(&out.report, &out.statement, &self.policy, i)
+        person::person_body(&out.report, i)
     }
 }
 
@@ -167,6 +160,6 @@ fn parse_options(raw: &PageOptions) -> Result<Options, CheckError> {
 }
 
 /// The whole report as HTML.
-pub fn render(report: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
-    person::report(report, statement, policy, file_name)
+pub fn render(report: &Report, file_name: &str) -> String {
+    person::report(report, file_name)
 }

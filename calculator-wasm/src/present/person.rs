@@ -6,14 +6,12 @@ use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
 use shebao_calc::month_set::MonthSet;
-use shebao_calc::policy::Policy;
-use shebao_calc::record::Person;
 use shebao_calc::report::{PersonReport, Report, Severity};
-use shebao_calc::statement::{Encoding, Statement};
+use shebao_calc::statement::Encoding;
 use std::fmt::Write;
 
 /// The whole report.
-pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
+pub fn report(r: &Report, file_name: &str) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -43,7 +41,7 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
     // ([`person_section`]) when one is picked, or all of them before printing.
     for i in 0..r.people.len() {
         if i == 0 {
-            h.push_str(&person_section(r, statement, policy, 0).unwrap_or_default());
+            h.push_str(&person_section(r, 0).unwrap_or_default());
         } else {
             let _ = write!(
                 h,
@@ -55,17 +53,15 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
 }
 
 /// The inner HTML of person `i`'s section (`None` if there is no such person).
-pub fn person_body(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
+pub fn person_body(r: &Report, i: usize) -> Option<String> {
     let p = r.people.get(i)?;
-    let empty = Person::default();
-    let records = statement.people.get(i).unwrap_or(&empty);
     let mut h = String::new();
-    person(&mut h, r, p, records, policy, i);
+    person(&mut h, r, p, i);
     Some(h)
 }
 
-fn person_section(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
-    let body = person_body(r, statement, policy, i)?;
+fn person_section(r: &Report, i: usize) -> Option<String> {
+    let body = person_body(r, i)?;
     Some(format!("<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\" data-loaded>{body}</section>"))
 }
 
@@ -137,14 +133,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
     }
 }
 
-fn person(
-    h: &mut String,
-    r: &Report,
-    p: &PersonReport,
-    records: &Person,
-    policy: &Policy,
-    i: usize,
-) {
+fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
     let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i, r.people.len() == 1)));
     if let Some(o) = &p.official_account {
         account::official(h, o);
@@ -153,7 +142,7 @@ fn person(
     insurances::table(h, p);
     insurances::gaps_and_arrears(h, p);
     timeline::render(h, p, i);
-    base_chart::render(h, r, records, policy, i);
+    base_chart::render(h, p, i);
     findings::render(h, p);
     if let Some(a) = &p.pension_account {
         account::computed(h, a);

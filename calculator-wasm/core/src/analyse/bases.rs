@@ -8,56 +8,103 @@ use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::Figure;
 use crate::record::{Insurance, PaymentKind, Record};
-use crate::report::{Finding, FindingCode, Quantity};
+use crate::report::{BaseHistory, BaseStatus, BaseYear, Finding, FindingCode, MonthBase, Quantity};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
-/// Effective bases, one per (insurance, month), sorted by that key.
-///
-/// A sorted `Vec` rather than a `BTreeMap`: each map type brings its own copy of the B-tree
-/// code into the wasm module; grouping after the shared non-generic sort (`crate::order`)
-/// gives the same keys, order and sums.
-pub type Bases = Vec<((Insurance, Month), Decimal)>;
+/// Effective bases, one per (insurance, month).
+pub type Bases = BTreeMap<(Insurance, Month), Decimal>;
 
 /// The base a month was finally assessed on: the regular record's base (a paid one when the
 /// month has several) plus every base top-up (调整补收, whose base is the difference).
 pub fn effective_bases(records: &[&Record]) -> Bases {
-    let mut with_base: Vec<(&Record, Decimal)> = records
-        .iter()
-        .filter_map(|r| r.base.map(|b| (*r, b)))
-        .collect();
-    // Stable: within one key the records keep their statement order.
-    crate::order::sort_by_key(&mut with_base, |(r, _)| (r.insurance, r.month));
-    let mut out: Bases = Vec::new();
-    for group in
-        with_base.chunk_by(|(a, _), (b, _)| (a.insurance, a.month) == (b.insurance, b.month))
-    {
-        // (paid, base) of the regular record kept: the first paid one, else the first one.
-        let mut regular: Option<(bool, Decimal)> = None;
-        let mut top_up: Option<Decimal> = None;
-        for (r, base) in group {
-            match r.kind {
-                PaymentKind::BaseTopUp => *top_up.get_or_insert(Decimal::ZERO) += *base,
-                PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
-                    let paid = pays_month(r);
-                    match regular {
-                        Some((true, _)) => {}
-                        Some((false, _)) if !paid => {}
-                        _ => regular = Some((paid, *base)),
+    // (paid, base) of the regular record kept: the first paid one, else the first one.
+    let mut regular: BTreeMap<(Insurance, Month), (bool, Decimal)> = BTreeMap::new();
+    let mut top_ups: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
+    for r in records {
+        let Some(base) = r.base else { continue };
+        let key = (r.insurance, r.month);
+        match r.kind {
+            PaymentKind::BaseTopUp => *top_ups.entry(key).or_default() += base,
+            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
+                let paid = pays_month(r);
+                match regular.get(&key) {
+                    Some((true, _)) => {}
+                    Some((false, _)) if !paid => {}
+                    _ => {
+                        regular.insert(key, (paid, base));
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
-        let value = match (regular, top_up) {
-            (Some((_, b)), None) => b,
-            (Some((_, b)), Some(t)) => b + t,
-            (None, Some(t)) => Decimal::ZERO + t,
-            (None, None) => continue,
-        };
-        let r = group[0].0;
-        out.push(((r.insurance, r.month), value));
+    }
+    let mut out: Bases = regular.into_iter().map(|(k, (_, b))| (k, b)).collect();
+    for (k, extra) in top_ups {
+        *out.entry(k).or_default() += extra;
     }
     out
+}
+
+/// How one month's base compares with its year's published limits: the one rule behind the
+/// findings and the base chart.
+fn judge(base: Decimal, floor: Option<&Figure>, ceiling: Option<&Figure>) -> BaseStatus {
+    match (floor, ceiling) {
+        (Some(f), _) if base < f.value => BaseStatus::BelowFloor,
+        (_, Some(c)) if base > c.value => BaseStatus::AboveCeiling,
+        (Some(_), Some(_)) => BaseStatus::Within,
+        _ => BaseStatus::LimitsUnknown,
+    }
+}
+
+/// The base each month was judged on, and each year's limits and verdict, for the chart: the
+/// pension base when the file has one (the base the limits judge), else the first insurance's
+/// (then shown without a verdict).
+pub fn history(place: Place<'_>, bases: &Bases) -> Option<BaseHistory> {
+    let insurance = Insurance::ALL
+        .into_iter()
+        .find(|ins| bases.keys().any(|(i, _)| i == ins))?;
+    let months: Vec<MonthBase> = bases
+        .iter()
+        .filter(|((i, _), _)| *i == insurance)
+        .map(|((_, month), base)| MonthBase {
+            month: *month,
+            base: *base,
+        })
+        .collect();
+    let mut years: Vec<BaseYear> = Vec::new();
+    for m in &months {
+        let year = m.month.year();
+        let figures = place.province.and_then(|p| p.year(year));
+        let floor = figures.and_then(|y| y.floor.as_ref());
+        let ceiling = figures.and_then(|y| y.ceiling.as_ref());
+        let status = if insurance == Insurance::Pension && place.province.is_some() {
+            judge(m.base, floor, ceiling)
+        } else {
+            BaseStatus::NotChecked
+        };
+        match years.last_mut() {
+            Some(y) if y.year == year => {
+                y.lowest = y.lowest.min(m.base);
+                y.highest = y.highest.max(m.base);
+                // The worst month of the year decides (below the floor before above the ceiling).
+                y.status = y.status.max(status);
+            }
+            _ => years.push(BaseYear {
+                year,
+                lowest: m.base,
+                highest: m.base,
+                floor: floor.map(|f| f.value),
+                ceiling: ceiling.map(|f| f.value),
+                status,
+            }),
+        }
+    }
+    Some(BaseHistory {
+        insurance,
+        months,
+        years,
+    })
 }
 
 fn cite(f: &Figure) -> String {
@@ -96,11 +143,14 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
                 _ => unknown_years.push((m.year(), *m, *m)),
             }
         }
-        if let Some(f) = floor.filter(|f| *base < f.value) {
-            hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
-        }
-        if let Some(c) = ceiling.filter(|c| *base > c.value) {
-            hits.push((*m, (FindingCode::BaseAboveCeiling, c.value, *base)));
+        match (judge(*base, floor, ceiling), floor, ceiling) {
+            (BaseStatus::BelowFloor, Some(f), _) => {
+                hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
+            }
+            (BaseStatus::AboveCeiling, _, Some(c)) => {
+                hits.push((*m, (FindingCode::BaseAboveCeiling, c.value, *base)));
+            }
+            _ => {}
         }
     }
     for (from, to, (code, limit, base)) in runs(hits) {

@@ -229,6 +229,7 @@ fn person(
         id_masked: p.id.as_deref().map(mask_id),
         insurances,
         findings,
+        base_history: bases::history(place, &bases),
         pension_account,
         official_account: official,
         retirement,
