@@ -11,7 +11,6 @@ pub mod error;
 pub mod label;
 pub mod money;
 pub mod month;
-pub mod month_set;
 pub mod options;
 pub mod order;
 pub mod policy;

@@ -5,6 +5,7 @@ use super::html::{escape, month, rows_zh, span, yuan};
 use super::person::serde_name;
 use shebao_calc::month::Month;
 use shebao_calc::report::{InsuranceReport, PersonReport};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The table of insurances. Each row carries the report's figures as `data-*` attributes,
@@ -106,22 +107,17 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
     // (month from, to, trouble) → (months, settled-in, insurance keys, names), in month order.
     type Key = (Month, Month, Trouble);
     type Run = (u32, Option<Month>, Vec<String>, Vec<String>);
-    // A Vec sorted stably by key, then merged, rather than a map: no B-tree code for this one
-    // key type in the wasm module. Within a key the insurances keep their order, and the first
-    // one's months and settled-in month stand for the run.
-    let mut runs: Vec<(Key, Run)> = Vec::new();
+    // Within a key the insurances keep their order, and the first one's months and settled-in
+    // month stand for the run.
+    let mut runs: BTreeMap<Key, Run> = BTreeMap::new();
     // The rows behind each unreadable run of months.
     let mut unread_rows: Vec<((Month, Month), String)> = Vec::new();
     let mut add = |key: Key, months: u32, settled_in: Option<Month>, i: &InsuranceReport| {
-        runs.push((
-            key,
-            (
-                months,
-                settled_in,
-                vec![serde_name(&i.kind)],
-                vec![escape(&i.name)],
-            ),
-        ));
+        let run = runs
+            .entry(key)
+            .or_insert_with(|| (months, settled_in, Vec::new(), Vec::new()));
+        run.2.push(serde_name(&i.kind));
+        run.3.push(escape(&i.name));
     };
     for i in &p.insurances {
         for g in &i.gaps {
@@ -143,15 +139,6 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
             unread_rows.push(((u.from, u.to), rows_zh(&u.rows)));
         }
     }
-    shebao_calc::order::sort_by_key(&mut runs, |(k, _)| *k);
-    runs.dedup_by(|later, kept| {
-        if later.0 != kept.0 {
-            return false;
-        }
-        kept.1 .2.append(&mut later.1 .2);
-        kept.1 .3.append(&mut later.1 .3);
-        true
-    });
     let (mut lines, mut settled, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     for ((from, to, trouble), (months, settled_in, keys, names)) in runs {
         let when = span(from, to, months);

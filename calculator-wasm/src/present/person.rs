@@ -5,9 +5,9 @@
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
-use shebao_calc::month_set::MonthSet;
 use shebao_calc::report::{PersonReport, Report, Severity};
 use shebao_calc::statement::Encoding;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The whole report.
@@ -162,17 +162,21 @@ fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    let gaps = MonthSet::from_months(
-        p.insurances
-            .iter()
-            .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to))),
-    );
-    let open = MonthSet::from_months(p.insurances.iter().flat_map(|i| {
-        i.arrears
-            .iter()
-            .filter(|a| !a.settled)
-            .flat_map(|a| months(a.from, a.to))
-    }));
+    let gaps: BTreeSet<Month> = p
+        .insurances
+        .iter()
+        .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to)))
+        .collect();
+    let open: BTreeSet<Month> = p
+        .insurances
+        .iter()
+        .flat_map(|i| {
+            i.arrears
+                .iter()
+                .filter(|a| !a.settled)
+                .flat_map(|a| months(a.from, a.to))
+        })
+        .collect();
     let problems = p
         .findings
         .iter()
@@ -220,8 +224,8 @@ fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
 }
 
 /// Up to six months by name, then "等".
-fn list(set: &MonthSet) -> String {
-    let shown: Vec<String> = set.iter().take(6).map(month).collect();
+fn list(set: &BTreeSet<Month>) -> String {
+    let shown: Vec<String> = set.iter().take(6).map(|m| month(*m)).collect();
     let more = if set.len() > 6 { "等" } else { "" };
     format!("{}{more}", shown.join("、"))
 }

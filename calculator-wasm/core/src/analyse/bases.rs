@@ -205,14 +205,13 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
 
 /// Months whose insurances were assessed on different bases.
 pub fn differing(bases: &Bases) -> Vec<Finding> {
-    // By month, stably: within a month the insurances stay in key order.
-    let mut by_month: Vec<(Month, Insurance, Decimal)> =
-        bases.iter().map(|((i, m), b)| (*m, *i, *b)).collect();
-    crate::order::sort_by_key(&mut by_month, |(m, _, _)| *m);
+    let mut by_month: BTreeMap<Month, Vec<(Insurance, Decimal)>> = BTreeMap::new();
+    for ((ins, month), base) in bases {
+        by_month.entry(*month).or_default().push((*ins, *base));
+    }
     let items: Vec<(Month, Vec<(Insurance, Decimal)>)> = by_month
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.iter().any(|(_, _, b)| *b != g[0].2))
-        .map(|g| (g[0].0, g.iter().map(|(_, i, b)| (*i, *b)).collect()))
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|(_, b)| *b != v[0].1))
         .collect();
     runs(items)
         .into_iter()

@@ -2,9 +2,7 @@
 //! lines and closing balance recomputed from the document's own opening and credited amounts
 //! with the published crediting rate and the monthly weighting.
 
-use super::account::{
-    credits_of, interest_on_credits, rate_used, year_rate, MonthCredits, YearCredits,
-};
+use super::account::{interest_on_credits, rate_used, year_rate, MonthCredits, YearCredits};
 use super::text::{percent, yuan};
 use crate::money::round_cents;
 use crate::policy::Policy;
@@ -30,7 +28,7 @@ struct Weighting {
 
 fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighting {
     if let Some(m) = monthly {
-        let sum: Decimal = m.iter().map(|(_, c)| *c).sum();
+        let sum: Decimal = m.values().sum();
         if (sum - y.credited).abs() <= TOLERANCE {
             return Weighting {
                 credits: m.clone(),
@@ -41,7 +39,6 @@ fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighti
     }
     let even = |months: std::ops::RangeInclusive<u32>| {
         let n = Decimal::from(months.clone().count() as u32);
-        // Ranges are ascending without repeats: already a sorted `MonthCredits`.
         months
             .map(|m| (m, y.credited / n))
             .collect::<MonthCredits>()
@@ -196,12 +193,12 @@ pub fn reconcile(
         return None;
     }
     let mut sorted: Vec<&OfficialAccountYear> = years.iter().collect();
-    crate::order::sort_by_key(&mut sorted, |y| y.year);
+    sorted.sort_by_key(|y| y.year);
     let mut checks = Vec::new();
     let mut findings = Vec::new();
     for (i, y) in sorted.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| sorted[j]);
-        let c = check_year(policy, y, prev, credits_of(monthly_credits, y.year));
+        let c = check_year(policy, y, prev, monthly_credits.get(&y.year));
         let finding = |code, message: String| {
             Finding::new(code, message)
                 .insurance(crate::record::Insurance::Pension)
