@@ -59,7 +59,7 @@ pub enum InsuranceCell {
 /// Read an insurance cell: an exact code, or a name.
 pub fn insurance_from_cell(raw: &str, scheme: CodeScheme) -> InsuranceCell {
     let s = normalise_label(raw);
-    let code = super::text_norm::trim_end_str(&s, ".0");
+    let code = s.trim_end_matches(".0");
     if code.bytes().all(|b| b.is_ascii_digit()) && !code.is_empty() {
         return match (code, scheme) {
             ("110", _) => InsuranceCell::Known(Insurance::Pension),

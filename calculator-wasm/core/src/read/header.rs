@@ -35,6 +35,9 @@ pub struct Column {
     pub rate: Option<StatedRate>,
     /// `N月` in a year × month grid.
     pub grid_month: Option<u32>,
+    /// A total column (`个人缴费合计`): the money field it totals. Not a month's figure, but
+    /// a range row's amounts (see `plan::make_plan`).
+    pub total_of: Option<Field>,
 }
 
 /// The header block and its columns.
@@ -97,12 +100,27 @@ fn stats(row: &GridRow) -> RowStats {
     s
 }
 
+/// A row holding one text, repeated: a title merged across the sheet (XLSX merged cells are
+/// filled with their value), e.g. `XX市社会保险个人缴费记录` or `所属期：2025年06月` over every
+/// column. A header names at least two different things.
+fn is_merged_title(row: &GridRow) -> bool {
+    let mut texts = row.non_blank().map(Cell::display);
+    let Some(first) = texts.next() else {
+        return false;
+    };
+    texts.all(|t| t == first)
+}
+
 /// Find the header block. `None` if no row looks like one.
 pub fn find_header(grid: &Grid) -> Option<Header> {
     let limit = grid.rows.len().min(HEADER_SEARCH_ROWS);
     let first = (0..limit).find(|&i| {
-        let s = stats(&grid.rows[i]);
-        s.recognised >= 2 && s.recognised * 2 > s.non_blank && s.data_like == 0
+        let row = &grid.rows[i];
+        let s = stats(row);
+        s.recognised >= 2
+            && s.recognised * 2 > s.non_blank
+            && s.data_like == 0
+            && !is_merged_title(row)
     })?;
     let mut last = first;
     while last + 1 < grid.rows.len() && last + 1 - first < MAX_HEADER_ROWS {
@@ -197,6 +215,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
         insurance_only: false,
         rate: None,
         grid_month: None,
+        total_of: None,
     };
     let mut named_only = false;
     for part in parts {
@@ -244,6 +263,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
         }
         // A total column (`个人缴费合计`) is not a month's figure.
         if ["合计", "小计", "总计"].iter().any(|t| label.contains(t)) {
+            col.total_of = col.field.filter(|f| f.is_money() && *f != Field::Base);
             col.field = Some(Field::Ignored);
         }
     }

@@ -74,6 +74,8 @@ pub struct Segment {
     pub account: [Option<usize>; 5],
     /// Month columns of a year × month grid: (column, month).
     pub grid: Vec<(usize, u32)>,
+    /// Total columns (`个人缴费合计`, `单位缴费合计`): (field totalled, column).
+    pub totals: Vec<(Field, usize)>,
 }
 
 /// Everything the row reader needs.
@@ -144,6 +146,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
             continue;
         }
         let Some(f) = c.field else { continue };
+        if let Some(t) = c.total_of {
+            s.totals.push((t, c.index));
+            continue;
+        }
         let seen = ranks.iter().position(|(g, _)| *g == f);
         let mut best = seen.map(|k| ranks[k].1);
         let slot = match f {
@@ -218,6 +224,23 @@ fn split_segments(columns: &[Column]) -> Vec<Segment> {
         .collect()
 }
 
+/// In a row that covers a range of months, a total column (`个人缴费合计`) is what was paid
+/// for the range: the range's amounts, when no plain amount column says so.
+fn use_totals_for_ranges(s: &mut Segment) {
+    if s.range.is_none() && (s.start.is_none() || s.end.is_none()) {
+        return;
+    }
+    for &(field, col) in &s.totals {
+        let slot = match field {
+            Field::Personal => &mut s.personal,
+            Field::Employer => &mut s.employer,
+            Field::Amount => &mut s.amount,
+            _ => continue,
+        };
+        slot.get_or_insert(col);
+    }
+}
+
 /// Inputs from outside the header that shape the plan.
 pub struct PlanContext<'a> {
     /// Title texts above the header (and below it, for bills' headings).
@@ -228,7 +251,10 @@ pub struct PlanContext<'a> {
 
 /// Build the plan, or say which family the file is closest to when no column gives a month.
 pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<Layout>> {
-    let segments = split_segments(&header.columns);
+    let mut segments = split_segments(&header.columns);
+    for s in &mut segments {
+        use_totals_for_ranges(s);
+    }
     // Borrowed, not cloned: cloning a segment here cost ~0.8 KB gzip of wasm.
     let no_segment = Segment::default();
     let first = segments.first().unwrap_or(&no_segment);
