@@ -104,12 +104,12 @@ pub fn amount_error(e: AmountError, cell: &Cell, limit: Decimal) -> ErrorKind {
 }
 
 /// A year.
-pub fn cell_year(cell: &Cell) -> Option<u32> {
+pub fn cell_year(cell: &Cell, ocr: bool) -> Option<u32> {
     match cell {
         Cell::Number(d) if d.scale() == 0 || d.fract().is_zero() => {
             d.to_u32().filter(|y| Month::new(*y, 1).is_some())
         }
-        Cell::Text(t) => parse_year(t),
+        Cell::Text(t) => parse_year(t, ocr),
         _ => None,
     }
 }

@@ -83,13 +83,18 @@ pub fn cell_data_like(cell: &Cell) -> bool {
     }
 }
 
+/// Counts over the row's cells, a run of equal cells counted once: XLSX merged cells are
+/// filled with their value, so a title merged across the sheet (`XX市社会保险个人缴费记录`,
+/// `所属期：2025年06月`) is one text, not a row of column names.
 fn stats(row: &GridRow) -> RowStats {
     let mut s = RowStats {
         recognised: 0,
         data_like: 0,
         non_blank: 0,
     };
-    for c in row.non_blank() {
+    let mut cells: Vec<&Cell> = row.non_blank().collect();
+    cells.dedup();
+    for c in cells {
         s.non_blank += 1;
         if cell_recognised(c) {
             s.recognised += 1;
@@ -100,27 +105,12 @@ fn stats(row: &GridRow) -> RowStats {
     s
 }
 
-/// A row holding one text, repeated: a title merged across the sheet (XLSX merged cells are
-/// filled with their value), e.g. `XX市社会保险个人缴费记录` or `所属期：2025年06月` over every
-/// column. A header names at least two different things.
-fn is_merged_title(row: &GridRow) -> bool {
-    let mut texts = row.non_blank().map(Cell::display);
-    let Some(first) = texts.next() else {
-        return false;
-    };
-    texts.all(|t| t == first)
-}
-
 /// Find the header block. `None` if no row looks like one.
 pub fn find_header(grid: &Grid) -> Option<Header> {
     let limit = grid.rows.len().min(HEADER_SEARCH_ROWS);
     let first = (0..limit).find(|&i| {
-        let row = &grid.rows[i];
-        let s = stats(row);
-        s.recognised >= 2
-            && s.recognised * 2 > s.non_blank
-            && s.data_like == 0
-            && !is_merged_title(row)
+        let s = stats(&grid.rows[i]);
+        s.recognised >= 2 && s.recognised * 2 > s.non_blank && s.data_like == 0
     })?;
     let mut last = first;
     while last + 1 < grid.rows.len() && last + 1 - first < MAX_HEADER_ROWS {

@@ -331,8 +331,8 @@ pub fn find_month_in_text(text: &str) -> Option<Month> {
 }
 
 /// A year cell: `2023`, `2023年`, `2023年度`.
-pub fn parse_year(raw: &str) -> Option<u32> {
-    let s = prepare(raw, false);
+pub fn parse_year(raw: &str, ocr: bool) -> Option<u32> {
+    let s = prepare(raw, ocr);
     let s = s.trim_end_matches('度').trim_end_matches('年');
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         let y: u32 = s.parse().ok()?;

@@ -80,7 +80,7 @@ fn ranges_and_months_in_text() {
 
 #[test]
 fn years_months_of_year_and_lists() {
-    assert_eq!(parse_year("2023年度"), Some(2023));
+    assert_eq!(parse_year("2023年度", false), Some(2023));
     assert_eq!(parse_month_of_year("01月", false), Some(1));
     assert_eq!(parse_month_of_year("13", false), None);
     assert_eq!(

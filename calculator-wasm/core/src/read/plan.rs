@@ -4,6 +4,7 @@
 use super::codes::{find_insurance_name, CodeScheme};
 use super::header::{Column, Header};
 use super::synonyms::Field;
+use super::text_norm::normalise_label;
 use crate::month::Month;
 use crate::record::{Insurance, StatedRate};
 use crate::statement::Layout;
@@ -202,10 +203,19 @@ fn split_segments(columns: &[Column]) -> Vec<Segment> {
     let Some(first_field) = columns.iter().find_map(key) else {
         return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
     };
+    // The same header again (`缴费年月 … 缴费年月`): two periods with different names
+    // (`对应费款所属期` and `费款所属期`, `aae003` and `aae002`) are one record's columns.
+    let first_label = columns
+        .iter()
+        .find(|c| key(c).is_some())
+        .map(|c| normalise_label(&c.label).to_ascii_lowercase());
     let starts: Vec<usize> = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| key(c) == Some(first_field))
+        .filter(|(_, c)| {
+            key(c) == Some(first_field)
+                && Some(normalise_label(&c.label).to_ascii_lowercase()) == first_label
+        })
         .map(|(i, _)| i)
         .collect();
     if starts.len() < 2 || first_field == Field::PeriodStart {

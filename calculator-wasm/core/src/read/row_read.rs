@@ -156,7 +156,7 @@ impl RowReader<'_> {
                     return Ok(Some(Months::One(m)));
                 }
             }
-            let year = cell_year(ycell).ok_or_else(|| self.bad_month(y))?;
+            let year = cell_year(ycell, self.ocr).ok_or_else(|| self.bad_month(y))?;
             if let Some(mc) = s.month_of_year {
                 let c = self.row.cell(mc);
                 if let Some(m) = cell_month_of_year(c, self.ocr) {

@@ -33,7 +33,7 @@ pub fn read_grid_row(
         return Ok(out);
     };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+    let year = cell_year(row.cell(ycol), ocr).ok_or_else(|| {
         err(
             header,
             row,
@@ -97,7 +97,7 @@ pub fn read_annual_row(
         return Ok(None);
     };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+    let year = cell_year(row.cell(ycol), ocr).ok_or_else(|| {
         err(
             header,
             row,
