@@ -43,9 +43,15 @@ fn number_month(d: Decimal) -> Option<Month> {
 }
 
 /// A period cell and, for a range written with the months paid after it, that count.
-pub fn cell_period_and_count(cell: &Cell, ocr: bool) -> Result<Option<(Period, Option<u32>)>, ()> {
+/// `short_years`: read two-digit years (single-month columns only: in a range column `01-06`
+/// is more likely January to June than June 2001).
+pub fn cell_period_and_count(
+    cell: &Cell,
+    ocr: bool,
+    short_years: bool,
+) -> Result<Option<(Period, Option<u32>)>, ()> {
     match cell {
-        Cell::Text(t) => parse_period_and_count(t, ocr),
+        Cell::Text(t) => parse_period_and_count(t, ocr, short_years),
         _ => Ok(cell_period(cell, ocr)?.map(|p| (p, None))),
     }
 }

@@ -185,7 +185,7 @@ fn prepare(raw: &str, ocr: bool) -> Cow<'_, str> {
 /// A period cell: one month or a range. `Ok(None)` for an empty cell; `Err(())` otherwise
 /// unreadable (the caller names the cell).
 pub fn parse_period(raw: &str, ocr: bool) -> Result<Option<Period>, ()> {
-    match parse_period_and_count(raw, ocr)? {
+    match parse_period_and_count(raw, ocr, true)? {
         Some((_, Some(_))) => Err(()),
         p => Ok(p.map(|(p, _)| p)),
     }
@@ -197,7 +197,12 @@ const TEXT_SERIALS: std::ops::RangeInclusive<u32> = 30_000..=60_000;
 
 /// A period cell, and the months paid within a range when the cell ends with a count
 /// (`202505 202605 13`, as a 参保情况 column writes it).
-pub fn parse_period_and_count(raw: &str, ocr: bool) -> Result<Option<(Period, Option<u32>)>, ()> {
+/// `short_years`: two-digit years are read (a two-digit year never starts a range).
+pub fn parse_period_and_count(
+    raw: &str,
+    ocr: bool,
+    short_years: bool,
+) -> Result<Option<(Period, Option<u32>)>, ()> {
     let s = prepare(raw, ocr);
     if s.is_empty() {
         return Ok(None);
@@ -218,9 +223,11 @@ pub fn parse_period_and_count(raw: &str, ocr: bool) -> Result<Option<(Period, Op
     let mut c = Cursor {
         s: body,
         pos: 0,
-        short_years: true,
+        short_years,
     };
     let first = scan_month(&mut c).ok_or(())?.ok_or(())?;
+    // The first month had a two-digit year when its third character is not a digit.
+    let two_digit_year = !body.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
     c.skip_spaces();
     if rest_is_time_or_empty(c.rest()) {
         return Ok(Some((
@@ -235,6 +242,9 @@ pub fn parse_period_and_count(raw: &str, ocr: bool) -> Result<Option<(Period, Op
             },
             None,
         )));
+    }
+    if two_digit_year {
+        return Err(());
     }
     // Two months with only spaces between are a range too (`202505 202605`).
     c.eat_any(RANGE_SEPS);

@@ -103,7 +103,8 @@ impl RowReader<'_> {
     fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
         let period_col = s.period.or(s.range);
         if let Some(i) = period_col {
-            return match cell_period_and_count(self.row.cell(i), self.ocr) {
+            let short_years = s.period.is_some();
+            return match cell_period_and_count(self.row.cell(i), self.ocr, short_years) {
                 Ok(None) => Ok(None),
                 Ok(Some((Period::Single(m), _))) => Ok(Some(Months::One(m))),
                 Ok(Some((Period::Range { from, to, star }, count))) => Ok(Some(Months::Range {
