@@ -256,6 +256,16 @@ fn amounts_no_statement_can_hold_are_refused_with_row_and_column() {
 }
 
 #[test]
+fn our_own_json_is_held_to_the_same_limits() {
+    let text = std::fs::read_to_string(fixture_path("statement.json"))
+        .unwrap()
+        .replacen("\"320.00\"", "\"79228162514264337593543950335\"", 1);
+    let e = read_bytes(text.as_bytes(), "statement.json").unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::AmountTooLarge { .. }), "{e:?}");
+    assert_eq!((e.row, e.column.as_deref()), (Some(2), Some("个人缴费")));
+}
+
+#[test]
 fn amount_parsing_never_panics_on_long_or_odd_numbers() {
     for text in [
         "79228162514264337593543950336",

@@ -145,9 +145,9 @@ fn check_json_amounts(s: &Statement) -> Result<(), StatementError> {
     let limit = cells::MAX_MONTHLY_AMOUNT;
     for r in s.people.iter().flat_map(|p| &p.records) {
         for (name, v) in [
-            ("base", r.base),
-            ("personal", r.personal),
-            ("employer", r.employer),
+            ("缴费基数", r.base),
+            ("个人缴费", r.personal),
+            ("单位缴费", r.employer),
         ] {
             if let Some(v) = v.filter(|v| v.abs() > limit) {
                 return Err(StatementError::new(ErrorKind::AmountTooLarge {
