@@ -23,7 +23,7 @@ cargo xtask <command>
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_calc_xlsx)
-  size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
+  size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
   bench-build N     time a full build of N generated pages
   bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader
