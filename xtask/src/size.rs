@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> Result<()> {
         [] => {
             let bundle = wasm::build()?;
             let dir = root().join("target/size-site");
-            site::build(&dir, &bundle, true)?;
+            site::build(&dir, &bundle, true, &[])?;
             dir
         }
         _ => bail!("usage: cargo xtask size [--site DIR]"),

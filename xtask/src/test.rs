@@ -55,7 +55,7 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let bundle = wasm::build()?;
     let site_dir = root().join("target/test-site");
-    site::build(&site_dir, &bundle, false)?;
+    site::build(&site_dir, &bundle, false, &[])?;
 
     let mut c = cmd("cargo", &["test", "--workspace", "--no-fail-fast"]);
     c.env("SHEBAO_SITE_DIR", &site_dir).stdout(Stdio::piped());
