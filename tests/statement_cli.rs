@@ -165,7 +165,7 @@ fn args(file: PathBuf) -> StatementArgs {
 }
 
 /// Refused files exit 2 (their message is checked by the golden errors above); a partly good
-/// file is read.
+/// file is read and exits 3 (rows left unread).
 #[test]
 fn bad_input_exits_2() {
     for path in refused_files() {
@@ -177,7 +177,10 @@ fn bad_input_exits_2() {
         );
     }
     let partly = fixtures().join("invalid/some-rows-bad.csv");
-    assert_eq!(run(args(partly)).expect("runs"), ExitCode::SUCCESS);
+    assert_eq!(
+        run(args(partly)).expect("runs"),
+        ExitCode::from(shebao::statement::EXIT_ROWS_UNREAD)
+    );
     assert_eq!(
         run(args(fixtures().join("no-such-file.csv"))).expect("runs"),
         ExitCode::from(2)
@@ -197,8 +200,14 @@ fn unreadable_rows_are_listed_not_dropped() {
         .collect();
     assert_eq!(unreadable, vec![3, 4]);
     assert_eq!(v["people"][0]["insurances"][0]["months_paid"], 2);
-    // 2023-02 and 2023-03 have no readable record: a gap, reported as such.
-    assert_eq!(v["people"][0]["insurances"][0]["gaps"][0]["months"], 2);
+    // 2023-02 and 2023-03 have no readable record, but the unreadable rows 3 and 4 sit
+    // between 2023-01 and 2023-04: those months are unreadable, never a gap.
+    let pension = &v["people"][0]["insurances"][0];
+    assert_eq!(pension["gaps"], serde_json::json!([]));
+    assert_eq!(pension["unreadable"][0]["from"], "2023-02");
+    assert_eq!(pension["unreadable"][0]["months"], 2);
+    assert_eq!(pension["unreadable"][0]["rows"], serde_json::json!([3, 4]));
+    assert_eq!(v["people"][0]["unread_rows"], serde_json::json!([3, 4]));
 }
 
 #[test]

@@ -58,6 +58,10 @@ pub struct SkippedRow {
     /// `true` for a data row that could not be read (the person should look at it);
     /// `false` for titles, blank rows, totals, footers and group rows.
     pub unreadable: bool,
+    /// For an unreadable row whose month could still be read (only another cell is bad): that
+    /// month, so the analysis knows which month it may hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<Month>,
 }
 
 /// File formats the reader understands.

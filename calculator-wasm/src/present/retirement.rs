@@ -17,11 +17,7 @@ pub fn render(h: &mut String, r: &RetirementReport) {
         month(r.retirement_month)
     );
     if let Some(d) = &r.months_divisor {
-        let _ = write!(
-            h,
-            "<div class=\"figure\">个人账户计发月数<b>{}</b></div>",
-            escape(d)
-        );
+        let _ = write!(h, "<div class=\"figure\">个人账户计发月数<b>{d}</b></div>");
     }
     h.push_str("</div>");
     let _ = write!(
@@ -34,8 +30,7 @@ pub fn render(h: &mut String, r: &RetirementReport) {
     if let Some(min) = &r.minimum_years {
         let _ = write!(
             h,
-            "那时最低缴费年限是 {} 年；文件里的养老保险缴费共 {}",
-            escape(min),
+            "那时最低缴费年限是 {min} 年；文件里的养老保险缴费共 {}",
             years_months(r.contribution_months)
         );
         match r.meets_minimum {

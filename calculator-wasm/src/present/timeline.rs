@@ -27,6 +27,10 @@ pub enum Cell {
     Arrears,
     /// Unpaid once, paid later.
     Settled,
+    /// No record read, but an unreadable row may hold it (not a gap).
+    Unreadable,
+    /// Paid, then refunded in full: not a paid month.
+    Refunded,
 }
 
 impl Cell {
@@ -37,6 +41,8 @@ impl Cell {
             Cell::Gap => "tl-gap",
             Cell::Arrears => "tl-arrears",
             Cell::Settled => "tl-settled",
+            Cell::Unreadable => "tl-unread",
+            Cell::Refunded => "tl-refunded",
         }
     }
 }
@@ -50,6 +56,12 @@ pub fn cell(i: &InsuranceReport, m: Month) -> Cell {
         } else {
             Cell::Arrears
         };
+    }
+    if i.unreadable.iter().any(|u| inside(u.from, u.to)) {
+        return Cell::Unreadable;
+    }
+    if i.refunded.iter().any(|u| inside(u.from, u.to)) {
+        return Cell::Refunded;
     }
     if i.gaps.iter().any(|g| inside(g.from, g.to))
         || i.interrupted.iter().any(|g| inside(g.from, g.to))
@@ -94,7 +106,8 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
     h.push_str("<h4>缴费时间线</h4>");
     h.push_str(
         "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
-         <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li></ul>",
+         <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li>\
+         <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li></ul>",
     );
     let mut year = first_year;
     let mut band = 0;

@@ -199,6 +199,7 @@ fn read_grids(
                 row: r.number,
                 reason: "表头上方的标题行".into(),
                 unreadable: false,
+                month: None,
             })
             .collect();
         skipped.extend(table.skipped);

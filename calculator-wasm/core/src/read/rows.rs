@@ -173,6 +173,7 @@ pub fn read_rows(
             row: row.number,
             reason: reason.to_string(),
             unreadable: false,
+            month: None,
         });
     };
     for row in &grid.rows[header.last + 1..] {
@@ -267,6 +268,7 @@ pub fn read_rows(
                     row: row.number,
                     reason: e.message_zh(),
                     unreadable: true,
+                    month: None,
                 });
                 first_error.get_or_insert(e);
             }
