@@ -22,4 +22,5 @@ pub mod reader_fields;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod site_facts;
 pub mod statement;

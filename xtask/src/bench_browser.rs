@@ -16,7 +16,7 @@ pub fn run(args: &[String]) -> Result<()> {
     setup::browser()?;
     let bundle = wasm::build()?;
     let site_dir = root().join("target/bench-site");
-    site::build(&site_dir, &bundle, true)?;
+    site::build(&site_dir, &bundle, true, &[])?;
     let mut c = cmd(
         "cargo",
         &["bench", "-p", "shebao-tests", "--bench", "browser_bench"],

@@ -3,6 +3,7 @@
 
 mod bench_browser;
 mod bench_build;
+mod build;
 mod fuzz;
 mod read_dump;
 mod serve;
@@ -18,12 +19,14 @@ use anyhow::{bail, Result};
 const HELP: &str = "\
 cargo xtask <command>
 
+  build [--out DIR] [--base-url URL]
+                    the deployable site (calculator bundle included, release) into public/
   serve [--port P]  build everything (calculator bundle included) and serve the site
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_calc_xlsx)
-  size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
+  size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
   bench-build N     time a full build of N generated pages
   bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader
@@ -54,6 +57,7 @@ fn run(args: &[String]) -> Result<()> {
         "wasm" => wasm::run_cmd(rest),
         "size" => size::run(rest),
         "test" => test::run(rest),
+        "build" => build::run(rest),
         "serve" => serve::run(rest),
         "bench-build" => bench_build::run(rest),
         "bench-browser" => bench_browser::run(rest),

@@ -5,6 +5,10 @@
 //! no clock: the caller passes bytes, the policy figures and "today"; the native CLI and the
 //! wasm layer are thin fronts over the same functions.
 
+// Bad input is a located error, never a panic, and money is never a float: the library code
+// (not its tests) may neither unwrap nor do float arithmetic.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::float_arithmetic))]
+
 pub mod analyse;
 pub mod decode;
 pub mod error;
