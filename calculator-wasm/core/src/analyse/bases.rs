@@ -1,6 +1,7 @@
 //! Contribution bases: below the floor / above the ceiling of the year, limits unknown,
 //! different bases across insurances in one month, and duplicate records for one month.
 
+use super::group;
 use super::insurance::{is_paid, pays_month};
 use super::runs::runs;
 use super::text::{period_zh, yuan};
@@ -18,30 +19,36 @@ pub type Bases = BTreeMap<(Insurance, Month), Decimal>;
 /// The base a month was finally assessed on: the regular record's base (a paid one when the
 /// month has several) plus every base top-up (调整补收, whose base is the difference).
 pub fn effective_bases(records: &[&Record]) -> Bases {
-    // (paid, base) of the regular record kept: the first paid one, else the first one.
-    let mut regular: BTreeMap<(Insurance, Month), (bool, Decimal)> = BTreeMap::new();
-    let mut top_ups: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
-    for r in records {
-        let Some(base) = r.base else { continue };
-        let key = (r.insurance, r.month);
-        match r.kind {
-            PaymentKind::BaseTopUp => *top_ups.entry(key).or_default() += base,
-            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
-                let paid = pays_month(r);
-                match regular.get(&key) {
-                    Some((true, _)) => {}
-                    Some((false, _)) if !paid => {}
-                    _ => {
-                        regular.insert(key, (paid, base));
-                    }
-                }
-            }
-            _ => {}
+    let mut out = Bases::new();
+    for (key, rows) in group::by_month(records) {
+        let regular: Vec<&Record> = rows
+            .iter()
+            .copied()
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn
+                ) && r.base.is_some()
+            })
+            .collect();
+        // The first paid regular record, else the first regular one.
+        let base = regular
+            .iter()
+            .find(|r| pays_month(r))
+            .or(regular.first())
+            .and_then(|r| r.base);
+        let top_ups: Vec<Decimal> = rows
+            .iter()
+            .filter(|r| r.kind == PaymentKind::BaseTopUp)
+            .filter_map(|r| r.base)
+            .collect();
+        if base.is_none() && top_ups.is_empty() {
+            continue;
         }
-    }
-    let mut out: Bases = regular.into_iter().map(|(k, (_, b))| (k, b)).collect();
-    for (k, extra) in top_ups {
-        *out.entry(k).or_default() += extra;
+        let value = top_ups
+            .iter()
+            .fold(base.unwrap_or(Decimal::ZERO), |sum, t| sum + *t);
+        out.insert(key, value);
     }
     out
 }
@@ -231,12 +238,10 @@ pub fn differing(bases: &Bases) -> Vec<Finding> {
 /// More than one regular paid record for one month and insurance (top-ups are not duplicates;
 /// a refund cancels one).
 pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
-    let mut sorted: Vec<&Record> = records.to_vec();
-    crate::order::sort_by_key(&mut sorted, |r| (r.insurance, r.month));
     let mut count = Vec::new();
-    for group in sorted.chunk_by(|a, b| (a.insurance, a.month) == (b.insurance, b.month)) {
+    for (key, rows) in group::by_month(records) {
         let mut e: (i64, Vec<usize>) = (0, Vec::new());
-        for r in group {
+        for r in rows {
             match r.kind {
                 PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) => {
                     e.0 += 1;
@@ -246,7 +251,7 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
                 _ => {}
             }
         }
-        count.push(((group[0].insurance, group[0].month), e));
+        count.push((key, e));
     }
     count
         .into_iter()

@@ -2,11 +2,11 @@
 //! row many times: the copies are one payment, so each counts once, and the report says so.
 //! Rows that differ for the same month stay for [`super::bases::duplicates`] to judge.
 
+use super::group;
 use super::runs::runs;
 use super::text::{period_zh, rows_zh};
 use crate::record::{Insurance, Record};
 use crate::report::{Finding, FindingCode, Quantity};
-use std::collections::BTreeMap;
 
 /// Whether two records say the same thing (everything but the row they came from).
 fn same(a: &Record, b: &Record) -> bool {
@@ -25,29 +25,29 @@ fn same(a: &Record, b: &Record) -> bool {
 /// The records with identical copies left out (the first of each kept, file order kept), and
 /// one finding per run of months whose rows were repeated the same number of times.
 pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>) {
-    let mut kept: Vec<&'a Record> = Vec::with_capacity(records.len());
-    // Per kept record, the rows of its copies.
-    let mut copies: Vec<Vec<usize>> = Vec::new();
-    // Kept records by (insurance, month): a month holds few records, so a scan within it is
-    // cheap.
-    let mut by_month: BTreeMap<(Insurance, crate::month::Month), Vec<usize>> = BTreeMap::new();
-    for r in records {
-        let slot = by_month.entry((r.insurance, r.month)).or_default();
-        match slot.iter().find(|&&i| same(kept[i], r)) {
-            Some(&i) => copies[i].push(r.row),
-            None => {
-                slot.push(kept.len());
-                kept.push(r);
-                copies.push(Vec::new());
+    // Within each month, each record with the rows of its copies (a month holds few records).
+    let mut kept: Vec<(&'a Record, Vec<usize>)> = Vec::with_capacity(records.len());
+    for rows in group::by_month(records).into_values() {
+        let first = kept.len();
+        for r in rows {
+            match kept[first..].iter_mut().find(|(k, _)| same(k, r)) {
+                Some((_, copies)) => copies.push(r.row),
+                None => kept.push((r, Vec::new())),
             }
         }
     }
+    // File order, as the records came.
+    kept.sort_by_key(|(r, _)| r.row);
     // Each repeated record: its month, insurance and every row that printed it.
     let repeated: Vec<(&Record, Vec<usize>)> = kept
         .iter()
-        .zip(copies)
         .filter(|(_, c)| !c.is_empty())
-        .map(|(r, c)| (*r, std::iter::once(r.row).chain(c).collect()))
+        .map(|(r, c)| {
+            (
+                *r,
+                std::iter::once(r.row).chain(c.iter().copied()).collect(),
+            )
+        })
         .collect();
     let mut findings = Vec::new();
     for ins in Insurance::ALL {
@@ -80,7 +80,7 @@ pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>
             );
         }
     }
-    (kept, findings)
+    (kept.into_iter().map(|(r, _)| r).collect(), findings)
 }
 
 #[cfg(test)]

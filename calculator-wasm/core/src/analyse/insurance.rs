@@ -32,11 +32,8 @@ pub fn signed(r: &Record, amount: Decimal) -> Decimal {
 /// refunds cancel it — its paid amounts net to zero or less, or a refund row without amounts.
 /// A partial refund (a base correction) leaves the month paid.
 pub fn paid_months(records: &[&Record]) -> BTreeSet<Month> {
-    let mut by_month: BTreeMap<(Insurance, Month), Vec<&Record>> = BTreeMap::new();
-    for r in records.iter().filter(|r| is_paid(r)) {
-        by_month.entry((r.insurance, r.month)).or_default().push(r);
-    }
-    by_month
+    let paid: Vec<&Record> = records.iter().copied().filter(|r| is_paid(r)).collect();
+    super::group::by_month(&paid)
         .into_iter()
         .filter(|(_, rows)| rows.iter().any(|r| pays_month(r)))
         .filter(|(_, rows)| {

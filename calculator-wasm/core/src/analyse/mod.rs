@@ -9,6 +9,7 @@ pub mod account;
 pub mod amounts;
 pub mod bases;
 pub mod coverage;
+pub mod group;
 pub mod identical;
 pub mod insurance;
 pub mod official;
