@@ -256,6 +256,20 @@ fn amounts_no_statement_can_hold_are_refused_with_row_and_column() {
 }
 
 #[test]
+fn one_bad_cell_of_a_month_grid_hides_only_its_month() {
+    let s = read_fixture("month-grid-bad-cell.csv").unwrap();
+    assert_eq!(of(&s.people[0], Pension).len(), 11);
+    let bad: Vec<_> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| (r.row, r.month.map(|m| m.to_string())))
+        .collect();
+    assert_eq!(bad, [(3, Some("2023-07".into()))]);
+}
+
+#[test]
 fn our_own_json_is_held_to_the_same_limits() {
     let text = std::fs::read_to_string(fixture_path("statement.json"))
         .unwrap()

@@ -28,6 +28,9 @@ pub struct RowOutput {
     pub coverage: Vec<CoverageSpan>,
     /// Set when the row is deliberately not read (e.g. 大额医疗): the reason.
     pub skip: Option<String>,
+    /// Cells that could not be read while the rest of the row could, with their month: a year
+    /// × month grid holds one month per cell, and one bad cell must not hide eleven good ones.
+    pub unreadable: Vec<(StatementError, Month)>,
 }
 
 /// Which months a segment of a row covers.
