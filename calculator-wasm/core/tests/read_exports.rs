@@ -270,6 +270,22 @@ fn one_bad_cell_of_a_month_grid_hides_only_its_month() {
 }
 
 #[test]
+fn one_bad_group_of_a_wide_row_hides_only_its_insurance() {
+    let s = read_fixture("wide-bad-cell.csv").unwrap();
+    let p = &s.people[0];
+    assert_eq!(months(p, Pension), ["2023-01", "2023-02", "2023-03"]);
+    assert_eq!(months(p, Medical), ["2023-01", "2023-03"]);
+    let bad: Vec<_> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| (r.row, r.month.map(|m| m.to_string()), r.insurance))
+        .collect();
+    assert_eq!(bad, [(4, Some("2023-02".into()), Some(Medical))]);
+}
+
+#[test]
 fn our_own_json_is_held_to_the_same_limits() {
     let text = std::fs::read_to_string(fixture_path("statement.json"))
         .unwrap()

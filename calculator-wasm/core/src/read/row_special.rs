@@ -60,7 +60,7 @@ pub fn read_grid_row(
                 Ok(a) => (PayStatus::Paid, a),
                 Err(e) => {
                     let e = err(header, row, col, amount_error(e, c, MAX_MONTHLY_AMOUNT));
-                    out.unreadable.push((e, month));
+                    out.unreadable.push((e, month, plan.default_insurance));
                     continue;
                 }
             },

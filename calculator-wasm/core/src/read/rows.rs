@@ -243,13 +243,13 @@ pub fn read_rows(
                     continue;
                 }
                 let some_unreadable = !out.unreadable.is_empty();
-                for (e, month) in out.unreadable {
+                for (e, month, insurance) in out.unreadable {
                     skipped.push(SkippedRow {
                         row: row.number,
                         reason: e.message_zh(),
                         unreadable: true,
                         month: Some(month),
-                        insurance: Some(plan.default_insurance),
+                        insurance: Some(insurance),
                     });
                     first_error.get_or_insert(e);
                 }
