@@ -106,7 +106,8 @@ pub struct Record {
     pub status: PayStatus,
     /// Kind of payment.
     pub kind: PaymentKind,
-    /// When an unpaid month was settled (足额到账年月), if the file says.
+    /// When the month was paid, if the file says (足额到账年月, 到账日期, 缴费日期…). On an
+    /// unpaid row: when it was settled later, from its own cell or from the row that paid it.
     pub settled: Option<Month>,
     /// The personal rate stated by the file's headers, if any.
     pub stated_personal_rate: Option<StatedRate>,

@@ -28,6 +28,22 @@ fn spans(s: &shebao_calc::statement::Statement, person: usize) -> Vec<(String, S
         .collect()
 }
 
+/// The unreadable rows listed: (row, month, insurance).
+fn unreadable(
+    s: &shebao_calc::statement::Statement,
+) -> Vec<(
+    usize,
+    Option<String>,
+    Option<shebao_calc::record::Insurance>,
+)> {
+    s.source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| (r.row, r.month.map(|m| m.to_string()), r.insurance))
+        .collect()
+}
+
 #[test]
 fn national_code_headers_in_any_case() {
     let s = read_fixture("national-codes.csv").unwrap();
@@ -239,20 +255,29 @@ fn amounts_no_statement_can_hold_are_refused_with_row_and_column() {
     assert!(matches!(e.kind, ErrorKind::AmountTooLarge { .. }));
     assert_eq!((e.row, e.column.as_deref()), (Some(2), Some("个人缴费")));
     let s = read_fixture("amount-letter-o.csv").unwrap();
-    let bad: Vec<_> = s
-        .source
-        .rows_skipped
-        .iter()
-        .filter(|r| r.unreadable)
-        .map(|r| (r.row, r.month.map(|m| m.to_string()), r.insurance))
-        .collect();
     assert_eq!(
-        bad,
+        unreadable(&s),
         [
             (3, Some("2023-02".into()), Some(Pension)),
             (5, Some("2023-04".into()), Some(Pension))
         ]
     );
+}
+
+#[test]
+fn one_bad_cell_of_a_month_grid_hides_only_its_month() {
+    let s = read_fixture("month-grid-bad-cell.csv").unwrap();
+    assert_eq!(of(&s.people[0], Pension).len(), 11);
+    assert_eq!(unreadable(&s), [(3, Some("2023-07".into()), Some(Pension))]);
+}
+
+#[test]
+fn one_bad_group_of_a_wide_row_hides_only_its_insurance() {
+    let s = read_fixture("wide-bad-cell.csv").unwrap();
+    let p = &s.people[0];
+    assert_eq!(months(p, Pension), ["2023-01", "2023-02", "2023-03"]);
+    assert_eq!(months(p, Medical), ["2023-01", "2023-03"]);
+    assert_eq!(unreadable(&s), [(4, Some("2023-02".into()), Some(Medical))]);
 }
 
 #[test]

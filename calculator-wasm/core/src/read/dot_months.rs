@@ -9,24 +9,29 @@
 //! Cells read this way are rewritten as `2023-10` / `2023-01`; the rest stay `2023.1`, which
 //! the month parser refuses (an unreadable row, never a January that was an October).
 
+use super::cells::cell_month;
 use super::grid::{Cell, Grid};
-use super::text_norm::fold_width;
 use crate::month::Month;
 
-/// A `YYYY.M` or `YYYY.MM` text cell: (year, month, month digits).
-fn dot_month(cell: &Cell) -> Option<(u32, u32, usize)> {
-    let Cell::Text(t) = cell else { return None };
-    let t = fold_width(t);
-    let (y, m) = t.trim().split_once('.')?;
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if y.len() != 4 || !(1..=2).contains(&m.len()) || !all_digits(y) || !all_digits(m) {
-        return None;
-    }
-    Some((y.parse().ok()?, m.parse().ok()?, m.len()))
+/// What one cell of the column says.
+#[derive(Copy, Clone, PartialEq)]
+enum Dot {
+    /// `YYYY.1`: January or October.
+    Ambiguous(u32),
+    /// Any month that reads (`YYYY.09` read as September).
+    Known(Month),
+    /// Blank or not a month.
+    Other,
 }
 
-fn is_ambiguous(d: Option<(u32, u32, usize)>) -> bool {
-    matches!(d, Some((_, 1, 1)))
+/// The text's `YYYY.M…` shape: (year, month digits as written).
+fn dot_shape(cell: &Cell) -> Option<(u32, &str)> {
+    let Cell::Text(t) = cell else { return None };
+    let (y, m) = t.trim().split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (y.len() == 4 && (1..=2).contains(&m.len()) && digits(y) && digits(m))
+        .then(|| Some((y.parse().ok()?, m)))
+        .flatten()
 }
 
 /// Rewrite the `YYYY.1` cells of column `col` (rows from `first_row` on) that the column
@@ -35,47 +40,53 @@ pub fn resolve(grid: &mut Grid, col: usize, first_row: usize) {
     let Some(rows) = grid.rows.get_mut(first_row..) else {
         return;
     };
-    let cells: Vec<Option<(u32, u32, usize)>> =
-        rows.iter().map(|r| dot_month(r.cell(col))).collect();
-    if !cells.iter().any(|d| is_ambiguous(*d)) {
-        return;
-    }
-    let zero_padded = cells.iter().flatten().any(|&(_, m, n)| n == 2 && m < 10);
-    let one_digit = cells.iter().flatten().any(|&(_, m, n)| n == 1 && m > 1);
-    // The nearest month above and below that is not itself ambiguous.
-    let known = |k: usize| match cells[k] {
-        Some(d) if is_ambiguous(Some(d)) => None,
-        Some((y, m, _)) => Month::new(y, m),
-        None => super::cells::cell_month(rows[k].cell(col), false)
-            .ok()
-            .flatten(),
+    let (mut zero_padded, mut one_digit) = (false, false);
+    let dots: Vec<Dot> = rows
+        .iter()
+        .map(|r| {
+            let cell = r.cell(col);
+            match dot_shape(cell) {
+                Some((y, "1")) => return Dot::Ambiguous(y),
+                Some((_, m)) if m.starts_with('0') => zero_padded = true,
+                Some((_, m)) if m.len() == 1 => one_digit = true,
+                _ => {}
+            }
+            cell_month(cell, false)
+                .ok()
+                .flatten()
+                .map_or(Dot::Other, Dot::Known)
+        })
+        .collect();
+    let known = |d: &Dot| match d {
+        Dot::Known(m) => Some(*m),
+        _ => None,
     };
-    let mut resolved: Vec<(usize, Month)> = Vec::new();
     let mut k = 0;
-    while k < cells.len() {
-        let Some((year, 1, 1)) = cells[k] else {
+    while k < dots.len() {
+        let Dot::Ambiguous(year) = dots[k] else {
             k += 1;
             continue;
         };
         // A run of the same `YYYY.1` (one month's rows, one per insurance) reads as one.
-        let end = (k..cells.len())
-            .find(|&e| cells[e] != cells[k])
-            .unwrap_or(cells.len());
+        let end = (k..dots.len())
+            .find(|&e| dots[e] != dots[k])
+            .unwrap_or(dots.len());
         let (jan, oct) = (Month::new(year, 1), Month::new(year, 10));
-        let month = if zero_padded && !one_digit {
-            oct
-        } else if one_digit && !zero_padded {
-            jan
+        let month = if zero_padded != one_digit {
+            if zero_padded {
+                oct
+            } else {
+                jan
+            }
         } else {
-            let before = (0..k).rev().find_map(known);
-            let after = (end..cells.len()).find_map(known);
+            let before = dots[..k].iter().rev().find_map(known);
+            let after = dots[end..].iter().find_map(known);
             // Either order (files may list the newest month first).
             let next_to = |m: Option<Month>| {
                 m.is_some_and(|m| {
-                    let around = [m.offset(-1), m.offset(1)];
                     [before, after]
                         .iter()
-                        .any(|n| n.is_some() && around.contains(n))
+                        .any(|n| n.is_some() && (*n == m.offset(-1) || *n == m.offset(1)))
                 })
             };
             match (next_to(jan), next_to(oct)) {
@@ -85,14 +96,14 @@ pub fn resolve(grid: &mut Grid, col: usize, first_row: usize) {
             }
         };
         if let Some(m) = month {
-            resolved.extend((k..end).map(|i| (i, m)));
+            let text = format!("{:04}-{:02}", m.year(), m.month());
+            for r in &mut rows[k..end] {
+                if let Some(c) = r.cells.get_mut(col) {
+                    *c = Cell::Text(text.clone());
+                }
+            }
         }
         k = end;
-    }
-    for (k, m) in resolved {
-        if let Some(c) = rows[k].cells.get_mut(col) {
-            *c = Cell::Text(format!("{:04}-{:02}", m.year(), m.month()));
-        }
     }
 }
 

@@ -141,8 +141,8 @@ impl People {
     pub fn finish(self) -> Vec<Person> {
         let mut people = self.people;
         for p in &mut people {
-            settle_from_paying_rows(&mut p.records);
             crate::order::sort_by_key(&mut p.records, |r| (r.month, r.insurance, r.row));
+            settle_from_paying_rows(&mut p.records);
             crate::order::sort_by_key(&mut p.coverage, |c| (c.from, c.insurance, c.row));
             crate::order::sort_by_key(&mut p.account_years, |y| (y.year, y.row));
         }
@@ -155,20 +155,22 @@ impl People {
 
 /// An unpaid row's month settled later: files give the payment month (到账日期, 缴费日期…) on
 /// the row that paid it, not on the unpaid one. The unpaid row takes the latest such month of
-/// its month and insurance, unless it says its own (足额到账年月).
+/// its month and insurance, unless it says its own (足额到账年月). `records` are in month and
+/// insurance order, so each month's rows of one insurance are together.
 fn settle_from_paying_rows(records: &mut [Record]) {
-    let mut paid_in: FxHashMap<(Month, Insurance), Month> = FxHashMap::default();
-    for r in records.iter() {
-        if let (PayStatus::Paid | PayStatus::InTransit, Some(s)) = (r.status, r.settled) {
-            if r.kind != PaymentKind::Refund {
-                let e = paid_in.entry((r.month, r.insurance)).or_insert(s);
-                *e = (*e).max(s);
+    for rows in records.chunk_by_mut(|a, b| (a.month, a.insurance) == (b.month, b.insurance)) {
+        let paid_in = rows
+            .iter()
+            .filter(|r| {
+                matches!(r.status, PayStatus::Paid | PayStatus::InTransit)
+                    && r.kind != PaymentKind::Refund
+            })
+            .filter_map(|r| r.settled)
+            .max();
+        for r in rows.iter_mut() {
+            if r.status == PayStatus::Unpaid && r.settled.is_none() {
+                r.settled = paid_in;
             }
-        }
-    }
-    for r in records.iter_mut() {
-        if r.status == PayStatus::Unpaid && r.settled.is_none() {
-            r.settled = paid_in.get(&(r.month, r.insurance)).copied();
         }
     }
 }

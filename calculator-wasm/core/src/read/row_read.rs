@@ -28,6 +28,10 @@ pub struct RowOutput {
     pub coverage: Vec<CoverageSpan>,
     /// Set when the row is deliberately not read (e.g. 大额医疗): the reason.
     pub skip: Option<String>,
+    /// Cells that could not be read while the rest of the row could, with their month and
+    /// insurance: a year × month grid holds one month per cell and a wide row one insurance per
+    /// group, and one bad cell must not hide the good ones.
+    pub unreadable: Vec<(StatementError, Month, Insurance)>,
 }
 
 /// Which months a segment of a row covers.
@@ -293,7 +297,16 @@ impl RowReader<'_> {
         };
         if !s.groups.is_empty() && s.insurance.is_none() {
             for g in &s.groups {
-                self.read_group(s, g, &months, &base, out)?;
+                match (
+                    self.read_group(s, g, &months, &base, out),
+                    &months,
+                    g.insurance,
+                ) {
+                    (Ok(()), ..) => {}
+                    // One month, one insurance's cells: the other insurances are still read.
+                    (Err(e), Months::One(m), Some(ins)) => out.unreadable.push((e, *m, ins)),
+                    (Err(e), ..) => return Err(e),
+                }
             }
             return Ok(());
         }

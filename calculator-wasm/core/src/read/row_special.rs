@@ -22,6 +22,7 @@ fn err(header: &Header, row: &GridRow, col: usize, kind: ErrorKind) -> Statement
 
 /// `年\月 | 1月 | … | 12月`: a number is the personal amount (or the base when the title
 /// says 基数); `√`/已缴 is a paid month without amounts; 欠缴/未缴 an unpaid one; blank none.
+/// A cell that cannot be read is listed with its month; the row's other months are read.
 pub fn read_grid_row(
     plan: &Plan,
     header: &Header,
@@ -55,11 +56,14 @@ pub fn read_grid_row(
         let (status, amount) = match &*t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "未缴" | "未到账" | "×" => (PayStatus::Unpaid, None),
-            _ => {
-                let a = cell_amount(c, ocr, MAX_MONTHLY_AMOUNT)
-                    .map_err(|e| err(header, row, col, amount_error(e, c, MAX_MONTHLY_AMOUNT)))?;
-                (PayStatus::Paid, a)
-            }
+            _ => match cell_amount(c, ocr, MAX_MONTHLY_AMOUNT) {
+                Ok(a) => (PayStatus::Paid, a),
+                Err(e) => {
+                    let e = err(header, row, col, amount_error(e, c, MAX_MONTHLY_AMOUNT));
+                    out.unreadable.push((e, month, plan.default_insurance));
+                    continue;
+                }
+            },
         };
         let (base, personal) = if plan.grid_is_base {
             (amount, None)

@@ -242,7 +242,21 @@ pub fn read_rows(
                     skip(&mut skipped, row, &reason);
                     continue;
                 }
+                let some_unreadable = !out.unreadable.is_empty();
+                for (e, month, insurance) in out.unreadable {
+                    skipped.push(SkippedRow {
+                        row: row.number,
+                        reason: e.message_zh(),
+                        unreadable: true,
+                        month: Some(month),
+                        insurance: Some(insurance),
+                    });
+                    first_error.get_or_insert(e);
+                }
                 if out.records.is_empty() && out.coverage.is_empty() {
+                    if some_unreadable {
+                        continue;
+                    }
                     skip(&mut skipped, row, "这一行没有缴费数据");
                     continue;
                 }
