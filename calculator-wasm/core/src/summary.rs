@@ -22,7 +22,7 @@ pub fn summary_zh(report: &Report) -> String {
         s.rows_skipped.len()
     );
     for row in s.rows_skipped.iter().filter(|r| r.unreadable) {
-        let _ = writeln!(out, "  ！第 {} 行没有读入：{}", row.row, row.reason);
+        let _ = writeln!(out, "  ！第 {} 行有读不出来的内容：{}", row.row, row.reason);
     }
     if let Some(p) = &s.declared_period {
         let _ = writeln!(out, "证明所列期间：{}", period_zh(p.from, p.to));
@@ -78,7 +78,7 @@ fn write_person(out: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = writeln!(
             out,
-            "！下面的月数、合计和账户余额都不含无法读取的第 {} 行；这些行可能属于的月份标为“无法读取”，不算缺月。",
+            "！下面的月数、合计和账户余额都不含第 {} 行里读不出来的内容；这些内容可能属于的月份标为“无法读取”，不算缺月。",
             rows_zh(&p.unread_rows)
         );
     }
@@ -123,7 +123,7 @@ fn write_insurance(out: &mut String, i: &InsuranceReport, unread_rows: &[usize])
         let _ = write!(line, "，单位合计 {} 元", format_cents(t));
     }
     if !unread_rows.is_empty() {
-        let _ = write!(line, "（不含第 {} 行）", rows_zh(unread_rows));
+        let _ = write!(line, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }
     let _ = writeln!(out, "{line}。");
     for g in &i.gaps {
@@ -226,7 +226,7 @@ fn write_account(out: &mut String, a: &PensionAccount, unread_rows: &[usize]) {
         note.push_str("（有年份未计利息）");
     }
     if !unread_rows.is_empty() {
-        let _ = write!(note, "（不含读不出来的第 {} 行）", rows_zh(unread_rows));
+        let _ = write!(note, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }
     let _ = writeln!(out, "  账户余额：{} 元{note}。", format_cents(a.balance));
     for s in &a.assumptions {

@@ -81,7 +81,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = write!(
             h,
-            "<p class=\"note\" data-unread-rows=\"{}\">已缴月数和合计不含文件里读不出来的第 {} 行。</p>",
+            "<p class=\"note\" data-unread-rows=\"{}\">已缴月数和合计不含文件第 {} 行里读不出来的内容。</p>",
             p.unread_rows.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(" "),
             rows_zh(&p.unread_rows)
         );

@@ -206,7 +206,7 @@ fn verdict(h: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = write!(
             h,
-            "<li><strong>读不出来的行</strong>：文件第 {} 行读不出来，下面的月数和合计不含这几行；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
+            "<li><strong>读不出来的行</strong>：文件第 {} 行有读不出来的内容，下面的月数和合计不含这些内容；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
             super::html::rows_zh(&p.unread_rows)
         );
     }

@@ -158,7 +158,7 @@ fn person(
     let mut pension_account = account::compute(policy, place, &records, pension_months);
     if let (Some(a), false) = (&mut pension_account, unread_rows.is_empty()) {
         a.assumptions.push(format!(
-            "文件第 {} 行无法读取，没有计入账户。",
+            "文件第 {} 行里读不出来的内容没有计入账户。",
             text::rows_zh(&unread_rows)
         ));
     }
