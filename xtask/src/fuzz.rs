@@ -19,7 +19,10 @@ pub fn run(args: &[String]) -> Result<()> {
         sh::run(sh::cmd("cargo", &["install", "cargo-fuzz"]))?;
     }
     const TARGETS: [&str; 2] = ["read", "check"];
-    let limit = format!("-max_total_time={}", (seconds / TARGETS.len() as u64).max(1));
+    let limit = format!(
+        "-max_total_time={}",
+        (seconds / TARGETS.len() as u64).max(1)
+    );
     for target in TARGETS {
         let mut c = sh::cmd(
             "cargo",
