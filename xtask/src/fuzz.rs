@@ -23,10 +23,27 @@ pub fn run(args: &[String]) -> Result<()> {
         "-max_total_time={}",
         (seconds / TARGETS.len() as u64).max(1)
     );
+    // The fixture statements seed both targets (read only: libFuzzer writes new inputs to the
+    // first folder, the ignored fuzz/corpus/TARGET).
+    let seeds = sh::root().join("tests/fixtures/statements");
+    let seeds = seeds.to_string_lossy();
     for target in TARGETS {
+        let corpus = sh::root().join("fuzz/corpus").join(target);
+        std::fs::create_dir_all(&corpus)?;
+        let corpus = corpus.to_string_lossy();
         let mut c = sh::cmd(
             "cargo",
-            &["fuzz", "run", target, "--sanitizer", "none", "--", &limit],
+            &[
+                "fuzz",
+                "run",
+                target,
+                "--sanitizer",
+                "none",
+                &corpus,
+                &seeds,
+                "--",
+                &limit,
+            ],
         );
         // A nested cargo would pass on xtask's own build settings; the fuzz crate builds alone.
         c.env_remove("CARGO_TARGET_DIR");

@@ -407,6 +407,9 @@ pub struct PensionAccount {
     pub contribution_extra_months: u32,
     /// What the figures assume, in Chinese.
     pub assumptions: Vec<String>,
+    /// Why a balance below zero appears, in Chinese (null when every year ends at zero or more):
+    /// shown beside the figure.
+    pub below_zero: Option<String>,
 }
 
 /// Outcome of checking one 权益记录单 year.

@@ -3,20 +3,10 @@
 
 use shebao_calc::month::Month;
 
-/// Escape text for HTML element content and double-quoted attribute values.
+/// Escape text for HTML element content and quoted attribute values: quick-xml's escaper, the
+/// one the site generator uses too.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    quick_xml::escape::escape(text).into_owned()
 }
 
 /// A money string from the report (`"12345.60"`) with thousands separators: `12,345.60`.
@@ -87,7 +77,7 @@ mod tests {
     fn escapes_markup_and_quotes() {
         assert_eq!(
             escape(r#"<img src=x onerror="a">&'"#),
-            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&apos;"
         );
         assert_eq!(escape("张三"), "张三");
     }

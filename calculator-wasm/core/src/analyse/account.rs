@@ -211,7 +211,13 @@ pub fn compute(
             "有 {missing} 条养老记录没有个人缴费金额也无法按基数推算，未计入账户。"
         ));
     }
+    // Refunds of contributions made before the file's first year (退收 of older months) can
+    // take the balance counted from zero below zero: say why, beside the figure.
+    let below_zero = years.iter().any(|y| y.closing < Decimal::ZERO).then(|| {
+        "余额出现负数，是因为文件里退回（退收）的钱比文件所列年份记入的多：退的多半是文件以外更早年份的缴费。这不表示您欠钱；实际账户余额以社保机构的记录为准。".to_string()
+    });
     Some(PensionAccount {
+        below_zero,
         years,
         balance,
         complete,

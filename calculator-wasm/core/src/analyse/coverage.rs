@@ -14,11 +14,11 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
     let outside = |m| !spans.iter().any(|s| s.from <= m && m <= s.to);
     let (gaps, unreadable) = match (first, last) {
         (Some(f), Some(l)) => (
-            runs_where(f, l, |m| outside(m) && !unread.may_hold(m))
+            runs_where(f, l, |m| outside(m) && !unread.may_hold(kind, m))
                 .into_iter()
                 .map(|(a, b)| Span::new(a, b))
                 .collect(),
-            unread.runs(f, l, outside),
+            unread.runs(kind, f, l, outside),
         ),
         _ => (Vec::new(), Vec::new()),
     };

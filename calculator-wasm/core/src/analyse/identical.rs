@@ -6,6 +6,7 @@ use super::runs::runs;
 use super::text::{period_zh, rows_zh};
 use crate::record::{Insurance, Record};
 use crate::report::{Finding, FindingCode, Quantity};
+use std::collections::BTreeMap;
 
 /// Whether two records say the same thing (everything but the row they came from).
 fn same(a: &Record, b: &Record) -> bool {
@@ -28,9 +29,8 @@ pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>
     // Per kept record, the rows of its copies.
     let mut copies: Vec<Vec<usize>> = Vec::new();
     // Kept records by (insurance, month): a month holds few records, so a scan within it is
-    // cheap, and many-row files stay linear.
-    let mut by_month: std::collections::HashMap<(Insurance, crate::month::Month), Vec<usize>> =
-        std::collections::HashMap::new();
+    // cheap.
+    let mut by_month: BTreeMap<(Insurance, crate::month::Month), Vec<usize>> = BTreeMap::new();
     for r in records {
         let slot = by_month.entry((r.insurance, r.month)).or_default();
         match slot.iter().find(|&&i| same(kept[i], r)) {

@@ -103,11 +103,11 @@ pub fn summarise(
     // A month without any record is a gap, unless an unreadable row may hold it.
     let (gaps, unreadable) = match (first, gap_end) {
         (Some(f), Some(e)) => (
-            runs_where(f, e, |m| !all.contains(&m) && !unread.may_hold(m))
+            runs_where(f, e, |m| !all.contains(&m) && !unread.may_hold(kind, m))
                 .into_iter()
                 .map(|(a, b)| Span::new(a, b))
                 .collect(),
-            unread.runs(f, e, |m| !all.contains(&m)),
+            unread.runs(kind, f, e, |m| !all.contains(&m)),
         ),
         _ => (Vec::new(), Vec::new()),
     };

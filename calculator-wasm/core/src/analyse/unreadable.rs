@@ -9,21 +9,26 @@
 //! oldest or newest first; where that guess is wide it only makes fewer gaps, never more).
 
 use crate::month::Month;
+use crate::record::Insurance;
 use crate::report::UnreadableRun;
 use crate::statement::Statement;
 use std::collections::BTreeMap;
 
-/// Where one unreadable row may fall: months `from..=to` (`None` = open on that side).
+/// Where one unreadable row may fall: months `from..=to` (`None` = open on that side) of
+/// its insurance (`None` = any).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Window {
     row: usize,
+    insurance: Option<Insurance>,
     from: Option<Month>,
     to: Option<Month>,
 }
 
 impl Window {
-    fn holds(&self, m: Month) -> bool {
-        self.from.is_none_or(|f| f <= m) && self.to.is_none_or(|t| m <= t)
+    fn holds(&self, insurance: Insurance, m: Month) -> bool {
+        self.insurance.is_none_or(|i| i == insurance)
+            && self.from.is_none_or(|f| f <= m)
+            && self.to.is_none_or(|t| m <= t)
     }
 }
 
@@ -65,6 +70,7 @@ impl Unread {
             .map(|s| match s.month {
                 Some(m) => Window {
                     row: s.row,
+                    insurance: s.insurance,
                     from: Some(m),
                     to: Some(m),
                 },
@@ -80,6 +86,7 @@ impl Unread {
                     };
                     Window {
                         row: s.row,
+                        insurance: None,
                         from,
                         to,
                     }
@@ -94,14 +101,20 @@ impl Unread {
         self.windows.iter().map(|w| w.row).collect()
     }
 
-    /// Whether some unreadable row may hold month `m`.
-    pub fn may_hold(&self, m: Month) -> bool {
-        self.windows.iter().any(|w| w.holds(m))
+    /// Whether some unreadable row may hold month `m` of `insurance`.
+    pub fn may_hold(&self, insurance: Insurance, m: Month) -> bool {
+        self.windows.iter().any(|w| w.holds(insurance, m))
     }
 
     /// Runs of months in `from..=to` that `pick` selects and an unreadable row may hold, each
     /// with the rows that may hold it.
-    pub fn runs(&self, from: Month, to: Month, pick: impl Fn(Month) -> bool) -> Vec<UnreadableRun> {
+    pub fn runs(
+        &self,
+        insurance: Insurance,
+        from: Month,
+        to: Month,
+        pick: impl Fn(Month) -> bool,
+    ) -> Vec<UnreadableRun> {
         if self.windows.is_empty() {
             return Vec::new();
         }
@@ -115,7 +128,7 @@ impl Unread {
             let rows: Vec<usize> = self
                 .windows
                 .iter()
-                .filter(|w| w.holds(cur))
+                .filter(|w| w.holds(insurance, cur))
                 .map(|w| w.row)
                 .collect();
             if rows.is_empty() {
@@ -144,6 +157,8 @@ mod tests {
     use crate::record::{Person, Record};
     use crate::statement::{Encoding, Format, Layout, SkippedRow, SourceInfo};
 
+    const P: Insurance = Insurance::Pension;
+
     fn m(y: u32, mo: u32) -> Month {
         Month::new(y, mo).unwrap()
     }
@@ -168,6 +183,7 @@ mod tests {
                         reason: "看不懂".into(),
                         unreadable: true,
                         month: *month,
+                        insurance: None,
                     })
                     .collect(),
             },
@@ -186,10 +202,10 @@ mod tests {
             &[(3, None)],
         );
         let u = Unread::of(&s);
-        assert!(u.may_hold(m(2023, 6)));
-        assert!(!u.may_hold(m(2023, 8)));
+        assert!(u.may_hold(P, m(2023, 6)));
+        assert!(!u.may_hold(P, m(2023, 8)));
         assert_eq!(u.rows(), vec![3]);
-        let runs = u.runs(m(2023, 5), m(2023, 7), |mo| mo == m(2023, 6));
+        let runs = u.runs(P, m(2023, 5), m(2023, 7), |mo| mo == m(2023, 6));
         assert_eq!(runs.len(), 1);
         assert_eq!(
             (runs[0].from, runs[0].months, runs[0].rows.clone()),
@@ -203,7 +219,7 @@ mod tests {
             vec![record(2, m(2023, 7)), record(4, m(2023, 5))],
             &[(3, None)],
         );
-        assert!(Unread::of(&s).may_hold(m(2023, 6)));
+        assert!(Unread::of(&s).may_hold(P, m(2023, 6)));
     }
 
     #[test]
@@ -213,15 +229,15 @@ mod tests {
             &[(3, Some(m(2023, 6)))],
         );
         let u = Unread::of(&s);
-        assert!(u.may_hold(m(2023, 6)));
-        assert!(!u.may_hold(m(2023, 7)));
+        assert!(u.may_hold(P, m(2023, 6)));
+        assert!(!u.may_hold(P, m(2023, 7)));
     }
 
     #[test]
     fn without_unreadable_rows_nothing_is_held() {
         let s = statement(vec![record(2, m(2023, 1))], &[]);
         let u = Unread::of(&s);
-        assert!(!u.may_hold(m(2023, 1)));
+        assert!(!u.may_hold(P, m(2023, 1)));
         assert!(u.rows().is_empty());
     }
 }
