@@ -462,8 +462,9 @@ async fn works_offline_after_first_visit(ctx: &Ctx) -> PageResult<()> {
 }
 
 /// The sample report fits a phone and a desktop: no horizontal scrolling of the page, a
-/// report that is there, and a page height within reason. The screenshots are kept in
-/// `target/test-artifacts/` for a person to look at.
+/// report that is there, and a page height within reason. The phone is a real 390 px
+/// viewport (device emulation). The screenshots (the phone's first screen, the whole desktop
+/// page) are kept in `target/test-artifacts/` for a person to look at.
 async fn report_fits_phone_and_desktop(ctx: &Ctx) -> PageResult<()> {
     let page_url = ctx
         .city_calculator()

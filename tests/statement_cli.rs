@@ -10,7 +10,7 @@
 
 use shebao::statement::{load_policy, run, StatementArgs};
 use shebao_calc::month::Month;
-use shebao_calc::{check, Input, NativeDecoder, Options, Report, StatementError};
+use shebao_calc::{check, Input, NativeDecoder, OptionText, Options, Report, StatementError};
 use shebao_tests::golden;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -240,27 +240,57 @@ fn bad_options_exit_2_and_good_ones_succeed() {
         ..args(file.clone())
     };
     assert_eq!(run(summary).unwrap(), ExitCode::SUCCESS);
-    for bad in [
-        StatementArgs {
-            city: Some("beijing".into()),
-            ..args(file.clone())
-        },
-        StatementArgs {
-            birth: Some("1970-13".into()),
-            track: Some("men".into()),
-            ..args(file.clone())
-        },
-        StatementArgs {
-            birth: Some("1970-05".into()),
-            ..args(file.clone())
-        },
-        StatementArgs {
-            birth: Some("1970-05".into()),
-            track: Some("woman".into()),
-            ..args(file.clone())
-        },
+    // Each refusal exits 2 and is refused for its own reason (the kind of OptionError, whose
+    // Chinese message the CLI prints).
+    let policy = load_policy(&root().join("content")).expect("content policy loads");
+    for (bad, kind) in [
+        (
+            StatementArgs {
+                city: Some("beijing".into()),
+                ..args(file.clone())
+            },
+            "UnknownCity",
+        ),
+        (
+            StatementArgs {
+                birth: Some("1970-13".into()),
+                track: Some("men".into()),
+                ..args(file.clone())
+            },
+            "BadBirth",
+        ),
+        (
+            StatementArgs {
+                birth: Some("1970-05".into()),
+                ..args(file.clone())
+            },
+            "BirthAndTrackTogether",
+        ),
+        (
+            StatementArgs {
+                birth: Some("1970-05".into()),
+                track: Some("woman".into()),
+                ..args(file.clone())
+            },
+            "BadTrack",
+        ),
     ] {
-        assert_eq!(run(bad.clone()).unwrap(), ExitCode::from(2), "{bad:?}");
+        assert_eq!(
+            run(bad.clone()).expect("runs"),
+            ExitCode::from(2),
+            "{bad:?}"
+        );
+        let text = OptionText {
+            city: bad.city.clone(),
+            birth: bad.birth.clone(),
+            track: bad.track.clone(),
+            today: None,
+        };
+        let refused = text.parse(&policy).expect_err("refused");
+        assert!(
+            format!("{refused:?}").starts_with(kind),
+            "{bad:?}: refused as {refused:?}, not {kind}"
+        );
     }
 }
 

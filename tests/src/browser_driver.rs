@@ -91,13 +91,21 @@ impl Driver {
             args.push(format!("--proxy-server=http://127.0.0.1:{p}"));
             args.push("--proxy-bypass-list=<-loopback>".into());
         }
+        let mut chrome = serde_json::json!({
+            "binary": CHROMIUM,
+            "args": args,
+            "prefs": { "intl.accept_languages": "zh-CN" }
+        });
+        // Headless Chromium's window is at least 500 px wide: a phone's narrower viewport
+        // (390 px) needs the device emulation, which sets the layout width itself.
+        if width < 500 {
+            chrome["mobileEmulation"] = serde_json::json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 }
+            });
+        }
         let caps = serde_json::json!({
             "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": args,
-                "prefs": { "intl.accept_languages": "zh-CN" }
-            }
+            "goog:chromeOptions": chrome
         });
         let caps = caps.as_object().cloned().unwrap_or_default();
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
