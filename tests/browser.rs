@@ -11,12 +11,11 @@ mod browser_scenarios;
 
 use browser_scenarios::Ctx;
 use shebao_tests::browser_driver::Driver;
-use shebao_tests::site_server::SiteServer;
+use shebao_tests::harness;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
     let site = std::env::var_os("SHEBAO_SITE_DIR").map(PathBuf::from);
     let missing = match &site {
         None => Some("SHEBAO_SITE_DIR is not set (run `cargo xtask test`)".to_string()),
@@ -26,54 +25,19 @@ fn main() -> ExitCode {
         Some(_) if !Driver::available() => Some("chromium or chromedriver is not installed".into()),
         Some(_) => None,
     };
-    if let Some(why) = missing {
-        if ci {
-            eprintln!("browser tests cannot run in CI: {why}");
-            println!(
-                "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"
-            );
-            return ExitCode::FAILURE;
-        }
-        eprintln!("browser tests skipped: {why}");
-        println!("test result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out");
-        return ExitCode::SUCCESS;
-    }
-    let Some(site) = site else {
-        return ExitCode::FAILURE;
+    let (Some(site), None) = (site, &missing) else {
+        return harness::cannot_run("browser tests", missing.as_deref().unwrap_or(""));
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let server = match SiteServer::start(&site, &root.join("fixtures/browser")) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("cannot start the test server: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let driver = match Driver::start() {
-        Ok(d) => d,
+    let (server, driver, rt) = match harness::start(&site, &root.join("fixtures/browser")) {
+        Ok(started) => started,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("tokio: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let ctx = Ctx::new(site, root, server, driver);
-    let (passed, failed) = rt.block_on(browser_scenarios::run_all(&ctx));
+    let tally = rt.block_on(browser_scenarios::run_all(&ctx));
     drop(ctx); // kills chromedriver and every Chromium it started
-    let verdict = if failed == 0 { "ok" } else { "FAILED" };
-    println!("\ntest result: {verdict}. {passed} passed; {failed} failed; 0 ignored; 0 measured; 0 filtered out");
-    if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    harness::finish(tally)
 }

@@ -3,5 +3,6 @@
 
 pub mod browser_driver;
 pub mod calc_page;
+pub mod harness;
 pub mod request_audit;
 pub mod site_server;
