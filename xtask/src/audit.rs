@@ -58,6 +58,17 @@ pub fn run(args: &[String]) -> Result<()> {
         rows.push((label, path, json));
     }
     print_table(&rows);
+    for (_, path, json) in &rows {
+        let robots = &json["audits"]["robots-txt"];
+        if robots["score"].as_f64() == Some(0.0) {
+            // Lighthouse fetches robots.txt from inside the page, so the calculator's own CSP
+            // (connect-src 'none') refuses it; crawlers fetch it directly and are not affected.
+            println!(
+                "note: {path}: SEO lost robots-txt: {}",
+                robots["explanation"].as_str().unwrap_or("?")
+            );
+        }
+    }
     println!("\nfull reports: {}", out_dir.display());
     Ok(())
 }

@@ -12,6 +12,7 @@
   var actions = $('calc-actions'), fileInput = $('calc-file');
   var policy = $('calc-policy').textContent;
   var engines = {};  // global name → Promise of its Calculator (one load, however often asked)
+  var mainReady = false;  // the main engine has loaded (the status line says so)
   var lastJson = null;
   var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
 
@@ -78,7 +79,7 @@
   function check(bytes, fileName, name) {
     var started = performance.now();
     box.setAttribute('data-state', 'working');
-    status.textContent = engines[name || 'shebao_calc'] ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
+    status.textContent = (mainReady || name) ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
     errorBox.hidden = true;
     actions.hidden = true;
     var opts = options();
@@ -213,6 +214,7 @@
   // Load the engine in the background; the form already works (a file picked meanwhile
   // waits in check() for the same promise). Only an idle page changes state here.
   engine('shebao_calc').then(function () {
+    mainReady = true;
     if (box.getAttribute('data-state') === 'loading') {
       box.setAttribute('data-state', 'ready');
       status.textContent = '已准备好，请选择文件。';
