@@ -9,7 +9,6 @@
 
 mod browser_scenarios;
 
-use browser_scenarios::Ctx;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::harness;
 use std::path::PathBuf;
@@ -28,15 +27,13 @@ fn main() -> ExitCode {
     let (Some(site), None) = (site, &missing) else {
         return harness::cannot_run("browser tests", missing.as_deref().unwrap_or(""));
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let (server, driver, rt) = match harness::start(&site, &root.join("fixtures/browser")) {
+    let (ctx, rt) = match browser_scenarios::start(site) {
         Ok(started) => started,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
-    let ctx = Ctx::new(site, root, server, driver);
     let tally = rt.block_on(browser_scenarios::run_all(&ctx));
     drop(ctx); // kills chromedriver and every Chromium it started
     harness::finish(tally)

@@ -1,11 +1,12 @@
-//! The basic fixture site builds to the committed expected files (BLESS=1 rewrites them),
-//! two builds are byte-identical, and every JSON-LD block is JSON with the right @type.
+//! The basic fixture site builds to the committed expected files (a diff per changed file;
+//! `SNAPSHOTS=overwrite` rewrites them), two builds are byte-identical, and every JSON-LD block
+//! is JSON with the right @type.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use shebao::build::{build, render, BuildOptions};
 use shebao::date::Date;
+use shebao_tests::golden;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,61 +38,14 @@ fn compared(path: &str) -> bool {
 #[test]
 fn basic_site_matches_expected_files() {
     let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
-    let actual: BTreeMap<&str, &[u8]> = rendered
-        .files
-        .iter()
-        .filter(|(p, _)| compared(p))
-        .map(|(p, b)| (p.as_str(), b.as_slice()))
-        .collect();
-    let expected_dir = root().join("tests/fixtures/sites/basic/expected");
-    if std::env::var_os("BLESS").is_some() {
-        let _ = std::fs::remove_dir_all(&expected_dir);
-        for (path, bytes) in &actual {
-            let file = expected_dir.join(path);
-            std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
-            std::fs::write(file, bytes).expect("write");
-        }
-        return;
-    }
-    let mut expected = BTreeMap::new();
-    for entry in walk(&expected_dir) {
-        let rel = entry
-            .strip_prefix(&expected_dir)
-            .expect("prefix")
-            .to_string_lossy()
-            .replace('\\', "/");
-        expected.insert(rel, std::fs::read(&entry).expect("read expected"));
-    }
-    let actual_names: Vec<&str> = actual.keys().copied().collect();
-    let expected_names: Vec<&str> = expected.keys().map(String::as_str).collect();
-    assert_eq!(
-        actual_names, expected_names,
-        "output file list differs (BLESS=1 to update)"
+    golden::assert_dir(
+        &root().join("tests/fixtures/sites/basic/expected"),
+        rendered
+            .files
+            .iter()
+            .filter(|(p, _)| compared(p))
+            .map(|(p, b)| (p.as_str(), b.as_slice())),
     );
-    for (path, bytes) in &actual {
-        let want = &expected[*path];
-        assert!(
-            *bytes == want.as_slice(),
-            "{path} differs from expected (BLESS=1 to update)\n--- actual ---\n{}",
-            String::from_utf8_lossy(bytes)
-        );
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 first)", dir.display()))
-    {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
@@ -101,25 +55,13 @@ fn two_builds_are_byte_identical() {
     let (a, b) = (tmp.join("a"), tmp.join("b"));
     build(&options(a.clone())).expect("first build");
     build(&options(b.clone())).expect("second build");
-    let files_a = walk(&a);
-    let files_b = walk(&b);
-    assert!(
-        files_a.len() > 10,
-        "suspiciously few files: {}",
-        files_a.len()
-    );
-    let rel = |base: &Path, v: &[PathBuf]| {
-        v.iter()
-            .map(|p| p.strip_prefix(base).expect("prefix").to_path_buf())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(rel(&a, &files_a), rel(&b, &files_b));
-    for (fa, fb) in files_a.iter().zip(&files_b) {
-        assert_eq!(
-            std::fs::read(fa).expect("a"),
-            std::fs::read(fb).expect("b"),
-            "{} differs",
-            fa.display()
+    let files = shebao_tests::files_under(&a);
+    assert!(files.len() > 10, "suspiciously few files: {}", files.len());
+    assert_eq!(files, shebao_tests::files_under(&b));
+    for rel in &files {
+        assert!(
+            std::fs::read(a.join(rel)).expect("a") == std::fs::read(b.join(rel)).expect("b"),
+            "{rel} differs between two builds"
         );
     }
 }

@@ -1,17 +1,25 @@
-//! `shebao statement`: golden reports for every fixture statement, and refusals with exit 2.
+//! `shebao statement`: golden reports for every fixture statement, golden errors for every
+//! refused one, and exit codes.
 //!
 //! Each `tests/fixtures/statements/<file>` has a hand-checked `<file>.report.json` (the JSON
-//! `shebao statement --json` prints). Run with `BLESS=1` to rewrite them, then review the diff
-//! against the figures in that folder's README before committing.
+//! `shebao statement --json` prints); each `invalid/<file>` that is refused has
+//! `<file>.error.txt` (the error's kind, row and column as JSON, then the Chinese message). A
+//! failure prints a diff; `SNAPSHOTS=overwrite cargo test -p shebao-tests --test statement_cli`
+//! writes missing or changed goldens: review the diff against the figures in that folder's
+//! README before committing.
 
 use shebao::statement::{load_policy, run, StatementArgs};
 use shebao_calc::month::Month;
-use shebao_calc::{check, Input, NativeDecoder, Options};
+use shebao_calc::{check, Input, NativeDecoder, Options, Report, StatementError};
+use shebao_tests::golden;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("repo root")
+        .to_path_buf()
 }
 
 fn fixtures() -> PathBuf {
@@ -44,60 +52,90 @@ fn statement_files() -> Vec<PathBuf> {
     files
 }
 
-fn report_json(path: &Path) -> String {
-    let policy = load_policy(&root().join("content")).unwrap();
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let bytes = std::fs::read(path).unwrap();
-    let options = Options {
-        city: city_for(&name).map(String::from),
+fn options_for(name: &str) -> Options {
+    Options {
+        city: city_for(name).map(String::from),
         today: Month::new(2026, 11),
         ..Default::default()
-    };
+    }
+}
+
+/// What the engine makes of a fixture: the report, or the error it refuses the file with.
+fn outcome(path: &Path) -> Result<Report, StatementError> {
+    let policy = load_policy(&root().join("content")).expect("content policy loads");
+    let name = path
+        .file_name()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned();
+    let bytes = std::fs::read(path).expect("fixture readable");
     let input = Input {
         bytes: &bytes,
         file_name: Some(&name),
     };
-    match check(&input, &NativeDecoder, &policy, &options) {
-        Ok(r) => serde_json::to_string_pretty(&r).unwrap() + "\n",
-        Err(e) => panic!("{name}: {}", e.message_zh()),
+    check(&input, &NativeDecoder, &policy, &options_for(&name))
+}
+
+fn report_json(path: &Path) -> String {
+    match outcome(path) {
+        Ok(r) => serde_json::to_string_pretty(&r).expect("report serialises") + "\n",
+        Err(e) => panic!("{}: {}", path.display(), e.message_zh()),
     }
+}
+
+/// `<dir>/<name><suffix>`: the golden file beside a fixture.
+fn golden_beside(path: &Path, suffix: &str) -> PathBuf {
+    let name = path.file_name().expect("file name").to_string_lossy();
+    path.with_file_name(format!("{name}{suffix}"))
 }
 
 #[test]
 fn every_fixture_matches_its_golden_report() {
-    let bless = std::env::var_os("BLESS").is_some();
-    let mut failures = Vec::new();
     let files = statement_files();
     assert!(!files.is_empty(), "no fixture statements found");
-    for path in files {
-        let golden = path.with_file_name(format!(
-            "{}.report.json",
-            path.file_name().unwrap().to_string_lossy()
-        ));
-        let got = report_json(&path);
-        if bless {
-            std::fs::write(&golden, &got).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&golden) {
-            Ok(want) if want == got => {}
-            Ok(_) => failures.push(format!(
-                "{} differs from {}",
-                path.display(),
-                golden.display()
-            )),
-            Err(_) => failures.push(format!(
-                "{} has no golden {}",
-                path.display(),
-                golden.display()
-            )),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "run with BLESS=1 and review the diff:\n{}",
-        failures.join("\n")
-    );
+    golden::assert_files(files.iter().map(|path| {
+        (
+            golden_beside(path, ".report.json"),
+            report_json(path).into_bytes(),
+        )
+    }));
+}
+
+/// The files in `invalid/` the engine refuses (all but the partly good ones, read below).
+fn refused_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("invalid"))
+        .expect("invalid/ exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| !p.to_string_lossy().ends_with(".error.txt") && !partly_good(p))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A good file with a few bad rows is read; its bad rows are listed.
+fn partly_good(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("some-rows-bad"))
+}
+
+/// Each refused file's error: kind (with its details), row and column as JSON, then the
+/// message a person reads, so a change of kind, row or wording shows as a diff.
+#[test]
+fn every_refused_fixture_matches_its_golden_error() {
+    let files = refused_files();
+    assert!(!files.is_empty(), "no invalid fixture statements found");
+    golden::assert_files(files.iter().map(|path| {
+        let error = match outcome(path) {
+            Ok(_) => panic!("{} was read, but it is in invalid/", path.display()),
+            Err(e) => e,
+        };
+        let text = format!(
+            "{}\n\n{}\n",
+            serde_json::to_string_pretty(&error).expect("error serialises"),
+            error.message_zh()
+        );
+        (golden_beside(path, ".error.txt"), text.into_bytes())
+    }));
 }
 
 #[test]
@@ -126,29 +164,25 @@ fn args(file: PathBuf) -> StatementArgs {
     }
 }
 
+/// Refused files exit 2 (their message is checked by the golden errors above); a partly good
+/// file is read and exits 3 (rows left unread).
 #[test]
 fn bad_input_exits_2() {
-    let invalid = fixtures().join("invalid");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&invalid)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    assert!(!names.is_empty());
-    for path in names {
-        // A good file with a few bad rows is read; the bad rows are listed (next test).
-        let partly_good = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with("some-rows-bad"));
-        let want = if partly_good {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
-        };
-        assert_eq!(run(args(path.clone())).unwrap(), want, "{}", path.display());
+    for path in refused_files() {
+        assert_eq!(
+            run(args(path.clone())).expect("runs"),
+            ExitCode::from(2),
+            "{}",
+            path.display()
+        );
     }
+    let partly = fixtures().join("invalid/some-rows-bad.csv");
     assert_eq!(
-        run(args(fixtures().join("no-such-file.csv"))).unwrap(),
+        run(args(partly)).expect("runs"),
+        ExitCode::from(shebao::statement::EXIT_ROWS_UNREAD)
+    );
+    assert_eq!(
+        run(args(fixtures().join("no-such-file.csv"))).expect("runs"),
         ExitCode::from(2)
     );
 }
@@ -166,8 +200,29 @@ fn unreadable_rows_are_listed_not_dropped() {
         .collect();
     assert_eq!(unreadable, vec![3, 4]);
     assert_eq!(v["people"][0]["insurances"][0]["months_paid"], 2);
-    // 2023-02 and 2023-03 have no readable record: a gap, reported as such.
-    assert_eq!(v["people"][0]["insurances"][0]["gaps"][0]["months"], 2);
+    // 2023-02 and 2023-03 have no readable record, but row 3 (month unreadable) sits between
+    // 2023-01 and 2023-04 and row 4 is 2023-03 with a bad amount: both months are
+    // unreadable, never a gap.
+    let pension = &v["people"][0]["insurances"][0];
+    assert_eq!(pension["gaps"], serde_json::json!([]));
+    let runs: Vec<(&str, u64, Vec<u64>)> = pension["unreadable"]
+        .as_array()
+        .expect("unreadable runs")
+        .iter()
+        .map(|r| {
+            let rows = r["rows"].as_array().expect("rows");
+            (
+                r["from"].as_str().expect("from"),
+                r["months"].as_u64().expect("months"),
+                rows.iter().map(|x| x.as_u64().expect("row")).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        runs,
+        vec![("2023-02", 1, vec![3]), ("2023-03", 1, vec![3, 4])]
+    );
+    assert_eq!(v["people"][0]["unread_rows"], serde_json::json!([3, 4]));
 }
 
 #[test]

@@ -95,9 +95,9 @@ impl Calculator {
 /// The page's options JSON, read with the browser's `JSON.parse` (serde_json's parser would
 /// cost ~30 KB gzip of wasm). Each field is a string, or null/absent; unknown fields are
 /// ignored.
-fn page_options(json: &str) -> Result<present::PageOptions, present::CheckError> {
+fn page_options(json: &str) -> Result<present::OptionText, present::CheckError> {
     if json.trim().is_empty() {
-        return Ok(present::PageOptions::default());
+        return Ok(present::OptionText::default());
     }
     let value = js_sys::JSON::parse(json).map_err(|e| {
         let why = js_sys::Error::from(e).message();
@@ -116,7 +116,7 @@ fn page_options(json: &str) -> Result<present::PageOptions, present::CheckError>
                 .ok_or_else(|| present::bad_options(&format!("{name} 应为文字")))
         }
     };
-    Ok(present::PageOptions {
+    Ok(present::OptionText {
         city: field("city")?,
         birth: field("birth")?,
         track: field("track")?,

@@ -1,6 +1,6 @@
 //! Renders every Markdown part of every page (body, channel and procedure steps, FAQ
-//! answers) once, in parallel, with the reader's header names filled in
-//! ([`crate::reader_fields`]). The result feeds both the templates and the link checks.
+//! answers) once, in parallel, with the reader's header names and the site's facts filled in
+//! ([`crate::reader_fields`], [`crate::site_facts`]). The result feeds both the templates and the link checks.
 
 use rayon::prelude::*;
 
@@ -8,6 +8,7 @@ use crate::markdown::{render, render_inline, Heading, InternalLink};
 use crate::model::{Markdown, Page};
 use crate::reader_fields;
 use crate::site::Site;
+use crate::site_facts::SiteFacts;
 
 /// The HTML of one page's Markdown parts, in model order.
 #[derive(Clone, Debug, Default)]
@@ -30,13 +31,14 @@ pub struct PageHtml {
 
 /// Renders all pages of `site`; `out[i]` belongs to `site.pages[i]`.
 pub fn render_all(site: &Site) -> Vec<PageHtml> {
+    let facts = SiteFacts::of(site);
     site.pages
         .par_iter()
-        .map(|p| render_page(site, p))
+        .map(|p| render_page(site, &facts, p))
         .collect()
 }
 
-fn render_page(site: &Site, page: &Page) -> PageHtml {
+fn render_page(site: &Site, facts: &SiteFacts, page: &Page) -> PageHtml {
     let resolve = |target: &str| site.link(&page.url_path, target);
     let mut out = PageHtml::default();
     let mut links = Vec::new();
@@ -70,7 +72,7 @@ fn render_page(site: &Site, page: &Page) -> PageHtml {
         offset: page.body.offset + l.offset,
         ..l
     }));
-    out.body = reader_fields::expand(&body.html);
+    out.body = facts.expand(&reader_fields::expand(&body.html));
     out.headings = body
         .headings
         .into_iter()

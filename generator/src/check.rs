@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, LineIndex};
 use crate::model::{Page, PageKind};
 use crate::reader_fields::{self, MarkerProblem};
 use crate::site::{Site, SiteInput};
+use crate::site_facts;
 
 /// Section ids the page templates always emit, so links may point at them.
 pub const TEMPLATE_ANCHORS: [&str; 7] = [
@@ -91,6 +92,12 @@ pub fn site_checks(
                 MarkerProblem::UnknownField { .. } => at.error(offset, problem.message()),
                 MarkerProblem::MissingFields { .. } => at.warning(offset, problem.message()),
             }
+        }
+        for (offset, name) in site_facts::unknown_markers(&page.body.text) {
+            at.error(
+                page.body.offset + offset,
+                format!("不认识的标记 site:{name}（可用：site:city-count）"),
+            );
         }
         if let Some(reviewed) = page.reviewed {
             if reviewed.is_older_than_a_year(today) {

@@ -90,6 +90,12 @@ struct BuildArgs {
     calc_bundle: Option<PathBuf>,
 }
 
+/// Printed when a build has no calculator bundle: its calculator pages cannot check anything.
+const NO_BUNDLE_WARNING: &str = "\
+警告：没有计算器程序（target/calc-bundle 不存在，也没有给出 --calc-bundle）。
+警告：生成的计算器页面无法核对任何文件，这样的网站不能部署。
+警告：部署请用 `cargo xtask build`（它先构建计算器程序再生成网站）；本地预览用 `cargo xtask serve`。";
+
 impl BuildArgs {
     fn options(&self) -> Result<BuildOptions> {
         let default_bundle = PathBuf::from("target/calc-bundle");
@@ -97,6 +103,9 @@ impl BuildArgs {
             .calc_bundle
             .clone()
             .or_else(|| default_bundle.is_dir().then_some(default_bundle));
+        if calc_bundle.is_none() {
+            eprintln!("{NO_BUNDLE_WARNING}");
+        }
         Ok(BuildOptions {
             content: self.content.clone(),
             templates: self.templates.clone(),

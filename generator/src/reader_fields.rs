@@ -131,23 +131,12 @@ pub fn expand(html: &str) -> String {
             if i > 0 {
                 out.push('、');
             }
-            push_escaped(&mut out, name);
+            out.push_str(&crate::escape::html(name));
         }
         last = end;
     }
     out.push_str(&html[last..]);
     out
-}
-
-fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// Problems with the markers of one Markdown body (offsets relative to `text`).

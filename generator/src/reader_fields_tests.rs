@@ -53,10 +53,3 @@ fn a_page_listing_every_field_has_no_problems_and_others_none_either() {
     assert_eq!(problems("no markers here"), []);
     assert!(!expand(&all).contains("<!--"));
 }
-
-#[test]
-fn names_are_html_escaped() {
-    let mut s = String::new();
-    push_escaped(&mut s, "年<&>月");
-    assert_eq!(s, "年&lt;&amp;&gt;月");
-}

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use shebao_calc::month::Month;
-use shebao_calc::policy::{Policy, Track};
+use shebao_calc::policy::Policy;
 use shebao_calc::read::MAX_INPUT_BYTES;
-use shebao_calc::{ErrorKind, Input, NativeDecoder, Options, StatementError};
+use shebao_calc::{ErrorKind, Input, NativeDecoder, OptionText, Options, StatementError};
 
 use crate::content::load::{self, LoadError};
 use crate::diag::{self, Diagnostic};
@@ -86,8 +86,12 @@ pub fn load_policy(content_dir: &Path) -> Result<Policy, PolicyLoadError> {
     }
 }
 
-/// Run the command: 0 on a report, 2 when the input or options are refused (message on
-/// stderr in Chinese).
+/// Exit code of a report printed from a file with data rows that could not be read (listed in
+/// the report; figures leave them out), so scripts can tell a partial read from a clean one.
+pub const EXIT_ROWS_UNREAD: u8 = 3;
+
+/// Run the command: 0 on a report, 3 on a report that leaves unreadable rows out, 2 when the
+/// input or options are refused (message on stderr in Chinese).
 pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
     let policy = load_policy(&args.content)?;
     let options = match options(&args, &policy) {
@@ -126,7 +130,12 @@ pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
             } else {
                 print!("{}", shebao_calc::summary_zh(&report));
             }
-            Ok(ExitCode::SUCCESS)
+            let partial = report.source.rows_skipped.iter().any(|r| r.unreadable);
+            Ok(if partial {
+                ExitCode::from(EXIT_ROWS_UNREAD)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Err(mut e) => {
             if e.file.is_none() {
@@ -142,59 +151,22 @@ fn refuse(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Options from the arguments, refused in Chinese when they make no sense.
+/// Options from the arguments, through the engine's one options parser.
 fn options(args: &StatementArgs, policy: &Policy) -> Result<Options, String> {
-    if let Some(city) = &args.city {
-        if policy.place(city).is_none() {
-            return Err(format!(
-                "不认识城市 {city:?}。可用的城市：{}",
-                policy.city_slugs().join("、")
-            ));
-        }
-    }
-    let birth = match &args.birth {
-        Some(b) => Some(
-            parse_month(b)
-                .ok_or_else(|| format!("出生年月 {b:?} 看不懂，请写成 1970-05 这样的格式。"))?,
-        ),
-        None => None,
-    };
-    let track = match &args.track {
-        Some(t) => Some(Track::parse(t).ok_or_else(|| {
-            format!("退休类别 {t:?} 看不懂，请用 men（男）、women-50（原50岁退休的女职工）或 women-55（原55岁退休的女职工）。")
-        })?),
-        None => None,
-    };
-    if birth.is_some() != track.is_some() {
-        return Err("计算退休时间需要同时给出 --birth（出生年月）和 --track（退休类别）。".into());
-    }
-    Ok(Options {
+    let text = OptionText {
         city: args.city.clone(),
-        birth,
-        track,
-        today: Some(today()),
-    })
-}
-
-/// `YYYY-MM`, `YYYY/MM`, `YYYY.MM` or `YYYYMM`.
-fn parse_month(text: &str) -> Option<Month> {
-    let t = text.trim();
-    let (y, m) = match t.find(['-', '/', '.']) {
-        Some(i) => (&t[..i], &t[i + 1..]),
-        None if t.len() == 6 => t.split_at(4),
-        None => return None,
+        birth: args.birth.clone(),
+        track: args.track.clone(),
+        today: Some(today().to_string()),
     };
-    if y.len() != 4 || m.is_empty() || m.len() > 2 {
-        return None;
-    }
-    Month::new(y.parse().ok()?, m.parse().ok()?)
+    text.parse(policy).map_err(|e| e.message_zh())
 }
 
 /// The current month: `SHEBAO_TODAY` (`YYYY-MM` or `YYYY-MM-DD`, for tests), else the clock.
 fn today() -> Month {
     if let Some(m) = std::env::var("SHEBAO_TODAY")
         .ok()
-        .and_then(|t| parse_month(t.get(..7).unwrap_or(&t)))
+        .and_then(|t| Month::parse_typed(t.get(..7).unwrap_or(&t)))
     {
         return m;
     }
@@ -244,12 +216,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn months_and_days() {
-        assert_eq!(parse_month("1970-05"), Month::new(1970, 5));
-        assert_eq!(parse_month("197005"), Month::new(1970, 5));
-        assert_eq!(parse_month("1970/5"), Month::new(1970, 5));
-        assert_eq!(parse_month("1970-13"), None);
-        assert_eq!(parse_month("70-05"), None);
+    fn days_since_1970_to_months() {
         assert_eq!(civil_from_days(0), (1970, 1));
         assert_eq!(civil_from_days(20_454), (2026, 1)); // 2026-01-01
         assert_eq!(civil_from_days(20_453), (2025, 12));

@@ -4,13 +4,15 @@
 //! so every request it makes, to this origin or anywhere else, arrives here first: requests for
 //! the site (`GET http://127.0.0.1:PORT/…`) are served from the folder, everything else
 //! (`CONNECT host:443`, other hosts) is logged and refused. The log is what the tests assert on.
+//! It is the same server as `shebao serve`: tiny_http, with the generator's file lookup and
+//! content types (`shebao::serve::files`).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use shebao::serve::files;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use tiny_http::{Method, Request, Server};
 
 /// One request the browser made.
 #[derive(Clone, Debug)]
@@ -45,8 +47,12 @@ pub struct SiteServer {
 impl SiteServer {
     /// Serve `root` (and `extra` mounted at `/__test/`) on a free port.
     pub fn start(root: &Path, extra: &Path) -> std::io::Result<SiteServer> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let port = listener.local_addr()?.port();
+        let server = Server::http("127.0.0.1:0").map_err(std::io::Error::other)?;
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .ok_or_else(|| std::io::Error::other("the test server has no IP address"))?;
         let origin = format!("http://127.0.0.1:{port}");
         let log = Arc::new(Mutex::new(Vec::new()));
         let offline = Arc::new(AtomicBool::new(false));
@@ -58,11 +64,9 @@ impl SiteServer {
             offline: offline.clone(),
         });
         std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
+            for request in server.incoming_requests() {
                 let state = state.clone();
-                std::thread::spawn(move || {
-                    let _ = handle(stream, &state);
-                });
+                std::thread::spawn(move || handle(request, &state));
             }
         });
         Ok(SiteServer {
@@ -100,127 +104,42 @@ struct State {
     offline: Arc<AtomicBool>,
 }
 
-fn handle(stream: TcpStream, state: &State) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut out = stream;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let mut parts = line.split_whitespace();
-        let (method, target) = (
-            parts.next().unwrap_or("").to_string(),
-            parts.next().unwrap_or("").to_string(),
-        );
-        let mut length = 0usize;
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                if k.eq_ignore_ascii_case("content-length") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-        }
-        let mut body = vec![0; length.min(64 << 20)];
-        reader.read_exact(&mut body)?;
-        if let Ok(mut log) = state.log.lock() {
-            log.push(Logged {
-                method: method.clone(),
-                target: target.clone(),
-                body,
-            });
-        }
-        if state.offline.load(Ordering::SeqCst) {
-            return Ok(());
-        }
-        let path = target
-            .strip_prefix(&state.origin)
-            .or_else(|| target.strip_prefix('/').map(|_| target.as_str()));
-        let response = match (method.as_str(), path) {
-            ("GET" | "HEAD", Some(p)) => file_response(state, p),
-            _ => (502, "text/plain", b"refused by the test proxy".to_vec()),
-        };
-        write_response(&mut out, response, method == "HEAD")?;
-        if method == "CONNECT" {
-            return Ok(());
-        }
+fn handle(mut request: Request, state: &State) {
+    let mut body = Vec::new();
+    let _ = request.as_reader().take(64 << 20).read_to_end(&mut body);
+    let method = request.method().to_string();
+    let target = request.url().to_string();
+    if let Ok(mut log) = state.log.lock() {
+        log.push(Logged {
+            method: method.clone(),
+            target: target.clone(),
+            body,
+        });
     }
-}
-
-fn file_response(state: &State, url_path: &str) -> (u16, &'static str, Vec<u8>) {
-    let path = url_path.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path);
-    if decoded.split('/').any(|seg| seg == "..") {
-        return (403, "text/plain", b"forbidden".to_vec());
+    if state.offline.load(Ordering::SeqCst) {
+        // As when the network is gone: the request fails in the browser, with no response
+        // at all. A head with two different lengths is a network error in Chromium
+        // (ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH), never a page or a status code.
+        let mut raw = request.into_writer();
+        let _ = raw.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n");
+        let _ = raw.flush();
+        return;
     }
-    let mut file = match decoded.strip_prefix("/__test/") {
-        Some(rest) => state.extra.join(rest),
-        None => state.root.join(decoded.trim_start_matches('/')),
+    let site_path = target
+        .strip_prefix(&state.origin)
+        .or_else(|| target.starts_with('/').then_some(target.as_str()));
+    let response = match (request.method(), site_path) {
+        (Method::Get | Method::Head, Some(path)) => {
+            let found = match path.strip_prefix("/__test/") {
+                Some(rest) => files::lookup(&state.extra, rest),
+                None => files::lookup(&state.root, path),
+            };
+            match found {
+                Some(f) => f.into_response(),
+                None => files::text_response(404, "not found"),
+            }
+        }
+        _ => files::text_response(502, "refused by the test proxy"),
     };
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    match std::fs::read(&file) {
-        Ok(bytes) => (200, content_type(&file), bytes),
-        Err(_) => (404, "text/plain", b"not found".to_vec()),
-    }
-}
-
-fn write_response(
-    out: &mut TcpStream,
-    (status, ctype, body): (u16, &str, Vec<u8>),
-    head: bool,
-) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        403 => "Forbidden",
-        404 => "Not Found",
-        _ => "Bad Gateway",
-    };
-    write!(
-        out,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\r\n",
-        body.len()
-    )?;
-    if !head {
-        out.write_all(&body)?;
-    }
-    out.flush()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "csv" => "text/csv; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let _ = request.respond(response.with_header(files::header("Cache-Control", "no-store")));
 }

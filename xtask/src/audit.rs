@@ -40,7 +40,12 @@ pub fn run(args: &[String]) -> Result<()> {
     let origin = format!("http://127.0.0.1:{}/", listener.local_addr()?.port());
     let bundle = wasm::build()?;
     let site_dir = root().join("target/audit-site");
-    site::build_for(&site_dir, &bundle, false, Some(&origin))?;
+    site::build(
+        &site_dir,
+        &bundle,
+        false,
+        &["--base-url".to_string(), origin.clone()],
+    )?;
     let served = site_dir.clone();
     std::thread::spawn(move || serve(&listener, &served));
 

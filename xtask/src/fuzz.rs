@@ -1,11 +1,12 @@
-//! `cargo xtask fuzz [SECONDS]`: fuzz the statement reader (default 60 s). Installs
-//! cargo-fuzz if missing; runs on the stable toolchain without sanitizers
-//! (see ../shared/research/toolchain.md, "Fuzzing on the stable toolchain").
+//! `cargo xtask fuzz [SECONDS]`: fuzz the statement reader (`read`) and then the whole
+//! pipeline (`check`: read → analyse → summary and page presentation), splitting the time
+//! (default 60 s). Installs cargo-fuzz if missing; runs on the stable toolchain without
+//! sanitizers (see ../shared/research/toolchain.md, "Fuzzing on the stable toolchain").
 
 use crate::sh;
 use anyhow::{bail, Result};
 
-/// Run the `read` fuzz target for the given number of seconds.
+/// Run the fuzz targets for the given number of seconds in all.
 pub fn run(args: &[String]) -> Result<()> {
     let seconds: u64 = match args.first() {
         None => 60,
@@ -17,12 +18,19 @@ pub fn run(args: &[String]) -> Result<()> {
     if !sh::has("cargo-fuzz") {
         sh::run(sh::cmd("cargo", &["install", "cargo-fuzz"]))?;
     }
-    let limit = format!("-max_total_time={seconds}");
-    let mut c = sh::cmd(
-        "cargo",
-        &["fuzz", "run", "read", "--sanitizer", "none", "--", &limit],
+    const TARGETS: [&str; 2] = ["read", "check"];
+    let limit = format!(
+        "-max_total_time={}",
+        (seconds / TARGETS.len() as u64).max(1)
     );
-    // A nested cargo would pass on xtask's own build settings; the fuzz crate builds alone.
-    c.env_remove("CARGO_TARGET_DIR");
-    sh::run(c)
+    for target in TARGETS {
+        let mut c = sh::cmd(
+            "cargo",
+            &["fuzz", "run", target, "--sanitizer", "none", "--", &limit],
+        );
+        // A nested cargo would pass on xtask's own build settings; the fuzz crate builds alone.
+        c.env_remove("CARGO_TARGET_DIR");
+        sh::run(c)?;
+    }
+    Ok(())
 }

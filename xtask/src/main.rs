@@ -2,8 +2,11 @@
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
 mod audit;
+mod bench_browser;
 mod bench_build;
+mod build;
 mod fuzz;
+mod read_dump;
 mod serve;
 mod setup;
 mod sh;
@@ -17,15 +20,19 @@ use anyhow::{bail, Result};
 const HELP: &str = "\
 cargo xtask <command>
 
+  build [--out DIR] [--base-url URL]
+                    the deployable site (calculator bundle included, release) into public/
   serve [--port P]  build everything (calculator bundle included) and serve the site
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_calc_xlsx)
-  size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
+  size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
   audit             Lighthouse mobile scores and page weight of a city guide and the calculator
   bench-build N     time a full build of N generated pages
+  bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader
+  read-dump [FILE...]  print what the reader makes of each file (default: every fixture)
 ";
 
 fn main() -> std::process::ExitCode {
@@ -53,9 +60,12 @@ fn run(args: &[String]) -> Result<()> {
         "size" => size::run(rest),
         "audit" => audit::run(rest),
         "test" => test::run(rest),
+        "build" => build::run(rest),
         "serve" => serve::run(rest),
         "bench-build" => bench_build::run(rest),
+        "bench-browser" => bench_browser::run(rest),
         "fuzz" => fuzz::run(rest),
+        "read-dump" => read_dump::run(rest),
         "-h" | "--help" | "help" => {
             print!("{HELP}");
             Ok(())

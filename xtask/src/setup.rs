@@ -1,15 +1,30 @@
-//! Installing what a fresh machine lacks: the wasm target, wasm-opt from npm's binaryen (never
-//! Debian's: it breaks the module) and terser, the readers' checkers from npm (vnu-jar, axe-core,
-//! lighthouse), Chromium, chromedriver, a JRE (for vnu) and a CJK font from Debian's packages.
+//! Installing what a fresh machine lacks: rustfmt and clippy, the wasm target, wasm-opt from
+//! npm's binaryen (never Debian's: it breaks the module) and terser, the readers' checkers from
+//! npm (vnu-jar, axe-core, lighthouse), Chromium, chromedriver, a JRE (for vnu) and a CJK font
+//! from Debian's packages.
 
 use crate::sh::{cmd, has, root, run};
 use anyhow::{bail, Result};
 
-/// Everything: wasm toolchain and browser.
+/// Everything: lint tools, wasm toolchain and browser.
 pub fn all() -> Result<()> {
+    lint_tools()?;
     wasm_target()?;
     npm_tools()?;
     browser()
+}
+
+/// rustfmt and clippy, for the gates of `cargo xtask test` (a minimal rustup profile lacks them).
+pub fn lint_tools() -> Result<()> {
+    let installed = |sub: &str| {
+        cmd("cargo", &[sub, "--version"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if installed("fmt") && installed("clippy") {
+        return Ok(());
+    }
+    run(cmd("rustup", &["component", "add", "rustfmt", "clippy"]))
 }
 
 /// `rustup target add wasm32-unknown-unknown` (idempotent).

@@ -5,15 +5,10 @@ use crate::sh::{cmd, run};
 use anyhow::Result;
 use std::path::Path;
 
-/// `shebao build` of `content/` + `site-templates/` into `out`, with the calculator bundle.
-/// `release` picks the cargo profile (serve and size: release; tests: the dev build they share).
-pub fn build(out: &Path, bundle: &Path, release: bool) -> Result<()> {
-    build_for(out, bundle, release, None)
-}
-
-/// [`build`] with the site's public address (`--base-url`), e.g. the local server an audit
-/// loads it from, so that canonical links point at the pages being measured.
-pub fn build_for(out: &Path, bundle: &Path, release: bool, base_url: Option<&str>) -> Result<()> {
+/// `shebao build` of `content/` + `site-templates/` into `out`, with the calculator bundle;
+/// `extra` arguments pass through (`--base-url …`). `release` picks the cargo profile (build,
+/// size: release; tests: the dev build they share).
+pub fn build(out: &Path, bundle: &Path, release: bool, extra: &[String]) -> Result<()> {
     let mut args = vec!["run", "-p", "shebao"];
     if release {
         args.push("--release");
@@ -27,10 +22,11 @@ pub fn build_for(out: &Path, bundle: &Path, release: bool, base_url: Option<&str
         "site-templates",
     ]);
     let mut c = cmd("cargo", &args);
-    c.arg("--out").arg(out).arg("--calc-bundle").arg(bundle);
-    if let Some(b) = base_url {
-        c.arg("--base-url").arg(b);
-    }
+    c.arg("--out")
+        .arg(out)
+        .arg("--calc-bundle")
+        .arg(bundle)
+        .args(extra);
     if out.exists() {
         std::fs::remove_dir_all(out)?;
     }

@@ -1,12 +1,14 @@
 //! `cargo xtask test`: the project's one test command (CI runs it through `.ci/run`).
 //!
-//! Installs what is missing, builds the calculator bundle and the site, runs every test of the
-//! workspace with `SHEBAO_SITE_DIR` pointing at the built site (the browser tests drive Chromium
-//! against it; with `CI=true` they fail rather than skip when Chromium is missing), then a short
-//! fuzz run when the fuzz command exists. Ends with `N passed, N failed`.
+//! Installs what is missing, then runs the gates and the tests, all of them even when one
+//! fails: `cargo fmt --check`, `cargo clippy --workspace --all-targets -- -D warnings`, every
+//! test of the workspace with `SHEBAO_SITE_DIR` pointing at the built site (the browser tests
+//! drive Chromium against it; with `CI=true` they fail rather than skip when Chromium is
+//! missing), the size budgets on that site (`cargo xtask size`), then a short fuzz run. Ends
+//! with `N passed, N failed` and the list of failed gates.
 
 use crate::sh::{cmd, root};
-use crate::{setup, site, wasm};
+use crate::{setup, site, size, wasm};
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -17,6 +19,7 @@ pub fn run(args: &[String]) -> Result<()> {
         bail!("cargo xtask test takes no arguments (got {a:?})");
     }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    setup::lint_tools()?;
     setup::wasm_target()?;
     setup::npm_tools()?;
     if let Err(e) = setup::browser() {
@@ -25,9 +28,34 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         eprintln!("warning: {e:#}\nwarning: the browser tests will be skipped");
     }
+    let mut failed_gates = Vec::new();
+    let mut gate = |name: &str, result: Result<()>| {
+        if let Err(e) = result {
+            eprintln!("{name}: {e:#}");
+            failed_gates.push(name.to_string());
+        }
+    };
+    gate(
+        "cargo fmt --check",
+        crate::sh::run(cmd("cargo", &["fmt", "--all", "--check"])),
+    );
+    gate(
+        "cargo clippy",
+        crate::sh::run(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )),
+    );
     let bundle = wasm::build()?;
     let site_dir = root().join("target/test-site");
-    site::build(&site_dir, &bundle, false)?;
+    site::build(&site_dir, &bundle, false, &[])?;
 
     let mut c = cmd("cargo", &["test", "--workspace", "--no-fail-fast"]);
     c.env("SHEBAO_SITE_DIR", &site_dir).stdout(Stdio::piped());
@@ -44,22 +72,19 @@ pub fn run(args: &[String]) -> Result<()> {
         tally.add(&line);
     }
     let status = child.wait()?;
-
-    let fuzz_ok = if root().join("xtask/src/fuzz.rs").exists() && root().join("fuzz").exists() {
-        let r = crate::sh::run(cmd("cargo", &["xtask", "fuzz", "30"]));
-        if let Err(e) = &r {
-            eprintln!("fuzz: {e:#}");
-        }
-        r.is_ok()
-    } else {
-        true
-    };
+    gate("size budgets", size::check(&site_dir));
+    if root().join("fuzz").exists() {
+        gate(
+            "fuzz",
+            crate::sh::run(cmd("cargo", &["xtask", "fuzz", "30"])),
+        );
+    }
     println!("{} passed, {} failed", tally.passed, tally.failed);
     if !status.success() || tally.failed > 0 {
-        bail!("tests failed");
+        failed_gates.insert(0, "tests".into());
     }
-    if !fuzz_ok {
-        bail!("the fuzz run failed");
+    if !failed_gates.is_empty() {
+        bail!("failed: {}", failed_gates.join(", "));
     }
     Ok(())
 }

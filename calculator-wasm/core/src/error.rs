@@ -65,6 +65,15 @@ pub enum ErrorKind {
         /// The cell as written.
         value: String,
     },
+    /// An amount or base no statement can hold (more than 1,000,000 yuan a month).
+    AmountTooLarge {
+        /// The cell as written.
+        value: String,
+        /// The largest amount accepted for that cell, in yuan.
+        limit: String,
+    },
+    /// JSON from a website (a portal's raw data), not a table and not our own JSON.
+    WebsiteJson,
     /// An insurance name or code we cannot map.
     UnknownInsurance {
         /// The cell as written.
@@ -114,6 +123,8 @@ impl ErrorKind {
             ErrorKind::NoPeriodColumn { .. } => "no_period_column",
             ErrorKind::BadMonth { .. } => "bad_month",
             ErrorKind::BadAmount { .. } => "bad_amount",
+            ErrorKind::AmountTooLarge { .. } => "amount_too_large",
+            ErrorKind::WebsiteJson => "website_json",
             ErrorKind::UnknownInsurance { .. } => "unknown_insurance",
             ErrorKind::AmbiguousInsuranceCode { .. } => "ambiguous_insurance_code",
             ErrorKind::UnknownStatus { .. } => "unknown_status",
@@ -208,7 +219,9 @@ impl StatementError {
                 "Excel 文件不完整或已损坏，打不开。请重新下载或重新保存后再试。".into()
             }
             ErrorKind::NotDecodable => "无法识别文件的文字编码（不是 UTF-8，也不是 GBK）。".into(),
-            ErrorKind::BadJson { detail } => format!("JSON 文件不是本工具导出的格式（{detail}）。"),
+            // The parser's detail is English: kept in the error for developers, not shown.
+            ErrorKind::BadJson { .. } => "JSON 文件不完整或格式有误，无法读取。请重新下载，或选择缴费明细的表格文件（CSV、Excel）。".into(),
+            ErrorKind::WebsiteJson => "这是社保网站的原始数据（JSON），不是缴费明细表格。请在网站或 App 的缴费明细页面用“导出”或“下载 Excel”保存表格，再选择那个文件；也可以把页面上的明细表格复制到 Excel 里另存为 CSV。".into(),
             ErrorKind::NoHeader { headers_seen } => format!(
                 "找不到表头（费款所属期、缴费基数等列名）。看到的内容：{}。",
                 list_or_none(headers_seen)
@@ -221,8 +234,14 @@ impl StatementError {
                 s.push_str("请确认表格里有“费款所属期”“缴费年月”或“年、月”这样的列。");
                 s
             }
-            ErrorKind::BadMonth { value } => format!("“{value}”不是有效的年月（应为 2023-01、202301 或 2023年1月 这样的写法）。"),
+            ErrorKind::BadMonth { value } => format!(
+                "“{value}”不是有效的年月（应为 2023-01、202301 或 2023年1月 这样的写法）。{}",
+                bad_month_hint(value)
+            ),
             ErrorKind::BadAmount { value } => format!("“{value}”不是有效的金额。"),
+            ErrorKind::AmountTooLarge { value, limit } => format!(
+                "“{value}”超出了社保记录可能有的金额（这一格最多 {limit} 元），可能是文件损坏或列错位。"
+            ),
             ErrorKind::UnknownInsurance { value } => format!("不认识的险种“{value}”。"),
             ErrorKind::AmbiguousInsuranceCode { value } => format!(
                 "险种代码“{value}”含义不明确（浙江旧代码与全国代码不同），文件里没有说明是哪一种。"
@@ -234,6 +253,21 @@ impl StatementError {
             ErrorKind::NoRecords => "表格里没有可以读取的缴费记录。".into(),
         }
     }
+}
+
+/// What a month that could not be read probably is, when its shape says.
+fn bad_month_hint(value: &str) -> &'static str {
+    let v = value.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if v.len() == 5 && digits(v) {
+        return "这像 Excel 的日期序号：请在 Excel 里把这一列设为“日期”或“文本”格式后重新保存。";
+    }
+    if v.strip_suffix(".1")
+        .is_some_and(|y| y.len() == 4 && digits(y))
+    {
+        return "这可能是 1 月，也可能是 Excel 把 10 月（如 2023.10）显示成了 .1，前后几行也无法判断是哪一个：请在 Excel 里把这一列设为“文本”格式后重新保存。";
+    }
+    ""
 }
 
 fn list_or_none(items: &[String]) -> String {
@@ -280,6 +314,11 @@ mod tests {
             },
             ErrorKind::BadMonth { value: v() },
             ErrorKind::BadAmount { value: v() },
+            ErrorKind::AmountTooLarge {
+                value: v(),
+                limit: v(),
+            },
+            ErrorKind::WebsiteJson,
             ErrorKind::UnknownInsurance { value: v() },
             ErrorKind::AmbiguousInsuranceCode { value: v() },
             ErrorKind::UnknownStatus { value: v() },

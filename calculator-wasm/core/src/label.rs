@@ -83,24 +83,77 @@ mod tests {
         assert_eq!(T::from_label(""), None);
     }
 
+    // Each list below is checked by an exhaustive `match` (no `_` arm): a variant added to the
+    // enum does not compile here until it is named, which is when it gets its label and its
+    // place in the list.
+
+    fn every_insurance() -> Vec<Insurance> {
+        let all = Insurance::ALL.to_vec();
+        for v in &all {
+            match v {
+                Insurance::Pension
+                | Insurance::Medical
+                | Insurance::Unemployment
+                | Insurance::WorkInjury
+                | Insurance::Maternity => {}
+            }
+        }
+        all
+    }
+
+    fn every_rate_part() -> Vec<RatePart> {
+        use RatePart::*;
+        let all = vec![
+            Personal,
+            Employer,
+            Total,
+            Flexible,
+            AccountCredit,
+            FlexibleCredited,
+        ];
+        for v in &all {
+            match v {
+                Personal | Employer | Total | Flexible | AccountCredit | FlexibleCredited => {}
+            }
+        }
+        all
+    }
+
+    fn every_track() -> Vec<Track> {
+        let all = vec![Track::Men, Track::Women50, Track::Women55];
+        for v in &all {
+            match v {
+                Track::Men | Track::Women50 | Track::Women55 => {}
+            }
+        }
+        all
+    }
+
+    fn every_confidence() -> Vec<Confidence> {
+        use Confidence::*;
+        let all = vec![High, MediumHigh, Medium, LowMedium, Low];
+        for v in &all {
+            match v {
+                High | MediumHigh | Medium | LowMedium | Low => {}
+            }
+        }
+        all
+    }
+
     #[test]
     fn tables_match_serde() {
-        agrees_with_serde(&Insurance::ALL);
-        agrees_with_serde(&[
-            RatePart::Personal,
-            RatePart::Employer,
-            RatePart::Total,
-            RatePart::Flexible,
-            RatePart::AccountCredit,
-            RatePart::FlexibleCredited,
-        ]);
-        agrees_with_serde(&[Track::Men, Track::Women50, Track::Women55]);
-        agrees_with_serde(&[
-            Confidence::High,
-            Confidence::MediumHigh,
-            Confidence::Medium,
-            Confidence::LowMedium,
-            Confidence::Low,
-        ]);
+        agrees_with_serde(&every_insurance());
+        agrees_with_serde(&every_rate_part());
+        agrees_with_serde(&every_track());
+        agrees_with_serde(&every_confidence());
+    }
+
+    #[test]
+    fn a_label_not_in_the_table_is_refused() {
+        // The table is the only way in: a near spelling is not guessed.
+        assert_eq!(Insurance::from_label("Pension"), None);
+        assert_eq!(RatePart::from_label("account-credit"), None);
+        assert_eq!(Track::from_label("women-50"), None);
+        assert_eq!(Confidence::from_label("m-h"), None);
     }
 }

@@ -5,13 +5,17 @@
 //! no clock: the caller passes bytes, the policy figures and "today"; the native CLI and the
 //! wasm layer are thin fronts over the same functions.
 
+// Bad input is a located error, never a panic, and money is never a float: the library code
+// (not its tests) may neither unwrap nor do float arithmetic.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::float_arithmetic))]
+
 pub mod analyse;
 pub mod decode;
 pub mod error;
 pub mod label;
 pub mod money;
 pub mod month;
-pub mod month_set;
+pub mod options;
 pub mod order;
 pub mod policy;
 pub mod read;
@@ -25,6 +29,7 @@ pub use analyse::{analyse, Options};
 pub use decode::NativeDecoder;
 pub use decode::TextDecode;
 pub use error::{ErrorKind, StatementError};
+pub use options::{OptionError, OptionText};
 pub use policy::Policy;
 pub use read::read;
 pub use report::Report;

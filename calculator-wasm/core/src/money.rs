@@ -37,6 +37,30 @@ pub mod cents_opt {
     }
 }
 
+/// Serde helper: a `Decimal` already rounded where it was computed, written as a string with
+/// the scale it carries (`"170.0"`, `"0.0150"`).
+pub mod as_text {
+    use rust_decimal::Decimal;
+
+    /// Serialise as a string.
+    pub fn serialize<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+}
+
+/// Serde helper: [`as_text`] for an `Option<Decimal>` (null when absent).
+pub mod as_text_opt {
+    use rust_decimal::Decimal;
+
+    /// Serialise as a string, or `null`.
+    pub fn serialize<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

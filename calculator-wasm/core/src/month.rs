@@ -32,6 +32,23 @@ impl Month {
         Month::new(y.parse().ok()?, m.parse().ok()?)
     }
 
+    /// A month as a person types it (a CLI argument, the page's form): `YYYY-MM`, `YYYY-M`,
+    /// `YYYY/MM`, `YYYY.MM` or `YYYYMM`. Statement cells have their own, wider reader
+    /// (`read::month_text`); data files use [`Month::parse_ym`].
+    pub fn parse_typed(text: &str) -> Option<Month> {
+        let t = text.trim();
+        let (y, m) = match t.find(['-', '/', '.']) {
+            Some(i) => (&t[..i], &t[i + 1..]),
+            None if t.len() == 6 => t.split_at(4),
+            None => return None,
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.len() > 2 || !digits(y) || !digits(m) {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
     /// The year.
     pub fn year(self) -> u32 {
         u32::from(self.year)
@@ -103,6 +120,25 @@ mod tests {
         assert_eq!(Month::new(2023, 1).unwrap().span_to(m), 12);
         assert!(Month::new(2023, 13).is_none());
         assert_eq!(m.to_string(), "2023-12");
+    }
+
+    #[test]
+    fn typed_months_take_the_usual_spellings() {
+        for ok in [
+            "1970-05",
+            "1970-5",
+            "1970/5",
+            "1970.05",
+            "197005",
+            " 1970-05 ",
+        ] {
+            assert_eq!(Month::parse_typed(ok), Month::new(1970, 5), "{ok}");
+        }
+        for bad in [
+            "1970-13", "70-05", "1970", "1970-", "1970-+5", "19700501", "abcd-01",
+        ] {
+            assert_eq!(Month::parse_typed(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -116,6 +116,26 @@ pub struct Record {
     pub row: usize,
 }
 
+#[cfg(test)]
+impl Record {
+    /// A paid, normal pension record of `month` on `row` without figures (unit tests).
+    pub(crate) fn for_test(row: usize, month: Month) -> Record {
+        Record {
+            month,
+            insurance: Insurance::Pension,
+            base: None,
+            personal: None,
+            employer: None,
+            status: PayStatus::Paid,
+            kind: PaymentKind::Normal,
+            settled: None,
+            stated_personal_rate: None,
+            employer_name: None,
+            row,
+        }
+    }
+}
+
 /// A span covered by a certificate that gives month counts but no amounts (layout family 6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoverageSpan {

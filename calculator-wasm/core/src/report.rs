@@ -2,7 +2,7 @@
 //! (`schema_version` 1, see `calculator-wasm/README.md`). Months are `"YYYY-MM"`, money is a
 //! string with two decimals (rounded half-up only when printed), IDs are masked.
 
-use crate::money::{cents, cents_opt};
+use crate::money::{as_text, as_text_opt, cents, cents_opt};
 use crate::month::Month;
 use crate::policy::{Confidence, Track};
 use crate::record::Insurance;
@@ -84,6 +84,20 @@ impl Span {
     }
 }
 
+/// A run of months with no record read, which unreadable rows of the file may hold: neither
+/// paid nor a gap, as far as this file shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnreadableRun {
+    /// First month.
+    pub from: Month,
+    /// Last month.
+    pub to: Month,
+    /// Number of months.
+    pub months: u32,
+    /// The unreadable rows that may hold them.
+    pub rows: Vec<usize>,
+}
+
 /// A run of months with an unpaid record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ArrearsRun {
@@ -137,8 +151,12 @@ pub struct InsuranceReport {
     /// Employer amounts over paid records; null if the file has none.
     #[serde(with = "cents_opt")]
     pub employer_total: Option<Decimal>,
-    /// Runs of months with no record at all.
+    /// Runs of months with no record at all (months an unreadable row may hold are not gaps).
     pub gaps: Vec<Span>,
+    /// Runs of months with no record read that an unreadable row of the file may hold.
+    pub unreadable: Vec<UnreadableRun>,
+    /// Runs of months whose payments were refunded in full (退收): not paid months.
+    pub refunded: Vec<Span>,
     /// Runs of months with an unpaid record (open or settled).
     pub arrears: Vec<ArrearsRun>,
     /// Runs of months marked 中断 (interrupted) with no paid record.
@@ -189,14 +207,67 @@ pub enum FindingCode {
     OfficialAccountArithmetic,
     /// A 权益记录单 year whose opening is not the previous year's closing.
     OfficialAccountDiscontinuity,
+    /// Rows identical in every figure (a history export repeating a row): counted once.
+    IdenticalRows,
+    /// No rate rule covers these months: their amounts were not checked (info).
+    RatesUnknown,
 }
 
-/// One thing the analysis noticed.
+impl FindingCode {
+    /// How serious a finding of this code is: one severity per code.
+    pub fn severity(self) -> Severity {
+        use FindingCode::*;
+        match self {
+            OfficialAccountArithmetic => Severity::Error,
+            PersonalAmountMismatch
+            | BaseBelowFloor
+            | BaseAboveCeiling
+            | DuplicateMonth
+            | IdenticalRows
+            | OfficialAccountMismatch
+            | OfficialAccountDiscontinuity => Severity::Warning,
+            BaseLimitsUnknown
+            | CityNotGiven
+            | BaseDiffersBetweenInsurances
+            | MinYears
+            | CoverageOnly
+            | RatesUnknown => Severity::Info,
+        }
+    }
+}
+
+/// A figure a finding compares: kept typed until the report is serialised (as a string:
+/// money with two decimals, counts as whole numbers).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    /// Yuan.
+    Money(Decimal),
+    /// A number of months or records.
+    Count(u32),
+}
+
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Quantity::Money(d) => f.write_str(&crate::money::format_cents(*d)),
+            Quantity::Count(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One thing the analysis noticed. Built with [`Finding::new`] and the setters below, so each
+/// finding states only what applies to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,
-    /// How serious.
+    /// How serious (always `code.severity()`).
     pub severity: Severity,
     /// Which insurance, where one applies.
     pub insurance: Option<Insurance>,
@@ -204,14 +275,63 @@ pub struct Finding {
     pub month: Option<Month>,
     /// The last month, when the finding covers a run of months with the same figures.
     pub to: Option<Month>,
-    /// What the figure should be (money with two decimals, or months for `min_years`).
-    pub expected: Option<String>,
+    /// What the figure should be.
+    pub expected: Option<Quantity>,
     /// What the file says.
-    pub actual: Option<String>,
+    pub actual: Option<Quantity>,
     /// Source row, for single-record findings.
     pub row: Option<usize>,
     /// One plain Chinese sentence.
     pub message: String,
+}
+
+impl Finding {
+    /// A finding of `code` with its message; the setters add what applies.
+    pub fn new(code: FindingCode, message: String) -> Finding {
+        Finding {
+            code,
+            severity: code.severity(),
+            insurance: None,
+            month: None,
+            to: None,
+            expected: None,
+            actual: None,
+            row: None,
+            message,
+        }
+    }
+
+    /// The insurance it concerns.
+    pub fn insurance(mut self, insurance: Insurance) -> Finding {
+        self.insurance = Some(insurance);
+        self
+    }
+
+    /// The month it concerns.
+    pub fn month(mut self, month: Month) -> Finding {
+        self.month = Some(month);
+        self
+    }
+
+    /// The run of months it concerns (`to` is kept only when it differs from `from`).
+    pub fn months(mut self, from: Month, to: Month) -> Finding {
+        self.month = Some(from);
+        self.to = (to != from).then_some(to);
+        self
+    }
+
+    /// What the figure should be and what the file says.
+    pub fn compare(mut self, expected: Quantity, actual: Quantity) -> Finding {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self
+    }
+
+    /// The source row.
+    pub fn row(mut self, row: usize) -> Finding {
+        self.row = Some(row);
+        self
+    }
 }
 
 /// A crediting rate as used, with where it comes from.
@@ -287,6 +407,9 @@ pub struct PensionAccount {
     pub contribution_extra_months: u32,
     /// What the figures assume, in Chinese.
     pub assumptions: Vec<String>,
+    /// Why a balance below zero appears, in Chinese (null when every year ends at zero or more):
+    /// shown beside the figure.
+    pub below_zero: Option<String>,
 }
 
 /// Outcome of checking one 权益记录单 year.
@@ -351,7 +474,8 @@ pub struct OfficialYearCheck {
     /// The rate used (or the unconfirmed one tried).
     pub rate: Option<RateUsed>,
     /// Rate implied by the official interest on the opening balance (`"0.0150"`), if any.
-    pub implied_rate: Option<String>,
+    #[serde(with = "as_text_opt")]
+    pub implied_rate: Option<Decimal>,
     /// What the document says.
     pub official: OfficialFigures,
     /// What we compute.
@@ -391,9 +515,11 @@ pub struct PensionEstimate {
     /// The year whose computation base was used.
     pub computation_base_year: u32,
     /// Average contribution index (4 decimals).
-    pub average_index: String,
+    #[serde(with = "as_text")]
+    pub average_index: Decimal,
     /// Contribution years used (2 decimals).
-    pub contribution_years: String,
+    #[serde(with = "as_text")]
+    pub contribution_years: Decimal,
     /// Basic part per month.
     #[serde(with = "cents")]
     pub basic_part: Decimal,
@@ -428,9 +554,11 @@ pub struct RetirementReport {
     /// Month of reaching the statutory retirement age.
     pub retirement_month: Month,
     /// Months divisor for that age (one decimal).
-    pub months_divisor: Option<String>,
+    #[serde(with = "as_text_opt")]
+    pub months_divisor: Option<Decimal>,
     /// Minimum contribution years for that year (e.g. `"15.5"`).
-    pub minimum_years: Option<String>,
+    #[serde(with = "as_text_opt")]
+    pub minimum_years: Option<Decimal>,
     /// Pension months in the file (or counted by a coverage certificate).
     pub contribution_months: u32,
     /// Whether those months reach the minimum (the file may not hold every year).
@@ -441,6 +569,64 @@ pub struct RetirementReport {
     pub estimate: Option<PensionEstimate>,
     /// Why there is no estimate, in Chinese.
     pub no_estimate_reason: Option<String>,
+}
+
+/// A month's contribution base as the analysis judged it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthBase {
+    /// The month.
+    pub month: Month,
+    /// The base it was assessed on (regular record plus top-ups).
+    #[serde(with = "cents")]
+    pub base: Decimal,
+}
+
+/// How a year's bases compare with that year's published limits.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseStatus {
+    /// Not a pension base, or no city given: not judged.
+    NotChecked,
+    /// Within the floor and the ceiling.
+    Within,
+    /// The floor or the ceiling is not known.
+    LimitsUnknown,
+    /// Above the ceiling.
+    AboveCeiling,
+    /// Below the floor.
+    BelowFloor,
+}
+
+/// One year of the base history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseYear {
+    /// The year.
+    pub year: u32,
+    /// The lowest base of the year.
+    #[serde(with = "cents")]
+    pub lowest: Decimal,
+    /// The highest base of the year.
+    #[serde(with = "cents")]
+    pub highest: Decimal,
+    /// The province's published floor, if known.
+    #[serde(with = "cents_opt")]
+    pub floor: Option<Decimal>,
+    /// The province's published ceiling, if known.
+    #[serde(with = "cents_opt")]
+    pub ceiling: Option<Decimal>,
+    /// The verdict (the worst month of the year).
+    pub status: BaseStatus,
+}
+
+/// The contribution base month by month, as judged: what the base chart draws.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseHistory {
+    /// Pension when the file has pension bases, else the first insurance with bases.
+    pub insurance: Insurance,
+    /// Month by month, in order.
+    pub months: Vec<MonthBase>,
+    /// Year by year, in order.
+    pub years: Vec<BaseYear>,
 }
 
 /// Everything about one person.
@@ -454,6 +640,8 @@ pub struct PersonReport {
     pub insurances: Vec<InsuranceReport>,
     /// Findings, sorted by severity (highest first), then month.
     pub findings: Vec<Finding>,
+    /// The contribution base month by month as judged (null without bases).
+    pub base_history: Option<BaseHistory>,
     /// The pension account computed from the records, if there are pension credits.
     pub pension_account: Option<PensionAccount>,
     /// The official account figures checked, if the file has them.
@@ -462,4 +650,7 @@ pub struct PersonReport {
     pub retirement: Option<RetirementReport>,
     /// What this file does not let us check, in Chinese.
     pub cannot_check: Vec<String>,
+    /// Data rows of the file that could not be read: every total, month count and balance
+    /// above leaves them out (empty when every data row was read).
+    pub unread_rows: Vec<usize>,
 }

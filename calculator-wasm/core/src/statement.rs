@@ -4,7 +4,7 @@
 //! (format `json`) gives the same people and records.
 
 use crate::month::Month;
-use crate::record::Person;
+use crate::record::{Insurance, Person};
 use serde::{Deserialize, Serialize};
 
 /// The bytes of one statement file, and its name when known (for messages, and as a last
@@ -58,6 +58,26 @@ pub struct SkippedRow {
     /// `true` for a data row that could not be read (the person should look at it);
     /// `false` for titles, blank rows, totals, footers and group rows.
     pub unreadable: bool,
+    /// For an unreadable row whose month could still be read (an amount, flag or code was
+    /// not): that month, so the month is "unreadable", never a gap. `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<Month>,
+    /// With `month`: the row's insurance, when its cell (or the file) says which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Insurance>,
+}
+
+impl SkippedRow {
+    /// A row not read for this reason (titles, totals, blank rows…): not a data row.
+    pub fn not_data(row: usize, reason: &str) -> SkippedRow {
+        SkippedRow {
+            row,
+            reason: reason.to_string(),
+            unreadable: false,
+            month: None,
+            insurance: None,
+        }
+    }
 }
 
 /// File formats the reader understands.

@@ -1,6 +1,6 @@
 //! A readable plain-text Chinese summary of a [`Report`], for the CLI without `--json`.
 
-use crate::analyse::text::{period_zh, years_months_zh};
+use crate::analyse::text::{period_zh, rows_zh, years_months_zh};
 use crate::money::format_cents;
 use crate::report::{
     CheckStatus, InsuranceReport, PensionAccount, PersonReport, RateStatus, Report,
@@ -75,8 +75,15 @@ fn write_person(out: &mut String, p: &PersonReport) {
             let _ = writeln!(out, "  {mark} {}", y.message);
         }
     }
+    if !p.unread_rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "！下面的月数、合计和账户余额都不含无法读取的第 {} 行；这些行可能属于的月份标为“无法读取”，不算缺月。",
+            rows_zh(&p.unread_rows)
+        );
+    }
     for ins in &p.insurances {
-        write_insurance(out, ins);
+        write_insurance(out, ins, &p.unread_rows);
     }
     if !p.findings.is_empty() {
         let _ = writeln!(out, "发现的问题和提示：");
@@ -90,7 +97,7 @@ fn write_person(out: &mut String, p: &PersonReport) {
         }
     }
     if let Some(a) = &p.pension_account {
-        write_account(out, a);
+        write_account(out, a, &p.unread_rows);
     }
     if let Some(r) = &p.retirement {
         write_retirement(out, r);
@@ -103,7 +110,7 @@ fn write_person(out: &mut String, p: &PersonReport) {
     }
 }
 
-fn write_insurance(out: &mut String, i: &InsuranceReport) {
+fn write_insurance(out: &mut String, i: &InsuranceReport, unread_rows: &[usize]) {
     let span = match (i.first_month, i.last_month) {
         (Some(a), Some(b)) => format!("（{a} 至 {b}）"),
         _ => String::new(),
@@ -115,9 +122,20 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     if let Some(t) = i.employer_total {
         let _ = write!(line, "，单位合计 {} 元", format_cents(t));
     }
+    if !unread_rows.is_empty() {
+        let _ = write!(line, "（不含第 {} 行）", rows_zh(unread_rows));
+    }
     let _ = writeln!(out, "{line}。");
     for g in &i.gaps {
         let _ = writeln!(out, "  缺月：{}，没有任何记录。", period_zh(g.from, g.to));
+    }
+    for u in &i.unreadable {
+        let _ = writeln!(
+            out,
+            "  无法读取：{}，文件第 {} 行可能就是这段时间的记录，但读不出来；请打开原文件核对，不要当作缺月。",
+            period_zh(u.from, u.to),
+            rows_zh(&u.rows)
+        );
     }
     for a in &i.arrears {
         let state = match (a.settled, a.settled_in) {
@@ -129,6 +147,13 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     }
     for s in &i.interrupted {
         let _ = writeln!(out, "  中断：{}。", period_zh(s.from, s.to));
+    }
+    for s in &i.refunded {
+        let _ = writeln!(
+            out,
+            "  已退费：{}，这段时间的缴费已全部退回，不算已缴月份。",
+            period_zh(s.from, s.to)
+        );
     }
     if let Some(m) = i.not_booked_yet {
         let _ = writeln!(out, "  {m}：证明所列期间的最后一个月还没有记账，不算缺月。");
@@ -143,7 +168,7 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     }
 }
 
-fn write_account(out: &mut String, a: &PensionAccount) {
+fn write_account(out: &mut String, a: &PensionAccount, unread_rows: &[usize]) {
     let _ = writeln!(
         out,
         "养老保险个人账户（按文件计算；缴费 {}）：",
@@ -196,11 +221,13 @@ fn write_account(out: &mut String, a: &PensionAccount) {
             format_cents(y.closing)
         );
     }
-    let note = if a.complete {
-        ""
-    } else {
-        "（有年份未计利息）"
-    };
+    let mut note = String::new();
+    if !a.complete {
+        note.push_str("（有年份未计利息）");
+    }
+    if !unread_rows.is_empty() {
+        let _ = write!(note, "（不含读不出来的第 {} 行）", rows_zh(unread_rows));
+    }
     let _ = writeln!(out, "  账户余额：{} 元{note}。", format_cents(a.balance));
     for s in &a.assumptions {
         let _ = writeln!(out, "  说明：{s}");

@@ -193,3 +193,50 @@ fn the_engine_copy_drops_notes_and_links_and_changes_no_report() {
     }
     assert!(checked >= 20, "only {checked} fixtures read");
 }
+
+/// Every rate rule judges only the months its source supports: a period no source covers is
+/// not checked (`rates_unknown`), never judged by a rule of another period.
+#[test]
+fn rate_rules_hold_only_for_their_dated_periods() {
+    use analyse_support::{rec, statement};
+    use shebao_calc::analyse::{analyse, Options};
+    use shebao_calc::report::FindingCode;
+    let p = content_policy();
+    let codes = |month, personal: &str, city: &str| {
+        let r = rec(month, Insurance::Unemployment, "5000", personal, "25.00");
+        let options = Options {
+            city: Some(city.into()),
+            ..Default::default()
+        };
+        let report = analyse(&statement(vec![r]), &p, &options);
+        report.people[0]
+            .findings
+            .iter()
+            .map(|f| f.code)
+            .filter(|c| *c != FindingCode::BaseDiffersBetweenInsurances)
+            .collect::<Vec<_>>()
+    };
+    // Hunan 2017: 0.5 % personal under 湘人社发〔2016〕36号; no national 1 % applies then.
+    assert_eq!(codes(m(2017, 6), "25.00", "hengyang"), vec![]);
+    // Hunan 2018-06: no source found for the split: not checked, not flagged.
+    assert_eq!(
+        codes(m(2018, 6), "25.00", "hengyang"),
+        vec![FindingCode::RatesUnknown]
+    );
+    // Zhejiang 2024: 0.5 % (浙人社发〔2023〕16号), no longer only from 2025.
+    assert_eq!(codes(m(2024, 3), "25.00", "hangzhou"), vec![]);
+    assert_eq!(
+        codes(m(2024, 3), "50.00", "hangzhou"),
+        vec![FindingCode::PersonalAmountMismatch]
+    );
+    // 2026: no extension of the reduced rates was found anywhere.
+    assert_eq!(
+        codes(m(2026, 3), "25.00", "yingkou"),
+        vec![FindingCode::RatesUnknown]
+    );
+    // Zhejiang's 2026 limits: the 2025 figures, provisionally still in use.
+    let zj = p.place("hangzhou").unwrap().province.unwrap();
+    let y2026 = zj.year(2026).unwrap();
+    assert_eq!(y2026.floor.as_ref().unwrap().value.to_string(), "4986");
+    assert_eq!(y2026.ceiling.as_ref().unwrap().value.to_string(), "25299");
+}

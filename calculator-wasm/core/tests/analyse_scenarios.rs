@@ -118,7 +118,10 @@ fn base_top_up_adds_and_is_neither_duplicate_nor_mismatch() {
     assert_eq!(codes(&p), vec![FindingCode::BaseBelowFloor]);
     let f = &p.findings[0];
     assert_eq!(
-        (f.expected.as_deref(), f.actual.as_deref()),
+        (
+            f.expected.map(|q| q.to_string()).as_deref(),
+            f.actual.map(|q| q.to_string()).as_deref()
+        ),
         (Some("4359.00"), Some("4000.00"))
     );
     assert!(f.message.contains("辽宁2025年下限"), "{}", f.message);
@@ -141,7 +144,11 @@ fn a_top_up_row_is_checked_on_its_own_base() {
     assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
     let f = &p.findings[0];
     assert_eq!(
-        (f.expected.as_deref(), f.actual.as_deref(), f.row),
+        (
+            f.expected.map(|q| q.to_string()).as_deref(),
+            f.actual.map(|q| q.to_string()).as_deref(),
+            f.row
+        ),
         (Some("28.72"), Some("30.00"), Some(12))
     );
     assert!(f.message.contains("调整补收"), "{}", f.message);
@@ -150,11 +157,18 @@ fn a_top_up_row_is_checked_on_its_own_base() {
 #[test]
 fn refunds_subtract_and_cancel_a_duplicate() {
     let mut recs = pension_months(m(2024, 2), m(2024, 2), "5000");
-    recs.push(recs[0].clone());
+    // A second payment for the month (a back-payment row, so not an identical copy).
+    let mut again = recs[0].clone();
+    again.kind = PaymentKind::BackPay;
+    again.row += 1;
+    recs.push(again);
     let p = run(recs.clone(), None);
     assert_eq!(codes(&p), vec![FindingCode::DuplicateMonth]);
     assert_eq!(p.findings[0].severity, Severity::Warning);
-    assert_eq!(p.findings[0].actual.as_deref(), Some("2"));
+    assert_eq!(
+        p.findings[0].actual.map(|q| q.to_string()).as_deref(),
+        Some("2")
+    );
     let mut refund = rec(m(2024, 2), Insurance::Pension, "5000", "-400", "-800");
     refund.kind = PaymentKind::Refund;
     recs.push(refund);
@@ -169,6 +183,45 @@ fn refunds_subtract_and_cancel_a_duplicate() {
 }
 
 #[test]
+fn identical_rows_count_once_everywhere() {
+    let once = pension_months(m(2024, 1), m(2024, 3), "5000");
+    let mut eight = Vec::new();
+    for r in &once {
+        for k in 0..8 {
+            let mut copy = r.clone();
+            copy.row = r.row * 100 + k;
+            eight.push(copy);
+        }
+    }
+    let (a, b) = (run(once, None), run(eight, None));
+    assert_eq!(codes(&b), vec![FindingCode::IdenticalRows]);
+    assert_eq!(a.insurances[0].months_paid, b.insurances[0].months_paid);
+    assert_eq!(
+        a.insurances[0].personal_total,
+        b.insurances[0].personal_total
+    );
+    assert_eq!(
+        a.pension_account.as_ref().map(|x| x.balance),
+        b.pension_account.as_ref().map(|x| x.balance)
+    );
+}
+
+#[test]
+fn a_month_refunded_in_full_is_not_paid_anywhere() {
+    let mut recs = pension_months(m(2024, 1), m(2024, 12), "5000");
+    for month in [3, 4] {
+        let mut refund = rec(m(2024, month), Insurance::Pension, "5000", "-400", "-800");
+        refund.kind = PaymentKind::Refund;
+        recs.push(refund);
+    }
+    let p = run(recs, None);
+    let account = p.pension_account.as_ref().unwrap();
+    assert_eq!(p.insurances[0].months_paid, 10);
+    assert_eq!(account.contribution_months, 10);
+    assert_eq!(account.years[0].months_credited, 10);
+}
+
+#[test]
 fn personal_amount_mismatch_groups_months_with_the_same_figures() {
     let mut recs = pension_months(m(2024, 1), m(2024, 6), "5000");
     for r in recs.iter_mut().filter(|r| r.month >= m(2024, 3)) {
@@ -179,7 +232,10 @@ fn personal_amount_mismatch_groups_months_with_the_same_figures() {
     let f = &p.findings[0];
     assert_eq!((f.month, f.to), (Some(m(2024, 3)), Some(m(2024, 6))));
     assert_eq!(
-        (f.expected.as_deref(), f.actual.as_deref()),
+        (
+            f.expected.map(|q| q.to_string()).as_deref(),
+            f.actual.map(|q| q.to_string()).as_deref()
+        ),
         (Some("400.00"), Some("300.00"))
     );
     assert_eq!(f.message, "2024-03 至 2024-06（4 个月） 养老保险：个人缴费 300.00 元，按缴费基数 5000.00 元 × 8% 应为 400.00 元，相差 100.00 元。");
@@ -233,7 +289,10 @@ fn stated_rate_with_fixed_part_is_no_false_mismatch() {
     r.personal = Some(d("100"));
     let p = run(vec![r], None);
     assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
-    assert_eq!(p.findings[0].expected.as_deref(), Some("103.00"));
+    assert_eq!(
+        p.findings[0].expected.map(|q| q.to_string()).as_deref(),
+        Some("103.00")
+    );
     assert!(
         p.findings[0].message.contains("× 2% + 3.00 元"),
         "{}",
@@ -272,7 +331,10 @@ fn base_above_ceiling() {
         Some("hangzhou"),
     );
     assert_eq!(codes(&p), vec![FindingCode::BaseAboveCeiling]);
-    assert_eq!(p.findings[0].expected.as_deref(), Some("25299.00"));
+    assert_eq!(
+        p.findings[0].expected.map(|q| q.to_string()).as_deref(),
+        Some("25299.00")
+    );
 }
 
 #[test]

@@ -28,8 +28,11 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
         a.contribution_years,
         a.contribution_extra_months
     );
+    if let Some(why) = &a.below_zero {
+        let _ = write!(h, "<p class=\"note\" data-below-zero>{}</p>", escape(why));
+    }
     if !a.complete {
-        h.push_str("<p class=\"warn\">有的年份记账利率还没公布或未经确认，这些年份没有计利息，实际余额会略高一些。</p>");
+        h.push_str("<p class=\"warn\">有的年份记账利率还没有正式公布，这些年份没有计利息，实际余额会略高一些。</p>");
     }
     h.push_str(
         "<div class=\"table-scroll\"><table class=\"account stack\"><thead><tr><th scope=\"col\">年份</th><th scope=\"col\" class=\"num\">年初余额</th>\
@@ -43,10 +46,7 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
         };
         let rate = match (y.rate_status, &y.rate) {
             (RateStatus::Published, Some(r)) => escape(&r.percent),
-            (RateStatus::Unconfirmed, Some(r)) => {
-                format!("{}（未经官方确认，未使用）", escape(&r.percent))
-            }
-            (RateStatus::NotPublished, _) => "尚未公布".into(),
+            (RateStatus::Unconfirmed, _) | (RateStatus::NotPublished, _) => "尚未正式公布".into(),
             (RateStatus::BeforeNational, _) => "2016年前由各省确定（未收录）".into(),
             _ => "—".into(),
         };

@@ -1,14 +1,13 @@
-//! The contribution base per month as a line, against the province's published floor and
-//! ceiling for each year (dashed; left out for years whose figures are not known), and the
-//! same by year as a table. Coordinates are computed in `Decimal` like everything else.
+//! The contribution base per month as the analysis judged it (`PersonReport::base_history`),
+//! against the province's published floor and ceiling for each year (dashed; left out for years
+//! whose figures are not known), and the same by year as a table with the analysis's verdict.
+//! Coordinates are computed in `Decimal` like everything else; nothing here judges a base.
 
 use super::html::{escape, money};
 use rust_decimal::Decimal;
 use shebao_calc::money::format_cents;
 use shebao_calc::month::Month;
-use shebao_calc::policy::{Policy, ProvincePolicy};
-use shebao_calc::record::{Insurance, PaymentKind, Person};
-use shebao_calc::report::Report;
+use shebao_calc::report::{BaseHistory, BaseStatus, BaseYear, PersonReport};
 use std::fmt::Write;
 
 const W: i64 = 400;
@@ -18,63 +17,28 @@ const RIGHT: i64 = 12;
 const TOP: i64 = 12;
 const BOTTOM: i64 = 26;
 
-/// Base per month, in month order, each month once: a sorted `Vec` rather than a map, so no
-/// B-tree code for this key type lands in the wasm module.
-pub type MonthlyBases = Vec<(Month, Decimal)>;
-
-/// The base of each month: the pension base if the file has one, else the first insurance's.
-/// Top-up and refund rows carry differences, not bases, so they are left out. A month with
-/// several rows shows the largest base (of equal ones, the earlier row's figure).
-pub fn monthly_bases(person: &Person) -> (Option<Insurance>, MonthlyBases) {
-    for ins in Insurance::ALL {
-        let mut list: MonthlyBases = person
-            .records
-            .iter()
-            .filter(|r| r.insurance == ins)
-            .filter(|r| {
-                !matches!(
-                    r.kind,
-                    PaymentKind::BaseTopUp | PaymentKind::RateTopUp | PaymentKind::Refund
-                )
-            })
-            .filter_map(|r| r.base.filter(|b| *b > Decimal::ZERO).map(|b| (r.month, b)))
-            .collect();
-        shebao_calc::order::sort_by_key(&mut list, |(m, _)| *m);
-        list.dedup_by(|later, kept| {
-            if later.0 != kept.0 {
-                return false;
-            }
-            kept.1 = kept.1.max(later.1);
-            true
-        });
-        if !list.is_empty() {
-            return (Some(ins), list);
-        }
-    }
-    (None, Vec::new())
-}
-
 /// The picture and its table.
-pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy, idx: usize) {
-    let (ins, bases) = monthly_bases(person);
-    let (Some(ins), Some(&(first, _)), Some(&(last, _))) = (ins, bases.first(), bases.last())
-    else {
+pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
+    let Some(history) = &p.base_history else {
         return;
     };
-    let province = report
-        .place
-        .as_ref()
-        .and_then(|p| policy.place(&p.city))
-        .and_then(|p| p.province);
-    let limits = |year: u32| -> (Option<Decimal>, Option<Decimal>) {
-        let y = province.and_then(|p: &ProvincePolicy| p.year(year));
-        (
-            y.and_then(|y| y.floor.as_ref()).map(|f| f.value),
-            y.and_then(|y| y.ceiling.as_ref()).map(|f| f.value),
-        )
+    let BaseHistory {
+        insurance: ins,
+        months,
+        years: year_rows,
+    } = history;
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        return;
     };
-    let max_base = bases.iter().map(|(_, b)| *b).max().unwrap_or(Decimal::ONE);
-    let min_base = bases.iter().map(|(_, b)| *b).min().unwrap_or(Decimal::ZERO);
+    let (first, last) = (first.month, last.month);
+    let limits = |year: u32| -> (Option<Decimal>, Option<Decimal>) {
+        year_rows
+            .iter()
+            .find(|y| y.year == year)
+            .map_or((None, None), |y| (y.floor, y.ceiling))
+    };
+    let max_base = months.iter().map(|m| m.base).max().unwrap_or(Decimal::ONE);
+    let min_base = months.iter().map(|m| m.base).min().unwrap_or(Decimal::ZERO);
     let years: Vec<u32> = (first.year()..=last.year()).collect();
     let floors: Vec<Decimal> = years.iter().filter_map(|y| limits(*y).0).collect();
     let max_ceiling = years.iter().filter_map(|y| limits(*y).1).max();
@@ -146,9 +110,9 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
             );
         }
     }
-    let points: Vec<String> = bases
+    let points: Vec<String> = months
         .iter()
-        .map(|(m, b)| format!("{},{}", p1(x(*m)), p1(y(*b))))
+        .map(|m| format!("{},{}", p1(x(m.month)), p1(y(m.base))))
         .collect();
     if points.len() == 1 {
         let _ = write!(
@@ -163,7 +127,7 @@ pub fn render(h: &mut String, report: &Report, person: &Person, policy: &Policy,
         "<polyline class=\"base-line\" points=\"{}\"/></svg>",
         points.join(" ")
     );
-    table(h, &bases, &years, &limits);
+    table(h, year_rows);
 }
 
 /// Round to a multiple of 100 (axis labels people can read).
@@ -171,38 +135,28 @@ fn hundreds(v: Decimal) -> Decimal {
     (v / Decimal::ONE_HUNDRED).round() * Decimal::ONE_HUNDRED
 }
 
-type Limits<'a> = dyn Fn(u32) -> (Option<Decimal>, Option<Decimal>) + 'a;
-
-fn table(h: &mut String, bases: &MonthlyBases, years: &[u32], limits: &Limits<'_>) {
+fn table(h: &mut String, years: &[BaseYear]) {
     h.push_str(
         "<details><summary>用表格查看基数</summary><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">年份</th>\
          <th scope=\"col\" class=\"num\">您的基数</th><th scope=\"col\" class=\"num\">下限</th><th scope=\"col\" class=\"num\">上限</th>\
          <th scope=\"col\">结论</th></tr></thead><tbody>",
     );
-    for year in years {
-        let in_year: Vec<Decimal> = bases
-            .iter()
-            .filter(|(m, _)| m.year() == *year)
-            .map(|(_, b)| *b)
-            .collect();
-        let (Some(lo), Some(hi)) = (in_year.iter().min(), in_year.iter().max()) else {
-            continue;
-        };
-        let range = if lo == hi {
-            money(&format_cents(*lo))
+    for y in years {
+        let range = if y.lowest == y.highest {
+            money(&format_cents(y.lowest))
         } else {
             format!(
                 "{}–{}",
-                money(&format_cents(*lo)),
-                money(&format_cents(*hi))
+                money(&format_cents(y.lowest)),
+                money(&format_cents(y.highest))
             )
         };
-        let (floor, ceiling) = limits(*year);
-        let verdict = match (floor, ceiling) {
-            (Some(f), _) if *lo < f => "<span class=\"bad\">低于下限</span>",
-            (_, Some(c)) if *hi > c => "<span class=\"bad\">高于上限</span>",
-            (Some(_), Some(_)) => "<span class=\"ok\">在范围内</span>",
-            _ => "当年上下限未公布或未收录",
+        let verdict = match y.status {
+            BaseStatus::BelowFloor => "<span class=\"bad\">低于下限</span>",
+            BaseStatus::AboveCeiling => "<span class=\"bad\">高于上限</span>",
+            BaseStatus::Within => "<span class=\"ok\">在范围内</span>",
+            BaseStatus::LimitsUnknown => "当年上下限未公布",
+            BaseStatus::NotChecked => "未核对",
         };
         let show = |v: Option<Decimal>| {
             v.map(|v| money(&format_cents(v)))
@@ -210,16 +164,14 @@ fn table(h: &mut String, bases: &MonthlyBases, years: &[u32], limits: &Limits<'_
         };
         let _ = write!(
             h,
-            "<tr data-base-year=\"{year}\"><th scope=\"row\">{year}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr data-base-year=\"{}\"><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            y.year,
+            y.year,
             escape(&range),
-            show(floor),
-            show(ceiling),
+            show(y.floor),
+            show(y.ceiling),
             verdict
         );
     }
     h.push_str("</tbody></table></div></details>");
 }
-
-#[cfg(test)]
-#[path = "base_chart_tests.rs"]
-mod tests;

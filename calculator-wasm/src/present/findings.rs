@@ -3,7 +3,7 @@
 
 use super::html::{escape, money};
 use super::person::serde_name;
-use shebao_calc::report::{Finding, PersonReport, Severity};
+use shebao_calc::report::{Finding, PersonReport, Quantity, Severity};
 use std::fmt::Write;
 
 /// At most this many are listed per group; the rest are counted (a 60,000-row file can hold
@@ -52,14 +52,14 @@ fn list(h: &mut String, findings: &[&Finding]) {
             serde_name(&f.code),
             serde_name(&f.severity),
             f.month.map(|m| m.to_string()).unwrap_or_default(),
-            escape(f.expected.as_deref().unwrap_or("")),
-            escape(f.actual.as_deref().unwrap_or("")),
+            f.expected.map(|q| q.to_string()).unwrap_or_default(),
+            f.actual.map(|q| q.to_string()).unwrap_or_default(),
             escape(&f.message)
         );
         // The engine's sentence usually names both figures already; add them only if not.
-        if let (Some(e), Some(a)) = (&f.expected, &f.actual) {
-            if !f.message.contains(e.as_str()) {
-                let _ = write!(h, "（应为 {}，文件里是 {}）", money(e), money(a));
+        if let (Some(e), Some(a)) = (f.expected, f.actual) {
+            if !f.message.contains(&e.to_string()) {
+                let _ = write!(h, "（应为 {}，文件里是 {}）", quantity(e), quantity(a));
             }
         }
         if let Some(row) = f.row {
@@ -73,5 +73,13 @@ fn list(h: &mut String, findings: &[&Finding]) {
             "<li>……另有 {} 条同类情况，完整列表在“下载报告”的文件里。</li>",
             findings.len() - SHOWN
         );
+    }
+}
+
+/// A compared figure as people read it: money with thousands separators, counts as they are.
+fn quantity(q: Quantity) -> String {
+    match q {
+        Quantity::Money(_) => money(&q.to_string()),
+        Quantity::Count(n) => n.to_string(),
     }
 }

@@ -1,10 +1,11 @@
 //! Per insurance: months paid, first and last month, totals; and the gaps and arrears in red
 //! with what to do about them.
 
-use super::html::{escape, month, span, yuan};
+use super::html::{escape, month, rows_zh, span, yuan};
 use super::person::serde_name;
 use shebao_calc::month::Month;
 use shebao_calc::report::{InsuranceReport, PersonReport};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The table of insurances. Each row carries the report's figures as `data-*` attributes,
@@ -46,11 +47,23 @@ pub fn table(h: &mut String, p: &PersonReport) {
             (Some(a), Some(b)) => format!("{}至{}", month(a), month(b)),
             _ => "—".into(),
         };
-        let trouble = match (gap_months, open) {
-            (0, 0) => "<span class=\"ok\">无</span>".to_string(),
-            (g, 0) => format!("<span class=\"bad\">断缴 {g} 个月</span>"),
-            (0, a) => format!("<span class=\"bad\">欠费 {a} 个月</span>"),
-            (g, a) => format!("<span class=\"bad\">断缴 {g} 个月，欠费 {a} 个月</span>"),
+        let unread: u32 = i.unreadable.iter().map(|u| u.months).sum();
+        let mut troubles = Vec::new();
+        if gap_months > 0 {
+            troubles.push(format!("<span class=\"bad\">断缴 {gap_months} 个月</span>"));
+        }
+        if open > 0 {
+            troubles.push(format!("<span class=\"bad\">欠费 {open} 个月</span>"));
+        }
+        if unread > 0 {
+            troubles.push(format!(
+                "<span class=\"unread\">无法读取 {unread} 个月</span>"
+            ));
+        }
+        let trouble = if troubles.is_empty() {
+            "<span class=\"ok\">无</span>".to_string()
+        } else {
+            troubles.join("，")
         };
         let _ = write!(
             h,
@@ -65,6 +78,14 @@ pub fn table(h: &mut String, p: &PersonReport) {
         );
     }
     h.push_str("</tbody></table></div>");
+    if !p.unread_rows.is_empty() {
+        let _ = write!(
+            h,
+            "<p class=\"note\" data-unread-rows=\"{}\">已缴月数和合计不含文件里读不出来的第 {} 行。</p>",
+            p.unread_rows.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(" "),
+            rows_zh(&p.unread_rows)
+        );
+    }
     if p.insurances.iter().any(|i| i.not_booked_yet.is_some()) {
         h.push_str("<p class=\"note\">最近一个月还没有入账：社保数据通常晚 1–3 天到几个月才显示，这不算断缴。</p>");
     }
@@ -74,6 +95,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Trouble {
     Gap,
+    Unreadable,
     Arrears,
     Interrupted,
     Settled,
@@ -85,20 +107,17 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
     // (month from, to, trouble) → (months, settled-in, insurance keys, names), in month order.
     type Key = (Month, Month, Trouble);
     type Run = (u32, Option<Month>, Vec<String>, Vec<String>);
-    // A Vec sorted stably by key, then merged, rather than a map: no B-tree code for this one
-    // key type in the wasm module. Within a key the insurances keep their order, and the first
-    // one's months and settled-in month stand for the run.
-    let mut runs: Vec<(Key, Run)> = Vec::new();
+    // Within a key the insurances keep their order, and the first one's months and settled-in
+    // month stand for the run.
+    let mut runs: BTreeMap<Key, Run> = BTreeMap::new();
+    // The rows behind each unreadable run of months.
+    let mut unread_rows: Vec<((Month, Month), String)> = Vec::new();
     let mut add = |key: Key, months: u32, settled_in: Option<Month>, i: &InsuranceReport| {
-        runs.push((
-            key,
-            (
-                months,
-                settled_in,
-                vec![serde_name(&i.kind)],
-                vec![escape(&i.name)],
-            ),
-        ));
+        let run = runs
+            .entry(key)
+            .or_insert_with(|| (months, settled_in, Vec::new(), Vec::new()));
+        run.2.push(serde_name(&i.kind));
+        run.3.push(escape(&i.name));
     };
     for i in &p.insurances {
         for g in &i.gaps {
@@ -115,17 +134,12 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
         for s in &i.interrupted {
             add((s.from, s.to, Trouble::Interrupted), s.months, None, i);
         }
-    }
-    shebao_calc::order::sort_by_key(&mut runs, |(k, _)| *k);
-    runs.dedup_by(|later, kept| {
-        if later.0 != kept.0 {
-            return false;
+        for u in &i.unreadable {
+            add((u.from, u.to, Trouble::Unreadable), u.months, None, i);
+            unread_rows.push(((u.from, u.to), rows_zh(&u.rows)));
         }
-        kept.1 .2.append(&mut later.1 .2);
-        kept.1 .3.append(&mut later.1 .3);
-        true
-    });
-    let (mut lines, mut settled) = (Vec::new(), Vec::new());
+    }
+    let (mut lines, mut settled, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     for ((from, to, trouble), (months, settled_in, keys, names)) in runs {
         let when = span(from, to, months);
         let who = names.join("、");
@@ -137,6 +151,14 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
             Trouble::Gap => lines.push(format!("<li data-gap {attrs}><strong>{when}</strong>：{who}没有缴费记录（断缴）。</li>")),
             Trouble::Arrears => lines.push(format!("<li data-arrears {attrs}><strong>{when}</strong>：{who}显示<strong>欠费</strong>，还没有补缴。</li>")),
             Trouble::Interrupted => lines.push(format!("<li data-interrupted {attrs}><strong>{when}</strong>：{who}参保中断。</li>")),
+            Trouble::Unreadable => {
+                let rows = unread_rows
+                    .iter()
+                    .find(|(k, _)| *k == (from, to))
+                    .map(|(_, r)| r.as_str())
+                    .unwrap_or_default();
+                unreadable.push(format!("<li data-unreadable {attrs}><strong>{when}</strong>：{who}这段时间的记录可能在文件第 {rows} 行，但读不出来。这不算断缴，请打开原文件看一看这几行。</li>"));
+            }
             Trouble::Settled => {
                 let paid = settled_in.map(|m| format!("，于{}补缴到账", month(m))).unwrap_or_default();
                 settled.push(format!("<li {attrs}><strong>{when}</strong>：{who}曾经欠费，后来已补缴{paid}，现在不欠了。</li>"));
@@ -151,6 +173,11 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
              ② 单位解决不了、单位已注销，或您是灵活就业，带身份证到社保经办大厅，或打 12333 咨询能否补缴。\
              <a href=\"#calc-help\">本地办理渠道</a></p></div>",
         );
+    }
+    if !unreadable.is_empty() {
+        h.push_str("<h4>读不出来的月份</h4><ul>");
+        h.push_str(&unreadable.concat());
+        h.push_str("</ul>");
     }
     if !settled.is_empty() {
         h.push_str("<h4>已补缴的欠费</h4><ul>");

@@ -17,11 +17,11 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
-use shebao_calc::analyse::{analyse, Options};
-use shebao_calc::month::Month;
-use shebao_calc::policy::{Policy, Track};
+use shebao_calc::analyse::analyse;
+use shebao_calc::policy::Policy;
 use shebao_calc::report::Report;
-use shebao_calc::statement::{Input, Statement};
+use shebao_calc::statement::Input;
+pub use shebao_calc::OptionText;
 
 pub use shebao_calc::decode::TextDecode;
 
@@ -36,8 +36,8 @@ pub struct CheckInput<'a> {
     pub bytes: &'a [u8],
     /// Its name as picked.
     pub file_name: &'a str,
-    /// The page's options.
-    pub options: PageOptions,
+    /// The page's options, as text (parsed by the engine's one options parser).
+    pub options: OptionText,
 }
 
 /// A checked statement.
@@ -49,8 +49,6 @@ pub struct CheckOutput {
     pub html: String,
     /// The report, kept for rendering the other people.
     pub report: Report,
-    /// What was read, kept for the base chart of the other people.
-    pub statement: Statement,
 }
 
 /// Why a check gave no report: a stable kind (for the page's logic) and a Chinese message.
@@ -76,21 +74,6 @@ impl std::fmt::Display for PolicyError {
     }
 }
 
-/// The page's options as the page gives them (the wasm layer reads them from the page's JSON
-/// with the browser's `JSON.parse`: serde_json's parser would cost ~30 KB gzip of wasm).
-/// Empty strings count as absent.
-#[derive(Clone, Debug, Default)]
-pub struct PageOptions {
-    /// City slug.
-    pub city: Option<String>,
-    /// Birth month, `YYYY-MM`.
-    pub birth: Option<String>,
-    /// Retirement track (`men`, `women_50`, `women_55`).
-    pub track: Option<String>,
-    /// This month, `YYYY-MM`.
-    pub today: Option<String>,
-}
-
 impl Engine {
     /// The engine over the site's policy data (the wasm layer reads it from the page's JSON).
     pub fn new(policy: Policy) -> Engine {
@@ -103,7 +86,10 @@ impl Engine {
         input: &CheckInput<'_>,
         decoder: &dyn TextDecode,
     ) -> Result<CheckOutput, CheckError> {
-        let options = parse_options(&input.options)?;
+        let options = input.options.parse(&self.policy).map_err(|e| CheckError {
+            kind: "bad_options".into(),
+            message: e.message_zh(),
+        })?;
         let file = Input {
             bytes: input.bytes,
             file_name: Some(input.file_name),
@@ -119,18 +105,13 @@ impl Engine {
             kind: "internal".into(),
             message: "报告无法生成（程序内部错误），请告诉网站维护者。".into(),
         })?;
-        let html = render(&report, &statement, &self.policy, input.file_name);
-        Ok(CheckOutput {
-            json,
-            html,
-            report,
-            statement,
-        })
+        let html = render(&report, input.file_name);
+        Ok(CheckOutput { json, html, report })
     }
 
     /// The inner HTML of person `i`'s section of a checked statement.
     pub fn person_html(&self, out: &CheckOutput, i: usize) -> Option<String> {
-        person::person_body(&out.report, &out.statement, &self.policy, i)
+        person::person_body(&out.report, i)
     }
 }
 
@@ -142,31 +123,7 @@ pub fn bad_options(what: &str) -> CheckError {
     }
 }
 
-fn parse_options(raw: &PageOptions) -> Result<Options, CheckError> {
-    let bad = bad_options;
-    let raw = raw.clone();
-    let month = |s: Option<String>, what: &str| -> Result<Option<Month>, CheckError> {
-        let Some(s) = s.filter(|s| !s.is_empty()) else {
-            return Ok(None);
-        };
-        let parsed = s
-            .split_once('-')
-            .and_then(|(y, m)| Month::new(y.parse().ok()?, m.parse().ok()?));
-        parsed.map(Some).ok_or_else(|| bad(what))
-    };
-    let track = match raw.track.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(t) => Some(Track::parse(t).ok_or_else(|| bad("退休类别不认识"))?),
-    };
-    Ok(Options {
-        city: raw.city.filter(|c| !c.is_empty()),
-        birth: month(raw.birth, "出生年月应为“年-月”")?,
-        track,
-        today: month(raw.today, "当前月份应为“年-月”")?,
-    })
-}
-
 /// The whole report as HTML.
-pub fn render(report: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
-    person::report(report, statement, policy, file_name)
+pub fn render(report: &Report, file_name: &str) -> String {
+    person::report(report, file_name)
 }

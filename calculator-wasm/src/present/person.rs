@@ -5,15 +5,13 @@
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
-use shebao_calc::month_set::MonthSet;
-use shebao_calc::policy::Policy;
-use shebao_calc::record::Person;
 use shebao_calc::report::{PersonReport, Report, Severity};
-use shebao_calc::statement::{Encoding, Statement};
+use shebao_calc::statement::Encoding;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The whole report.
-pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &str) -> String {
+pub fn report(r: &Report, file_name: &str) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -43,7 +41,7 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
     // ([`person_section`]) when one is picked, or all of them before printing.
     for i in 0..r.people.len() {
         if i == 0 {
-            h.push_str(&person_section(r, statement, policy, 0).unwrap_or_default());
+            h.push_str(&person_section(r, 0).unwrap_or_default());
         } else {
             let _ = write!(
                 h,
@@ -55,17 +53,15 @@ pub fn report(r: &Report, statement: &Statement, policy: &Policy, file_name: &st
 }
 
 /// The inner HTML of person `i`'s section (`None` if there is no such person).
-pub fn person_body(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
+pub fn person_body(r: &Report, i: usize) -> Option<String> {
     let p = r.people.get(i)?;
-    let empty = Person::default();
-    let records = statement.people.get(i).unwrap_or(&empty);
     let mut h = String::new();
-    person(&mut h, r, p, records, policy, i);
+    person(&mut h, r, p, i);
     Some(h)
 }
 
-fn person_section(r: &Report, statement: &Statement, policy: &Policy, i: usize) -> Option<String> {
-    let body = person_body(r, statement, policy, i)?;
+fn person_section(r: &Report, i: usize) -> Option<String> {
+    let body = person_body(r, i)?;
     Some(format!("<section class=\"person\" id=\"person-{i}\" data-person=\"{i}\" data-loaded>{body}</section>"))
 }
 
@@ -137,14 +133,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
     }
 }
 
-fn person(
-    h: &mut String,
-    r: &Report,
-    p: &PersonReport,
-    records: &Person,
-    policy: &Policy,
-    i: usize,
-) {
+fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
     let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i, r.people.len() == 1)));
     if let Some(o) = &p.official_account {
         account::official(h, o);
@@ -153,7 +142,7 @@ fn person(
     insurances::table(h, p);
     insurances::gaps_and_arrears(h, p);
     timeline::render(h, p, i);
-    base_chart::render(h, r, records, policy, i);
+    base_chart::render(h, p, i);
     findings::render(h, p);
     if let Some(a) = &p.pension_account {
         account::computed(h, a);
@@ -173,23 +162,27 @@ fn person(
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    let gaps = MonthSet::from_months(
-        p.insurances
-            .iter()
-            .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to))),
-    );
-    let open = MonthSet::from_months(p.insurances.iter().flat_map(|i| {
-        i.arrears
-            .iter()
-            .filter(|a| !a.settled)
-            .flat_map(|a| months(a.from, a.to))
-    }));
+    let gaps: BTreeSet<Month> = p
+        .insurances
+        .iter()
+        .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to)))
+        .collect();
+    let open: BTreeSet<Month> = p
+        .insurances
+        .iter()
+        .flat_map(|i| {
+            i.arrears
+                .iter()
+                .filter(|a| !a.settled)
+                .flat_map(|a| months(a.from, a.to))
+        })
+        .collect();
     let problems = p
         .findings
         .iter()
         .filter(|f| f.severity >= Severity::Warning)
         .count();
-    if gaps.is_empty() && open.is_empty() && problems == 0 {
+    if gaps.is_empty() && open.is_empty() && problems == 0 && p.unread_rows.is_empty() {
         h.push_str("<p class=\"good\" data-verdict=\"ok\"><strong>没有发现断缴、欠费或金额不符。</strong>下面是各险种的明细。</p>");
         return;
     }
@@ -210,6 +203,13 @@ fn verdict(h: &mut String, p: &PersonReport) {
             list(&open)
         );
     }
+    if !p.unread_rows.is_empty() {
+        let _ = write!(
+            h,
+            "<li><strong>读不出来的行</strong>：文件第 {} 行读不出来，下面的月数和合计不含这几行；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
+            super::html::rows_zh(&p.unread_rows)
+        );
+    }
     if problems > 0 {
         let _ = write!(
             h,
@@ -224,8 +224,8 @@ fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
 }
 
 /// Up to six months by name, then "等".
-fn list(set: &MonthSet) -> String {
-    let shown: Vec<String> = set.iter().take(6).map(month).collect();
+fn list(set: &BTreeSet<Month>) -> String {
+    let shown: Vec<String> = set.iter().take(6).map(|m| month(*m)).collect();
     let more = if set.len() > 6 { "等" } else { "" };
     format!("{}{more}", shown.join("、"))
 }

@@ -16,12 +16,19 @@ pub fn render(h: &mut String, r: &RetirementReport) {
         if r.age_months > 0 { format!("{}个月", r.age_months) } else { String::new() },
         month(r.retirement_month)
     );
-    if let Some(d) = &r.months_divisor {
-        let _ = write!(
-            h,
-            "<div class=\"figure\">个人账户计发月数<b>{}</b></div>",
-            escape(d)
-        );
+    match r.months_until {
+        Some(n) if n <= 0 => {
+            h.push_str("<div class=\"figure\" data-reached>现在<b>已到法定退休年龄</b></div>")
+        }
+        Some(n) => {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            let _ = write!(
+                h,
+                "<div class=\"figure\">离退休还有<b>{}</b></div>",
+                years_months(n)
+            );
+        }
+        None => {}
     }
     h.push_str("</div>");
     let _ = write!(
@@ -34,8 +41,7 @@ pub fn render(h: &mut String, r: &RetirementReport) {
     if let Some(min) = &r.minimum_years {
         let _ = write!(
             h,
-            "那时最低缴费年限是 {} 年；文件里的养老保险缴费共 {}",
-            escape(min),
+            "那时最低缴费年限是 {min} 年；文件里的养老保险缴费共 {}",
             years_months(r.contribution_months)
         );
         match r.meets_minimum {
@@ -45,6 +51,14 @@ pub fn render(h: &mut String, r: &RetirementReport) {
         }
     }
     h.push_str("</p>");
+    if let Some(d) = r.months_divisor {
+        let _ = write!(
+            h,
+            "<p>退休时个人账户的钱按 {} 个月分摊：每月的个人账户养老金 = 账户余额 ÷ {}。</p>",
+            d.normalize(),
+            d.normalize()
+        );
+    }
     match (&r.estimate, &r.no_estimate_reason) {
         (Some(e), _) => {
             let _ = write!(

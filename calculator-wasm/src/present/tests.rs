@@ -1,7 +1,7 @@
 //! The presentation, natively: the site's sample statement through the real engine and the
 //! real policy data, then the HTML checked for the figures, the escaping and the pictures.
 
-use super::{CheckInput, Engine, PageOptions};
+use super::{CheckInput, Engine, OptionText};
 use crate::test_policy::policy_json;
 use shebao_calc::decode::Utf8Only;
 use std::path::Path;
@@ -12,8 +12,8 @@ fn sample() -> Vec<u8> {
 }
 
 /// Page options from `key=value` pairs, as the page would send them.
-fn options(pairs: &[(&str, &str)]) -> PageOptions {
-    let mut o = PageOptions::default();
+fn options(pairs: &[(&str, &str)]) -> OptionText {
+    let mut o = OptionText::default();
     for (k, v) in pairs {
         let slot = match *k {
             "city" => &mut o.city,
@@ -27,7 +27,7 @@ fn options(pairs: &[(&str, &str)]) -> PageOptions {
     o
 }
 
-fn check(bytes: &[u8], name: &str, options: PageOptions) -> super::CheckOutput {
+fn check(bytes: &[u8], name: &str, options: OptionText) -> super::CheckOutput {
     let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     engine
         .check(
@@ -71,7 +71,7 @@ fn text_from_the_file_is_escaped() {
     let csv = "姓名,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
                <script>alert(1)</script>,202401,企业职工基本养老保险,4500,360,720\n\
                \"<img src=x onerror=alert(2)>\",202401,企业职工基本养老保险,4500,360,720\n";
-    let out = check(csv.as_bytes(), "<b>evil</b>.csv", PageOptions::default());
+    let out = check(csv.as_bytes(), "<b>evil</b>.csv", OptionText::default());
     assert!(!out.html.contains("<script>"), "{}", out.html);
     assert!(!out.html.contains("<img"), "{}", out.html);
     assert!(!out.html.contains("<b>evil"), "{}", out.html);
@@ -83,7 +83,7 @@ fn several_people_get_a_list_to_pick_from() {
     let csv = "姓名,证件号码,费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n\
                张三,110101199001011234,202401,企业职工基本养老保险,4500,360,720\n\
                李四,110101199202021234,202401,企业职工基本养老保险,4500,360,720\n";
-    let out = check(csv.as_bytes(), "batch.csv", PageOptions::default());
+    let out = check(csv.as_bytes(), "batch.csv", OptionText::default());
     assert!(out.html.contains("data-person-link=\"1\""));
     assert!(out
         .html
@@ -98,7 +98,7 @@ fn unreadable_file_gives_a_kind_and_a_chinese_message() {
     let input = CheckInput {
         bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
         file_name: "x.csv",
-        options: PageOptions::default(),
+        options: OptionText::default(),
     };
     let err = engine
         .check(&input, &Utf8Only)
@@ -116,17 +116,25 @@ fn unreadable_file_gives_a_kind_and_a_chinese_message() {
 
 #[test]
 fn bad_options_are_refused_in_chinese() {
+    // The one options parser: a bad month, and a birth month without a track.
     let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     let input = CheckInput {
         bytes: &sample(),
         file_name: "s.csv",
-        options: options(&[("birth", "1970-13")]),
+        options: options(&[("birth", "1970-13"), ("track", "men")]),
     };
     let err = engine
         .check(&input, &Utf8Only)
         .err()
         .expect("bad month refused");
     assert_eq!(err.kind, "bad_options");
+    assert!(err.message.contains("1970-13"), "{}", err.message);
+    let input = CheckInput {
+        options: options(&[("birth", "1970-05")]),
+        ..input
+    };
+    let err = engine.check(&input, &Utf8Only).err().expect("refused");
+    assert!(err.message.contains("退休类别"), "{}", err.message);
 }
 
 #[test]

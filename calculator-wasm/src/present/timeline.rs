@@ -12,7 +12,8 @@ const CELL: u32 = 6;
 const STEP: u32 = 7;
 const YEAR: u32 = 12 * STEP + 6;
 const ROW: u32 = 16;
-const YEARS_PER_BAND: u32 = 4;
+/// Three years a band: at a 390 px phone the 12 px labels stay at least 12 px on screen.
+const YEARS_PER_BAND: u32 = 3;
 
 /// What one month of one insurance looks like.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -27,6 +28,10 @@ pub enum Cell {
     Arrears,
     /// Unpaid once, paid later.
     Settled,
+    /// No record read, but an unreadable row may hold it (not a gap).
+    Unreadable,
+    /// Paid, then refunded in full: not a paid month.
+    Refunded,
 }
 
 impl Cell {
@@ -37,6 +42,8 @@ impl Cell {
             Cell::Gap => "tl-gap",
             Cell::Arrears => "tl-arrears",
             Cell::Settled => "tl-settled",
+            Cell::Unreadable => "tl-unread",
+            Cell::Refunded => "tl-refunded",
         }
     }
 }
@@ -50,6 +57,12 @@ pub fn cell(i: &InsuranceReport, m: Month) -> Cell {
         } else {
             Cell::Arrears
         };
+    }
+    if i.unreadable.iter().any(|u| inside(u.from, u.to)) {
+        return Cell::Unreadable;
+    }
+    if i.refunded.iter().any(|u| inside(u.from, u.to)) {
+        return Cell::Refunded;
     }
     if i.gaps.iter().any(|g| inside(g.from, g.to))
         || i.interrupted.iter().any(|g| inside(g.from, g.to))
@@ -94,7 +107,8 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
     h.push_str("<h4>缴费时间线</h4>");
     h.push_str(
         "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
-         <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li></ul>",
+         <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li>\
+         <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li></ul>",
     );
     let mut year = first_year;
     let mut band = 0;
@@ -143,6 +157,15 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
                         top + 2,
                         ROW - 5
                     );
+                    // A gap is crossed out, so it differs from "no record" without colour.
+                    if c == Cell::Gap {
+                        let _ = write!(
+                            h,
+                            "<path class=\"tl-x\" d=\"M{x} {}l{CELL} {}\"/>",
+                            top + 2,
+                            ROW - 5
+                        );
+                    }
                 }
             }
         }

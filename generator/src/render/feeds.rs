@@ -1,11 +1,16 @@
-//! sitemap.xml and the Atom feed of content reviews. Both are deterministic: ordered by URL
-//! (sitemap) or by review date then URL (feed), and the feed's `updated` is the newest review
-//! date, never the build time.
+//! sitemap.xml and the Atom feed of content reviews, written through quick-xml's writer (it
+//! escapes every text and attribute). Both are deterministic: ordered by URL (sitemap) or by
+//! review date then URL (feed), and the feed's `updated` is the newest review date, never the
+//! build time.
+
+use quick_xml::events::{BytesDecl, Event};
+use quick_xml::Writer;
+use std::io;
 
 use crate::model::Page;
 
 /// sitemap.xml for `pages` (url paths are relative to `base_url`, which ends in `/`).
-pub fn sitemap(base_url: &str, pages: &[&Page], extra: &[String]) -> String {
+pub fn sitemap(base_url: &str, pages: &[&Page], extra: &[String]) -> Vec<u8> {
     let mut entries: Vec<(String, Option<String>)> = pages
         .iter()
         .map(|p| {
@@ -17,20 +22,27 @@ pub fn sitemap(base_url: &str, pages: &[&Page], extra: &[String]) -> String {
         .chain(extra.iter().map(|u| (format!("{base_url}{u}"), None)))
         .collect();
     entries.sort();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (loc, lastmod) in entries {
-        out.push_str(&format!("  <url><loc>{}</loc>", escape(&loc)));
-        if let Some(d) = lastmod {
-            out.push_str(&format!("<lastmod>{d}</lastmod>"));
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+    xml_document(|w| {
+        w.create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .write_inner_content(|w| {
+                for (loc, lastmod) in &entries {
+                    w.create_element("url").write_inner_content(|w| {
+                        text_element(w, "loc", loc)?;
+                        if let Some(d) = lastmod {
+                            text_element(w, "lastmod", d)?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
 }
 
 /// Atom feed: one entry per reviewed page, newest review first.
-pub fn atom(base_url: &str, site_title: &str, pages: &[&Page]) -> String {
+pub fn atom(base_url: &str, site_title: &str, pages: &[&Page]) -> Vec<u8> {
     let mut reviewed: Vec<&Page> = pages
         .iter()
         .copied()
@@ -45,27 +57,69 @@ pub fn atom(base_url: &str, site_title: &str, pages: &[&Page]) -> String {
         .first()
         .and_then(|p| p.reviewed)
         .map_or_else(|| "1970-01-01".to_string(), |d| d.to_string());
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n  <title>{}</title>\n  <subtitle>内容审核更新</subtitle>\n  <link href=\"{base}atom.xml\" rel=\"self\"/>\n  <link href=\"{base}\"/>\n  <id>{base}</id>\n  <updated>{updated}T00:00:00Z</updated>\n",
-        escape(site_title),
-        base = escape(base_url),
-    );
-    for p in reviewed {
-        let url = escape(&format!("{base_url}{}", p.url_path));
-        let date = p.reviewed.map(|d| d.to_string()).unwrap_or_default();
-        out.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <link href=\"{url}\"/>\n    <id>{url}</id>\n    <updated>{date}T00:00:00Z</updated>\n    <summary>{}（审核于 {date}）</summary>\n    <author><name>社保查询指南编辑</name></author>\n  </entry>\n",
-            escape(&p.title),
-            escape(&p.description),
-        ));
-    }
-    out.push_str("</feed>\n");
-    out
+    xml_document(|w| {
+        w.create_element("feed")
+            .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
+            .with_attribute(("xml:lang", "zh-CN"))
+            .write_inner_content(|w| {
+                text_element(w, "title", site_title)?;
+                text_element(w, "subtitle", "内容审核更新")?;
+                w.create_element("link")
+                    .with_attribute(("href", format!("{base_url}atom.xml").as_str()))
+                    .with_attribute(("rel", "self"))
+                    .write_empty()?;
+                w.create_element("link")
+                    .with_attribute(("href", base_url))
+                    .write_empty()?;
+                text_element(w, "id", base_url)?;
+                text_element(w, "updated", &format!("{updated}T00:00:00Z"))?;
+                for p in &reviewed {
+                    entry(w, base_url, p)?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+fn entry(w: &mut Writer<Vec<u8>>, base_url: &str, page: &Page) -> io::Result<()> {
+    let url = format!("{base_url}{}", page.url_path);
+    let date = page.reviewed.map(|d| d.to_string()).unwrap_or_default();
+    w.create_element("entry").write_inner_content(|w| {
+        text_element(w, "title", &page.title)?;
+        w.create_element("link")
+            .with_attribute(("href", url.as_str()))
+            .write_empty()?;
+        text_element(w, "id", &url)?;
+        text_element(w, "updated", &format!("{date}T00:00:00Z"))?;
+        text_element(
+            w,
+            "summary",
+            &format!("{}（审核于 {date}）", page.description),
+        )?;
+        w.create_element("author")
+            .write_inner_content(|w| text_element(w, "name", "社保查询指南编辑"))?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// `<name>text</name>`, the text escaped by the writer.
+fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> io::Result<()> {
+    w.create_element(name)
+        .write_text_content(quick_xml::events::BytesText::new(text))?;
+    Ok(())
+}
+
+/// An indented UTF-8 XML document: the declaration, then what `body` writes.
+fn xml_document(body: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let written = w
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|()| body(&mut w));
+    // The writer only fails when its sink does, and a Vec in memory does not.
+    written.expect("writing XML to memory cannot fail");
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    out
 }

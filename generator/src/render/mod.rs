@@ -97,11 +97,11 @@ pub fn render_site(
     extra.retain(|u| !page_urls.contains(u.as_str()));
     files.push((
         "sitemap.xml".into(),
-        feeds::sitemap(&opts.base_url, &published, &extra).into_bytes(),
+        feeds::sitemap(&opts.base_url, &published, &extra),
     ));
     files.push((
         "atom.xml".into(),
-        feeds::atom(&opts.base_url, SITE_TITLE, &published).into_bytes(),
+        feeds::atom(&opts.base_url, SITE_TITLE, &published),
     ));
     if let Some(policy) = &site.policy {
         let json = serde_json::to_string_pretty(policy).unwrap_or_default();

@@ -1,14 +1,14 @@
 //! A small static file server for the output folder, with the live-reload script and its
 //! long-poll endpoint (`/__reload?v=N` answers when the site version passes N).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, Server};
+use tiny_http::{Request, Response, Server};
 
-use super::ServeError;
+use super::{files, ServeError};
 
 /// The site version, bumped after each successful rebuild.
 #[derive(Default)]
@@ -63,27 +63,22 @@ fn respond(request: Request, root: &Path, reload: &Reload) {
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let response = match path {
         "/__livereload.js" => Response::from_data(CLIENT.as_bytes().to_vec())
-            .with_header(header("application/javascript")),
+            .with_header(files::header("Content-Type", "text/javascript")),
         "/__reload" => {
             let now = match query.strip_prefix("v=").and_then(|v| v.parse().ok()) {
                 Some(seen) => reload.wait_past(seen, Duration::from_secs(25)),
                 None => current(reload),
             };
-            Response::from_data(now.to_string().into_bytes()).with_header(header("text/plain"))
+            files::text_response(200, &now.to_string())
         }
-        _ => match file_for(root, path) {
-            Some((file, bytes)) => {
-                let mime = mime(&file);
-                let bytes = if mime.starts_with("text/html") {
-                    inject(bytes)
-                } else {
-                    bytes
-                };
-                Response::from_data(bytes).with_header(header(mime))
+        _ => match files::lookup(root, path) {
+            Some(mut found) => {
+                if found.content_type().starts_with("text/html") {
+                    found.bytes = inject(found.bytes);
+                }
+                found.into_response()
             }
-            None => Response::from_data("404 页面不存在".as_bytes().to_vec())
-                .with_status_code(404)
-                .with_header(header("text/plain; charset=utf-8")),
+            None => files::text_response(404, "404 页面不存在"),
         },
     };
     let _ = request.respond(response);
@@ -91,42 +86,6 @@ fn respond(request: Request, root: &Path, reload: &Reload) {
 
 fn current(reload: &Reload) -> u64 {
     reload.version.lock().map(|v| *v).unwrap_or(0)
-}
-
-fn header(mime: &'static str) -> Header {
-    // Both parts are static ASCII, which tiny_http always accepts.
-    Header::from_bytes(&b"Content-Type"[..], mime.as_bytes()).expect("static ASCII header")
-}
-
-/// Maps a URL path to a file under `root`, refusing anything that leaves it.
-fn file_for(root: &Path, url_path: &str) -> Option<(PathBuf, Vec<u8>)> {
-    let decoded = percent_decode(url_path)?;
-    let rel = Path::new(decoded.trim_start_matches('/'));
-    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return None;
-    }
-    let mut file = root.join(rel);
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    std::fs::read(&file).ok().map(|b| (file, b))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn inject(html: Vec<u8>) -> Vec<u8> {
@@ -137,31 +96,9 @@ fn inject(html: Vec<u8>) -> Vec<u8> {
     }
 }
 
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "application/javascript; charset=utf-8",
-        "json" => "application/json",
-        "wasm" => "application/wasm",
-        "xml" => "application/xml; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_paths_outside_root() {
-        let root = Path::new("/nonexistent-root");
-        assert!(file_for(root, "/../etc/passwd").is_none());
-        assert!(file_for(root, "/%2e%2e/etc/passwd").is_none());
-    }
 
     #[test]
     fn injects_before_body_end() {

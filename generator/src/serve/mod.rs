@@ -3,6 +3,7 @@
 //! on with the last good site. Live reload exists only here: the HTTP layer injects a small
 //! script into HTML responses; the build itself never contains it.
 
+pub mod files;
 mod http;
 mod watch;
 

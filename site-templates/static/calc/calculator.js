@@ -55,10 +55,12 @@
   function options() {
     var now = new Date();
     var today = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+    // "不估算" (no track) means no retirement part: the birth month is then not sent.
+    var track = $('calc-track').value || null;
     return JSON.stringify({
       city: box.getAttribute('data-city') || null,
-      birth: $('calc-birth').value || null,
-      track: $('calc-track').value || null,
+      birth: track ? ($('calc-birth').value || null) : null,
+      track: track,
       today: today
     });
   }

@@ -10,45 +10,24 @@ use crate::policy::{Figure, NationalPolicy, Policy, RatePart};
 use crate::record::{Insurance, PaymentKind, Record};
 use crate::report::{AccountYear, PensionAccount, RateStatus, RateUsed};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
-/// Credits per month of one year (month 1–12, ascending, each once).
-///
-/// Sorted `Vec`s rather than `BTreeMap`s: each map type brings its own copy of the B-tree
-/// code into the wasm module; the shared non-generic sort (`crate::order`) does the ordering.
-pub type MonthCredits = Vec<(u32, Decimal)>;
+/// Credits per month of one year (month 1–12).
+pub type MonthCredits = BTreeMap<u32, Decimal>;
 
-/// Credits per year (ascending, each once), each with its months.
-pub type YearCredits = Vec<(u32, MonthCredits)>;
+/// Credits per year, each with its months.
+pub type YearCredits = BTreeMap<u32, MonthCredits>;
 
-/// Sum amounts per year and month, in statement order within a month (starting from zero,
-/// as a map's `or_default() +=` would).
-pub fn credits_by_year(mut items: Vec<(crate::month::Month, Decimal)>) -> YearCredits {
-    crate::order::sort_by_key(&mut items, |(m, _)| *m);
-    let mut out: YearCredits = Vec::new();
+/// Sum amounts per year and month.
+pub fn credits_by_year(items: Vec<(crate::month::Month, Decimal)>) -> YearCredits {
+    let mut out = YearCredits::new();
     for (m, c) in items {
-        let (year, month) = (m.year(), m.month());
-        if out.last().is_none_or(|(y, _)| *y != year) {
-            out.push((year, Vec::new()));
-        }
-        let Some((_, months)) = out.last_mut() else {
-            continue;
-        };
-        if months.last().is_none_or(|(mm, _)| *mm != month) {
-            months.push((month, Decimal::ZERO));
-        }
-        if let Some((_, sum)) = months.last_mut() {
-            *sum += c;
-        }
+        *out.entry(m.year())
+            .or_default()
+            .entry(m.month())
+            .or_default() += c;
     }
     out
-}
-
-/// The credits of `year`, if any.
-pub fn credits_of(by_year: &YearCredits, year: u32) -> Option<&MonthCredits> {
-    by_year
-        .binary_search_by_key(&year, |(y, _)| *y)
-        .ok()
-        .map(|i| &by_year[i].1)
 }
 
 /// The first year of the national crediting rate; before it provinces set their own.
@@ -76,7 +55,7 @@ pub fn rate_used(f: &Figure) -> RateUsed {
 
 /// Interest on credits made in given months of a year: Σ credit × r × (13 − m)/12.
 /// The monthly credit is not rounded before weighting.
-pub fn interest_on_credits(credits: &[(u32, Decimal)], rate: Decimal) -> Decimal {
+pub fn interest_on_credits(credits: &MonthCredits, rate: Decimal) -> Decimal {
     let weighted: Decimal = credits
         .iter()
         .map(|(m, c)| *c * Decimal::from(13u32.saturating_sub(*m)))
@@ -154,15 +133,15 @@ pub fn compute(
         }
     }
     let by_year = credits_by_year(credited);
-    let &(first, _) = by_year.first()?;
-    let &(last, _) = by_year.last()?;
+    let first = *by_year.keys().next()?;
+    let last = *by_year.keys().next_back()?;
     let mut years = Vec::new();
     let mut balance = Decimal::ZERO;
     let mut complete = true;
     let empty = MonthCredits::new();
     for year in first..=last {
-        let credits = credits_of(&by_year, year).unwrap_or(&empty);
-        let total: Decimal = credits.iter().map(|(_, c)| *c).sum();
+        let credits = by_year.get(&year).unwrap_or(&empty);
+        let total: Decimal = credits.values().sum();
         let (status, fig) = year_rate(&policy.national, year);
         let (i_open, i_cred) = match (status, fig) {
             // Each year's interest lines are rounded to cents as an account statement prints
@@ -181,7 +160,7 @@ pub fn compute(
             year,
             opening: balance,
             credits: total,
-            months_credited: credits.iter().filter(|(_, c)| !c.is_zero()).count() as u32,
+            months_credited: credits.values().filter(|c| !c.is_zero()).count() as u32,
             rate_status: status,
             rate: fig.map(rate_used),
             interest_on_opening: i_open,
@@ -232,7 +211,13 @@ pub fn compute(
             "有 {missing} 条养老记录没有个人缴费金额也无法按基数推算，未计入账户。"
         ));
     }
+    // Refunds of contributions made before the file's first year (退收 of older months) can
+    // take the balance counted from zero below zero: say why, beside the figure.
+    let below_zero = years.iter().any(|y| y.closing < Decimal::ZERO).then(|| {
+        "余额出现负数，是因为文件里退回（退收）的钱比文件所列年份记入的多：退的多半是文件以外更早年份的缴费。这不表示您欠钱；实际账户余额以社保机构的记录为准。".to_string()
+    });
     Some(PensionAccount {
+        below_zero,
         years,
         balance,
         complete,
@@ -242,17 +227,3 @@ pub fn compute(
         assumptions,
     })
 }
-
-/// For tests and the official check: months of a year as a set of credits.
-pub fn even_credits(total: Decimal, months: impl Iterator<Item = u32>) -> MonthCredits {
-    let months: Vec<u32> = months.collect();
-    let n = Decimal::from(months.len().max(1) as u32);
-    let mut credits: MonthCredits = months.into_iter().map(|m| (m, total / n)).collect();
-    crate::order::sort_by_key(&mut credits, |(m, _)| *m);
-    credits.dedup_by_key(|(m, _)| *m);
-    credits
-}
-
-#[cfg(test)]
-#[path = "account_tests.rs"]
-mod tests;

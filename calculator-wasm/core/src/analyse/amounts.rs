@@ -3,11 +3,11 @@
 
 use super::runs::runs;
 use super::text::{percent, period_zh, yuan};
-use crate::money::{format_cents, round_cents};
+use crate::money::round_cents;
 use crate::policy::lookup::Place;
 use crate::policy::{Policy, RatePart};
 use crate::record::{Insurance, PaymentKind, Record};
-use crate::report::{Finding, FindingCode, Severity};
+use crate::report::{Finding, FindingCode, Quantity};
 use rust_decimal::Decimal;
 
 /// Rounding differences up to one cent are not findings.
@@ -66,6 +66,8 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
         usize,
     );
     let mut items: Vec<(crate::month::Month, Key)> = Vec::new();
+    // Months with an amount to check but no rate rule that covers them.
+    let mut no_rule: Vec<(crate::month::Month, Insurance)> = Vec::new();
     for r in records {
         // Refunds, rate top-ups and transfers carry amounts that are not base × rate.
         if !matches!(
@@ -78,6 +80,7 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             continue;
         };
         let Some(exp) = expectation(policy, place, r) else {
+            no_rule.push((r.month, r.insurance));
             continue;
         };
         let plain = round_cents(base * exp.rate);
@@ -127,6 +130,25 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
     }
     let mut out = Vec::new();
     for ins in Insurance::ALL {
+        let months: Vec<_> = no_rule
+            .iter()
+            .filter(|(_, i)| *i == ins)
+            .map(|(m, _)| (*m, ()))
+            .collect();
+        for (from, to, ()) in runs(months) {
+            let message = format!(
+                "{} {}：没有查到这段时间有可靠来源的个人费率，个人缴费没有核对。",
+                period_zh(from, to),
+                ins.name_zh()
+            );
+            out.push(
+                Finding::new(FindingCode::RatesUnknown, message)
+                    .insurance(ins)
+                    .months(from, to),
+            );
+        }
+    }
+    for ins in Insurance::ALL {
         let group: Vec<_> = items.iter().filter(|(_, k)| k.0 == ins).cloned().collect();
         for (from, to, (ins, base, actual, expected, rate, fixed, row)) in runs(group) {
             let what = if row != 0 {
@@ -139,26 +161,24 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             } else {
                 format!(" + {}", yuan(fixed))
             };
-            out.push(Finding {
-                code: FindingCode::PersonalAmountMismatch,
-                severity: Severity::Warning,
-                insurance: Some(ins),
-                month: Some(from),
-                to: (to != from).then_some(to),
-                expected: Some(format_cents(expected)),
-                actual: Some(format_cents(actual)),
-                row: (row != 0).then_some(row),
-                message: format!(
-                    "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
-                    period_zh(from, to),
-                    ins.name_zh(),
-                    yuan(actual),
-                    yuan(base),
-                    percent(rate),
-                    yuan(expected),
-                    yuan((actual - expected).abs()),
-                ),
-            });
+            let message = format!(
+                "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
+                period_zh(from, to),
+                ins.name_zh(),
+                yuan(actual),
+                yuan(base),
+                percent(rate),
+                yuan(expected),
+                yuan((actual - expected).abs()),
+            );
+            let mut finding = Finding::new(FindingCode::PersonalAmountMismatch, message)
+                .insurance(ins)
+                .months(from, to)
+                .compare(Quantity::Money(expected), Quantity::Money(actual));
+            if row != 0 {
+                finding = finding.row(row);
+            }
+            out.push(finding);
         }
     }
     out

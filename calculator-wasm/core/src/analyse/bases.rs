@@ -4,61 +4,107 @@
 use super::insurance::{is_paid, pays_month};
 use super::runs::runs;
 use super::text::{period_zh, yuan};
-use crate::money::format_cents;
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::Figure;
 use crate::record::{Insurance, PaymentKind, Record};
-use crate::report::{Finding, FindingCode, Severity};
+use crate::report::{BaseHistory, BaseStatus, BaseYear, Finding, FindingCode, MonthBase, Quantity};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
-/// Effective bases, one per (insurance, month), sorted by that key.
-///
-/// A sorted `Vec` rather than a `BTreeMap`: each map type brings its own copy of the B-tree
-/// code into the wasm module; grouping after the shared non-generic sort (`crate::order`)
-/// gives the same keys, order and sums.
-pub type Bases = Vec<((Insurance, Month), Decimal)>;
+/// Effective bases, one per (insurance, month).
+pub type Bases = BTreeMap<(Insurance, Month), Decimal>;
 
 /// The base a month was finally assessed on: the regular record's base (a paid one when the
 /// month has several) plus every base top-up (调整补收, whose base is the difference).
 pub fn effective_bases(records: &[&Record]) -> Bases {
-    let mut with_base: Vec<(&Record, Decimal)> = records
-        .iter()
-        .filter_map(|r| r.base.map(|b| (*r, b)))
-        .collect();
-    // Stable: within one key the records keep their statement order.
-    crate::order::sort_by_key(&mut with_base, |(r, _)| (r.insurance, r.month));
-    let mut out: Bases = Vec::new();
-    for group in
-        with_base.chunk_by(|(a, _), (b, _)| (a.insurance, a.month) == (b.insurance, b.month))
-    {
-        // (paid, base) of the regular record kept: the first paid one, else the first one.
-        let mut regular: Option<(bool, Decimal)> = None;
-        let mut top_up: Option<Decimal> = None;
-        for (r, base) in group {
-            match r.kind {
-                PaymentKind::BaseTopUp => *top_up.get_or_insert(Decimal::ZERO) += *base,
-                PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
-                    let paid = pays_month(r);
-                    match regular {
-                        Some((true, _)) => {}
-                        Some((false, _)) if !paid => {}
-                        _ => regular = Some((paid, *base)),
+    // (paid, base) of the regular record kept: the first paid one, else the first one.
+    let mut regular: BTreeMap<(Insurance, Month), (bool, Decimal)> = BTreeMap::new();
+    let mut top_ups: BTreeMap<(Insurance, Month), Decimal> = BTreeMap::new();
+    for r in records {
+        let Some(base) = r.base else { continue };
+        let key = (r.insurance, r.month);
+        match r.kind {
+            PaymentKind::BaseTopUp => *top_ups.entry(key).or_default() += base,
+            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn => {
+                let paid = pays_month(r);
+                match regular.get(&key) {
+                    Some((true, _)) => {}
+                    Some((false, _)) if !paid => {}
+                    _ => {
+                        regular.insert(key, (paid, base));
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
-        let value = match (regular, top_up) {
-            (Some((_, b)), None) => b,
-            (Some((_, b)), Some(t)) => b + t,
-            (None, Some(t)) => Decimal::ZERO + t,
-            (None, None) => continue,
-        };
-        let r = group[0].0;
-        out.push(((r.insurance, r.month), value));
+    }
+    let mut out: Bases = regular.into_iter().map(|(k, (_, b))| (k, b)).collect();
+    for (k, extra) in top_ups {
+        *out.entry(k).or_default() += extra;
     }
     out
+}
+
+/// How one month's base compares with its year's published limits: the one rule behind the
+/// findings and the base chart.
+fn judge(base: Decimal, floor: Option<&Figure>, ceiling: Option<&Figure>) -> BaseStatus {
+    match (floor, ceiling) {
+        (Some(f), _) if base < f.value => BaseStatus::BelowFloor,
+        (_, Some(c)) if base > c.value => BaseStatus::AboveCeiling,
+        (Some(_), Some(_)) => BaseStatus::Within,
+        _ => BaseStatus::LimitsUnknown,
+    }
+}
+
+/// The base each month was judged on, and each year's limits and verdict, for the chart: the
+/// pension base when the file has one (the base the limits judge), else the first insurance's
+/// (then shown without a verdict).
+pub fn history(place: Place<'_>, bases: &Bases) -> Option<BaseHistory> {
+    let insurance = Insurance::ALL
+        .into_iter()
+        .find(|ins| bases.keys().any(|(i, _)| i == ins))?;
+    let months: Vec<MonthBase> = bases
+        .iter()
+        .filter(|((i, _), _)| *i == insurance)
+        .map(|((_, month), base)| MonthBase {
+            month: *month,
+            base: *base,
+        })
+        .collect();
+    let mut years: Vec<BaseYear> = Vec::new();
+    for m in &months {
+        let year = m.month.year();
+        let figures = place.province.and_then(|p| p.year(year));
+        let floor = figures.and_then(|y| y.floor.as_ref());
+        let ceiling = figures.and_then(|y| y.ceiling.as_ref());
+        let status = if insurance == Insurance::Pension && place.province.is_some() {
+            judge(m.base, floor, ceiling)
+        } else {
+            BaseStatus::NotChecked
+        };
+        match years.last_mut() {
+            Some(y) if y.year == year => {
+                y.lowest = y.lowest.min(m.base);
+                y.highest = y.highest.max(m.base);
+                // The worst month of the year decides (below the floor before above the ceiling).
+                y.status = y.status.max(status);
+            }
+            _ => years.push(BaseYear {
+                year,
+                lowest: m.base,
+                highest: m.base,
+                floor: floor.map(|f| f.value),
+                ceiling: ceiling.map(|f| f.value),
+                status,
+            }),
+        }
+    }
+    Some(BaseHistory {
+        insurance,
+        months,
+        years,
+    })
 }
 
 fn cite(f: &Figure) -> String {
@@ -76,17 +122,10 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         return Vec::new();
     }
     let Some(province) = place.province else {
-        return vec![Finding {
-            code: FindingCode::CityNotGiven,
-            severity: Severity::Info,
-            insurance: None,
-            month: None,
-            to: None,
-            expected: None,
-            actual: None,
-            row: None,
-            message: "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
-        }];
+        return vec![Finding::new(
+            FindingCode::CityNotGiven,
+            "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
+        )];
     };
     let mut out = Vec::new();
     // (year, first month, last month) of years without both limits; `pension` is in month
@@ -104,11 +143,14 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
                 _ => unknown_years.push((m.year(), *m, *m)),
             }
         }
-        if let Some(f) = floor.filter(|f| *base < f.value) {
-            hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
-        }
-        if let Some(c) = ceiling.filter(|c| *base > c.value) {
-            hits.push((*m, (FindingCode::BaseAboveCeiling, c.value, *base)));
+        match (judge(*base, floor, ceiling), floor, ceiling) {
+            (BaseStatus::BelowFloor, Some(f), _) => {
+                hits.push((*m, (FindingCode::BaseBelowFloor, f.value, *base)));
+            }
+            (BaseStatus::AboveCeiling, _, Some(c)) => {
+                hits.push((*m, (FindingCode::BaseAboveCeiling, c.value, *base)));
+            }
+            _ => {}
         }
     }
     for (from, to, (code, limit, base)) in runs(hits) {
@@ -125,82 +167,63 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         } else {
             ("高于", "超出上限的部分一般不计缴费，请核对。")
         };
-        out.push(Finding {
-            code,
-            severity: Severity::Warning,
-            insurance: Some(Insurance::Pension),
-            month: Some(from),
-            to: (to != from).then_some(to),
-            expected: Some(format_cents(limit)),
-            actual: Some(format_cents(base)),
-            row: None,
-            message: format!(
-                "{} 养老保险缴费基数 {} {}{}{}年{}{}（{}）。{advice}",
-                period_zh(from, to),
-                yuan(base),
-                word,
-                province.name,
-                from.year(),
-                if code == FindingCode::BaseBelowFloor {
-                    "下限 "
-                } else {
-                    "上限 "
-                },
-                yuan(limit),
-                fig.map(cite).unwrap_or_default(),
-            ),
-        });
+        let message = format!(
+            "{} 养老保险缴费基数 {} {}{}{}年{}{}（{}）。{advice}",
+            period_zh(from, to),
+            yuan(base),
+            word,
+            province.name,
+            from.year(),
+            if code == FindingCode::BaseBelowFloor {
+                "下限 "
+            } else {
+                "上限 "
+            },
+            yuan(limit),
+            fig.map(cite).unwrap_or_default(),
+        );
+        out.push(
+            Finding::new(code, message)
+                .insurance(Insurance::Pension)
+                .months(from, to)
+                .compare(Quantity::Money(limit), Quantity::Money(base)),
+        );
     }
     for (year, from, to) in unknown_years {
-        out.push(Finding {
-            code: FindingCode::BaseLimitsUnknown,
-            severity: Severity::Info,
-            insurance: Some(Insurance::Pension),
-            month: Some(from),
-            to: (to != from).then_some(to),
-            expected: None,
-            actual: None,
-            row: None,
-            message: format!(
-                "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
-                province.name
-            ),
-        });
+        let message = format!(
+            "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
+            province.name
+        );
+        out.push(
+            Finding::new(FindingCode::BaseLimitsUnknown, message)
+                .insurance(Insurance::Pension)
+                .months(from, to),
+        );
     }
     out
 }
 
 /// Months whose insurances were assessed on different bases.
 pub fn differing(bases: &Bases) -> Vec<Finding> {
-    // By month, stably: within a month the insurances stay in key order.
-    let mut by_month: Vec<(Month, Insurance, Decimal)> =
-        bases.iter().map(|((i, m), b)| (*m, *i, *b)).collect();
-    crate::order::sort_by_key(&mut by_month, |(m, _, _)| *m);
+    let mut by_month: BTreeMap<Month, Vec<(Insurance, Decimal)>> = BTreeMap::new();
+    for ((ins, month), base) in bases {
+        by_month.entry(*month).or_default().push((*ins, *base));
+    }
     let items: Vec<(Month, Vec<(Insurance, Decimal)>)> = by_month
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|g| g.iter().any(|(_, _, b)| *b != g[0].2))
-        .map(|g| (g[0].0, g.iter().map(|(_, i, b)| (*i, *b)).collect()))
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(|(_, b)| *b != v[0].1))
         .collect();
     runs(items)
         .into_iter()
         .map(|(from, to, v)| {
             let list: Vec<String> =
                 v.iter().map(|(i, b)| format!("{} {}", i.name_zh(), yuan(*b))).collect();
-            Finding {
-                code: FindingCode::BaseDiffersBetweenInsurances,
-                severity: Severity::Info,
-                insurance: None,
-                month: Some(from),
-                to: (to != from).then_some(to),
-                expected: None,
-                actual: None,
-                row: None,
-                message: format!(
-                    "{} 各险种的缴费基数不同（{}）。有的地方医疗等险种基数本来就不同，如不确定请问单位。",
-                    period_zh(from, to),
-                    list.join("，")
-                ),
-            }
+            let message = format!(
+                "{} 各险种的缴费基数不同（{}）。有的地方医疗等险种基数本来就不同，如不确定请问单位。",
+                period_zh(from, to),
+                list.join("，")
+            );
+            Finding::new(FindingCode::BaseDiffersBetweenInsurances, message).months(from, to)
         })
         .collect()
 }
@@ -230,21 +253,15 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
         .filter(|(_, (n, _))| *n > 1)
         .map(|((ins, m), (n, rows))| {
             let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
-            Finding {
-                code: FindingCode::DuplicateMonth,
-                severity: Severity::Warning,
-                insurance: Some(ins),
-                month: Some(m),
-                to: None,
-                expected: Some("1".into()),
-                actual: Some(n.to_string()),
-                row: None,
-                message: format!(
-                    "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
-                    ins.name_zh(),
-                    rows.join("、")
-                ),
-            }
+            let message = format!(
+                "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
+                ins.name_zh(),
+                rows.join("、")
+            );
+            Finding::new(FindingCode::DuplicateMonth, message)
+                .insurance(ins)
+                .month(m)
+                .compare(Quantity::Count(1), Quantity::Count(u32::try_from(n).unwrap_or(u32::MAX)))
         })
         .collect()
 }

@@ -2,20 +2,25 @@
 //! they cannot show.
 
 use super::runs::runs_where;
+use super::unreadable::Unread;
 use crate::record::{CoverageSpan, Insurance};
 use crate::report::{CoverageReport, InsuranceReport, Span};
 
 /// One insurance summarised from its coverage spans: months are the certificate's counts, gaps
 /// only between spans (inside a span the missing months are not listed).
-pub fn summarise(kind: Insurance, spans: &[&CoverageSpan]) -> InsuranceReport {
+pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> InsuranceReport {
     let first = spans.iter().map(|s| s.from).min();
     let last = spans.iter().map(|s| s.to).max();
-    let gaps = match (first, last) {
-        (Some(f), Some(l)) => runs_where(f, l, |m| !spans.iter().any(|s| s.from <= m && m <= s.to))
-            .into_iter()
-            .map(|(a, b)| Span::new(a, b))
-            .collect(),
-        _ => Vec::new(),
+    let outside = |m| !spans.iter().any(|s| s.from <= m && m <= s.to);
+    let (gaps, unreadable) = match (first, last) {
+        (Some(f), Some(l)) => (
+            runs_where(f, l, |m| outside(m) && !unread.may_hold(kind, m))
+                .into_iter()
+                .map(|(a, b)| Span::new(a, b))
+                .collect(),
+            unread.runs(kind, f, l, outside),
+        ),
+        _ => (Vec::new(), Vec::new()),
     };
     let mut coverage: Vec<CoverageReport> = spans
         .iter()
@@ -41,6 +46,8 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan]) -> InsuranceReport {
         personal_total: None,
         employer_total: None,
         gaps,
+        unreadable,
+        refunded: Vec::new(),
         arrears: Vec::new(),
         interrupted: Vec::new(),
         not_booked_yet: None,

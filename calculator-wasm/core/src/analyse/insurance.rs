@@ -3,10 +3,10 @@
 
 use super::runs::{runs, runs_where};
 use crate::month::Month;
-use crate::month_set::MonthSet;
 use crate::record::{Insurance, PayStatus, PaymentKind, Record};
 use crate::report::{ArrearsRun, InsuranceReport, Span};
 use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether the money of a record arrived (在途 = paid, not yet booked).
 pub fn is_paid(r: &Record) -> bool {
@@ -27,16 +27,57 @@ pub fn signed(r: &Record, amount: Decimal) -> Decimal {
     }
 }
 
-/// Summarise the records of one insurance (all for `kind`), given the declared period.
+/// The one rule for a paid month, used by every figure (months paid, arrears settled, the
+/// pension account's months, retirement): a month with a record whose money arrived, unless
+/// refunds cancel it — its paid amounts net to zero or less, or a refund row without amounts.
+/// A partial refund (a base correction) leaves the month paid.
+pub fn paid_months(records: &[&Record]) -> BTreeSet<Month> {
+    let mut by_month: BTreeMap<(Insurance, Month), Vec<&Record>> = BTreeMap::new();
+    for r in records.iter().filter(|r| is_paid(r)) {
+        by_month.entry((r.insurance, r.month)).or_default().push(r);
+    }
+    by_month
+        .into_iter()
+        .filter(|(_, rows)| rows.iter().any(|r| pays_month(r)))
+        .filter(|(_, rows)| {
+            let mut refunds = rows
+                .iter()
+                .filter(|r| r.kind == PaymentKind::Refund)
+                .peekable();
+            let cancelled = refunds.peek().is_some()
+                && (refunds.any(|r| r.personal.is_none() && r.employer.is_none())
+                    || net_amount(rows) <= Decimal::ZERO);
+            !cancelled
+        })
+        .map(|((_, month), _)| month)
+        .collect()
+}
+
+/// Personal plus employer amounts of paid records, refunds subtracted.
+fn net_amount(records: &[&Record]) -> Decimal {
+    records
+        .iter()
+        .filter(|r| is_paid(r))
+        .map(|r| {
+            let p = r.personal.map_or(Decimal::ZERO, |a| signed(r, a));
+            let e = r.employer.map_or(Decimal::ZERO, |a| signed(r, a));
+            p + e
+        })
+        .sum()
+}
+
+/// Summarise the records of one insurance (all for `kind`), given the declared period and the
+/// months that may sit on rows the reader could not read (never called gaps).
 pub fn summarise(
     kind: Insurance,
     records: &[&Record],
     declared: Option<(Month, Month)>,
+    unread: &super::unreadable::Unread,
 ) -> InsuranceReport {
-    let all = MonthSet::from_months(records.iter().map(|r| r.month));
-    let paid = MonthSet::from_months(records.iter().filter(|r| pays_month(r)).map(|r| r.month));
-    let first = all.first();
-    let last = all.last();
+    let all: BTreeSet<Month> = records.iter().map(|r| r.month).collect();
+    let paid = paid_months(records);
+    let first = all.first().copied();
+    let last = all.last().copied();
 
     let mut personal: Option<Decimal> = None;
     let mut employer: Option<Decimal> = None;
@@ -59,37 +100,43 @@ pub fn summarise(
         (Some(nb), _) => nb.offset(-1),
         (None, l) => l,
     };
-    let gaps = match (first, gap_end) {
-        (Some(f), Some(e)) => runs_where(f, e, |m| !all.contains(m))
-            .into_iter()
-            .map(|(a, b)| Span::new(a, b))
-            .collect(),
-        _ => Vec::new(),
+    // A month without any record is a gap, unless an unreadable row may hold it.
+    let (gaps, unreadable) = match (first, gap_end) {
+        (Some(f), Some(e)) => (
+            runs_where(f, e, |m| !all.contains(&m) && !unread.may_hold(kind, m))
+                .into_iter()
+                .map(|(a, b)| Span::new(a, b))
+                .collect(),
+            unread.runs(kind, f, e, |m| !all.contains(&m)),
+        ),
+        _ => (Vec::new(), Vec::new()),
     };
 
-    // Arrears: months with an unpaid row; settled when the month also has a paid row.
-    // Per unpaid month the latest month it was settled in (`None` sorts first); a sorted
-    // `Vec` rather than a map keeps B-tree code for this one key type out of the wasm module.
-    let mut unpaid: Vec<(Month, Option<Month>)> = records
+    let refunded = runs(
+        records
+            .iter()
+            .filter(|r| r.kind == PaymentKind::Refund && is_paid(r) && !paid.contains(&r.month))
+            .map(|r| (r.month, ()))
+            .collect(),
+    )
+    .into_iter()
+    .map(|(a, b, ())| Span::new(a, b))
+    .collect();
+
+    // Arrears: months with an unpaid row, each with the latest month it was settled in.
+    let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
+    for r in records
         .iter()
         .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
-        .map(|r| (r.month, r.settled))
-        .collect();
-    crate::order::sort_by_key(&mut unpaid, |(m, _)| *m);
-    unpaid.dedup_by(|later, kept| {
-        if later.0 != kept.0 {
-            return false;
-        }
-        if later.1 > kept.1 {
-            kept.1 = later.1;
-        }
-        true
-    });
+    {
+        let settled = unpaid.entry(r.month).or_default();
+        *settled = (*settled).max(r.settled);
+    }
     let arrears = runs(
         unpaid
             .into_iter()
             .map(|(m, settled_in)| {
-                let settled = paid.contains(m);
+                let settled = paid.contains(&m);
                 (m, (settled, if settled { settled_in } else { None }))
             })
             .collect(),
@@ -107,7 +154,7 @@ pub fn summarise(
     let interrupted = runs(
         records
             .iter()
-            .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(r.month))
+            .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(&r.month))
             .map(|r| (r.month, ()))
             .collect(),
     )
@@ -124,6 +171,8 @@ pub fn summarise(
         personal_total: personal,
         employer_total: employer,
         gaps,
+        unreadable,
+        refunded,
         arrears,
         interrupted,
         not_booked_yet,

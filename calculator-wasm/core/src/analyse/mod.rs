@@ -9,21 +9,24 @@ pub mod account;
 pub mod amounts;
 pub mod bases;
 pub mod coverage;
+pub mod identical;
 pub mod insurance;
 pub mod official;
 pub mod retirement;
 pub mod runs;
 pub mod text;
+pub mod unreadable;
 
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::{Policy, Track};
 use crate::record::{mask_id, Insurance, Person, Record};
 use crate::report::{
-    Finding, FindingCode, PersonReport, PlaceReport, Report, Severity, SourceReport, Span,
+    Finding, FindingCode, PersonReport, PlaceReport, Quantity, Report, SourceReport, Span,
     SCHEMA_VERSION,
 };
 use crate::statement::Statement;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// What the caller knows besides the file.
@@ -42,6 +45,7 @@ pub struct Options {
 /// Analyse every person of a statement.
 pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Report {
     let place = options.city.as_deref().and_then(|c| policy.place(c));
+    let unread = unreadable::Unread::of(statement);
     let s = &statement.source;
     Report {
         schema_version: SCHEMA_VERSION,
@@ -72,6 +76,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
                 person(
                     p,
                     statement.declared_period,
+                    &unread,
                     policy,
                     place.unwrap_or_default(),
                     options,
@@ -84,11 +89,13 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
 fn person(
     p: &Person,
     declared: Option<(Month, Month)>,
+    unread: &unreadable::Unread,
     policy: &Policy,
     place: Place<'_>,
     options: &Options,
 ) -> PersonReport {
-    let records: Vec<&Record> = p.records.iter().collect();
+    let all: Vec<&Record> = p.records.iter().collect();
+    let (records, identical_rows) = identical::drop_copies(&all);
     let mut insurances = Vec::new();
     for kind in Insurance::ALL {
         let mine: Vec<&Record> = records
@@ -97,7 +104,7 @@ fn person(
             .filter(|r| r.insurance == kind)
             .collect();
         if !mine.is_empty() {
-            insurances.push(insurance::summarise(kind, &mine, declared));
+            insurances.push(insurance::summarise(kind, &mine, declared, unread));
         }
     }
     let mut cannot_check = Vec::new();
@@ -106,21 +113,14 @@ fn person(
         for kind in Insurance::ALL {
             let spans: Vec<_> = p.coverage.iter().filter(|s| s.insurance == kind).collect();
             if !spans.is_empty() {
-                insurances.push(coverage::summarise(kind, &spans));
+                insurances.push(coverage::summarise(kind, &spans, unread));
             }
         }
         cannot_check = coverage::cannot_check(&insurances);
-        findings.push(Finding {
-            code: FindingCode::CoverageOnly,
-            severity: Severity::Info,
-            insurance: None,
-            month: None,
-            to: None,
-            expected: None,
-            actual: None,
-            row: None,
-            message: "这是只列参保月数的证明，金额和基数无法核对。".into(),
-        });
+        findings.push(Finding::new(
+            FindingCode::CoverageOnly,
+            "这是只列参保月数的证明，金额和基数无法核对。".into(),
+        ));
     }
 
     if !records.is_empty() {
@@ -143,6 +143,7 @@ fn person(
         }
     }
     let bases = bases::effective_bases(&records);
+    findings.extend(identical_rows);
     findings.extend(amounts::check(policy, place, &records));
     findings.extend(bases::limits(place, &bases));
     findings.extend(bases::differing(&bases));
@@ -152,7 +153,14 @@ fn person(
         .iter()
         .find(|i| i.kind == Insurance::Pension)
         .map_or(0, |i| i.months_paid);
-    let pension_account = account::compute(policy, place, &records, pension_months);
+    let unread_rows = unread.rows();
+    let mut pension_account = account::compute(policy, place, &records, pension_months);
+    if let (Some(a), false) = (&mut pension_account, unread_rows.is_empty()) {
+        a.assumptions.push(format!(
+            "文件第 {} 行无法读取，没有计入账户。",
+            text::rows_zh(&unread_rows)
+        ));
+    }
 
     let monthly = pension_credits_by_month(&records);
     let official = official::reconcile(policy, &p.account_years, &monthly).map(|(r, f)| {
@@ -186,23 +194,26 @@ fn person(
         _ => None,
     };
     if let Some(r) = &retirement {
-        if let (Some(min), Some(false)) = (&r.minimum_years, r.meets_minimum) {
-            let need = min.parse::<Decimal>().unwrap_or_default() * Decimal::from(12u32);
-            findings.push(Finding {
-                code: FindingCode::MinYears,
-                severity: Severity::Info,
-                insurance: Some(Insurance::Pension),
-                month: Some(r.retirement_month),
-                to: None,
-                expected: Some(need.normalize().to_string()),
-                actual: Some(r.contribution_months.to_string()),
-                row: None,
-                message: format!(
-                    "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {}。文件以外的年份也算，请查全部缴费记录。",
-                    r.retirement_month.year(),
-                    text::years_months_zh(r.contribution_months)
-                ),
-            });
+        if let (Some(min), Some(false)) = (r.minimum_years, r.meets_minimum) {
+            // Minimum years are whole or half years: whole months.
+            let need = (min * Decimal::from(12u32))
+                .ceil()
+                .to_u32()
+                .unwrap_or(u32::MAX);
+            let message = format!(
+                "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {}。文件以外的年份也算，请查全部缴费记录。",
+                r.retirement_month.year(),
+                text::years_months_zh(r.contribution_months)
+            );
+            findings.push(
+                Finding::new(FindingCode::MinYears, message)
+                    .insurance(Insurance::Pension)
+                    .month(r.retirement_month)
+                    .compare(
+                        Quantity::Count(need),
+                        Quantity::Count(r.contribution_months),
+                    ),
+            );
         }
     }
 
@@ -218,10 +229,12 @@ fn person(
         id_masked: p.id.as_deref().map(mask_id),
         insurances,
         findings,
+        base_history: bases::history(place, &bases),
         pension_account,
         official_account: official,
         retirement,
         cannot_check,
+        unread_rows,
     }
 }
 

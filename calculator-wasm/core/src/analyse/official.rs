@@ -2,16 +2,14 @@
 //! lines and closing balance recomputed from the document's own opening and credited amounts
 //! with the published crediting rate and the monthly weighting.
 
-use super::account::{
-    credits_of, interest_on_credits, rate_used, year_rate, MonthCredits, YearCredits,
-};
+use super::account::{interest_on_credits, rate_used, year_rate, MonthCredits, YearCredits};
 use super::text::{percent, yuan};
 use crate::money::round_cents;
 use crate::policy::Policy;
 use crate::record::OfficialAccountYear;
 use crate::report::{
     CheckStatus, Finding, FindingCode, OfficialAccountReport, OfficialFigures, OfficialYearCheck,
-    RateStatus, RecomputedFigures, Severity,
+    RateStatus, RecomputedFigures,
 };
 use rust_decimal::Decimal;
 
@@ -30,7 +28,7 @@ struct Weighting {
 
 fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighting {
     if let Some(m) = monthly {
-        let sum: Decimal = m.iter().map(|(_, c)| *c).sum();
+        let sum: Decimal = m.values().sum();
         if (sum - y.credited).abs() <= TOLERANCE {
             return Weighting {
                 credits: m.clone(),
@@ -41,7 +39,6 @@ fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighti
     }
     let even = |months: std::ops::RangeInclusive<u32>| {
         let n = Decimal::from(months.clone().count() as u32);
-        // Ranges are ascending without repeats: already a sorted `MonthCredits`.
         months
             .map(|m| (m, y.credited / n))
             .collect::<MonthCredits>()
@@ -116,8 +113,8 @@ fn check_year(
         _ if close(difference.interest_on_opening) && in_range => CheckStatus::WithinRange,
         _ => CheckStatus::Differs,
     };
-    let implied_rate = (!y.opening.is_zero())
-        .then(|| super::text::round_dp(y.interest_on_opening / y.opening, 4).to_string());
+    let implied_rate =
+        (!y.opening.is_zero()).then(|| super::text::round_dp(y.interest_on_opening / y.opening, 4));
     let continues_previous = previous
         .filter(|p| p.year + 1 == y.year)
         .map(|p| (p.closing - y.opening).abs() <= TOLERANCE);
@@ -127,7 +124,7 @@ fn check_year(
         fig.map(|f| f.value),
         &difference,
         arithmetic_difference,
-        implied_rate.as_deref(),
+        implied_rate,
     );
     OfficialYearCheck {
         year: y.year,
@@ -158,12 +155,11 @@ fn message(
     rate: Option<Decimal>,
     d: &RecomputedFigures,
     arithmetic: Decimal,
-    implied: Option<&str>,
+    implied: Option<Decimal>,
 ) -> String {
     let year = y.year;
     let r = rate.map(percent).unwrap_or_default();
     let implied_zh = implied
-        .and_then(|s| s.parse::<Decimal>().ok())
         .map(|v| format!("按记录单上的利息反推，记账利率约为 {}。", percent(v)))
         .unwrap_or_default();
     match status {
@@ -197,27 +193,20 @@ pub fn reconcile(
         return None;
     }
     let mut sorted: Vec<&OfficialAccountYear> = years.iter().collect();
-    crate::order::sort_by_key(&mut sorted, |y| y.year);
+    sorted.sort_by_key(|y| y.year);
     let mut checks = Vec::new();
     let mut findings = Vec::new();
     for (i, y) in sorted.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| sorted[j]);
-        let c = check_year(policy, y, prev, credits_of(monthly_credits, y.year));
-        let finding = |code, severity, message: String| Finding {
-            code,
-            severity,
-            insurance: Some(crate::record::Insurance::Pension),
-            month: None,
-            to: None,
-            expected: None,
-            actual: None,
-            row: Some(y.row),
-            message,
+        let c = check_year(policy, y, prev, monthly_credits.get(&y.year));
+        let finding = |code, message: String| {
+            Finding::new(code, message)
+                .insurance(crate::record::Insurance::Pension)
+                .row(y.row)
         };
         if c.arithmetic_difference.abs() > TOLERANCE {
             findings.push(finding(
                 FindingCode::OfficialAccountArithmetic,
-                Severity::Error,
                 format!(
                     "{} 年权益记录单：上年末余额、当年记账金额和两项利息相加，与年末余额相差 {}。",
                     y.year,
@@ -227,14 +216,12 @@ pub fn reconcile(
         } else if c.status == CheckStatus::Differs {
             findings.push(finding(
                 FindingCode::OfficialAccountMismatch,
-                Severity::Warning,
                 c.message.clone(),
             ));
         }
         if c.continues_previous == Some(false) {
             findings.push(finding(
                 FindingCode::OfficialAccountDiscontinuity,
-                Severity::Warning,
                 format!(
                     "{} 年记录单的上年末余额与 {} 年的年末余额不一致。",
                     y.year,

@@ -33,6 +33,17 @@ pub fn years_months_zh(months: u32) -> String {
     }
 }
 
+/// Row numbers for sentences: `7`, `7、9`, or `7、9 等 12 行` when there are many.
+pub fn rows_zh(rows: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let list: Vec<String> = rows.iter().take(SHOWN).map(|r| r.to_string()).collect();
+    if rows.len() > SHOWN {
+        format!("{} 等 {} 行", list.join("、"), rows.len())
+    } else {
+        list.join("、")
+    }
+}
+
 /// Round a non-money figure half-up to `dp` decimals (divisors, indices); money uses
 /// `money::round_cents`.
 pub fn round_dp(value: Decimal, dp: u32) -> Decimal {

@@ -5,6 +5,9 @@ use super::text_norm::{fix_ocr_digits, fold_width};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// Most digits after the point an amount or rate may have.
+const MAX_DECIMALS: usize = 10;
+
 /// `Ok(None)` for an empty cell or a placeholder (`-`, `—`, `/`, `无`); `Err(())` for text that
 /// is not an amount.
 pub fn parse_amount(raw: &str, ocr: bool) -> Result<Option<Decimal>, ()> {
@@ -42,6 +45,14 @@ pub fn parse_amount(raw: &str, ocr: bool) -> Result<Option<Decimal>, ()> {
         return Err(());
     }
     if plain.starts_with('.') || plain.ends_with('.') || plain.matches('.').count() > 1 {
+        return Err(());
+    }
+    // Decimal rounds away digits past its 28th without a word: no figure of a statement has
+    // more than a rate's few decimals, so more than 10 is not a figure.
+    if plain
+        .split_once('.')
+        .is_some_and(|(_, f)| f.len() > MAX_DECIMALS)
+    {
         return Err(());
     }
     let d = Decimal::from_str(&plain).map_err(|_| ())?;

@@ -2,7 +2,10 @@
 
 use super::amount::parse_amount;
 use super::grid::{excel_serial_month, Cell};
-use super::month_text::{parse_month_of_year, parse_period, parse_year, Period};
+use super::month_text::{
+    parse_month_of_year, parse_period, parse_period_and_count, parse_year, Period,
+};
+use crate::error::ErrorKind;
 use crate::month::Month;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -39,6 +42,20 @@ fn number_month(d: Decimal) -> Option<Month> {
     Month::new(year, month)
 }
 
+/// A period cell and, for a range written with the months paid after it, that count.
+/// `short_years`: read two-digit years (single-month columns only: in a range column `01-06`
+/// is more likely January to June than June 2001).
+pub fn cell_period_and_count(
+    cell: &Cell,
+    ocr: bool,
+    short_years: bool,
+) -> Result<Option<(Period, Option<u32>)>, ()> {
+    match cell {
+        Cell::Text(t) => parse_period_and_count(t, ocr, short_years),
+        _ => Ok(cell_period(cell, ocr)?.map(|p| (p, None))),
+    }
+}
+
 /// One month (ranges refused).
 pub fn cell_month(cell: &Cell, ocr: bool) -> Result<Option<Month>, ()> {
     match cell_period(cell, ocr)? {
@@ -49,23 +66,56 @@ pub fn cell_month(cell: &Cell, ocr: bool) -> Result<Option<Month>, ()> {
     }
 }
 
-/// An amount.
-pub fn cell_amount(cell: &Cell, ocr: bool) -> Result<Option<Decimal>, ()> {
-    match cell {
-        Cell::Empty => Ok(None),
-        Cell::Number(d) => Ok(Some(*d)),
-        Cell::Text(t) => parse_amount(t, ocr),
-        Cell::Date { .. } => Err(()),
+/// The largest amount or base one month of one insurance can hold: 1,000,000 yuan. Far above
+/// any real contribution (bases are capped at a few times the average wage), far below where
+/// sums of a lifetime of months could overflow a `Decimal`.
+pub const MAX_MONTHLY_AMOUNT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// The largest figure of a 权益记录单 (an account balance after decades): 100,000,000 yuan.
+pub const MAX_ACCOUNT_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+
+/// Why an amount cell was refused.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    /// Not an amount at all (`3a0`, a date).
+    NotAnAmount,
+    /// A number no statement can hold (above the limit either way).
+    TooLarge,
+}
+
+/// An amount, at most `limit` either way.
+pub fn cell_amount(cell: &Cell, ocr: bool, limit: Decimal) -> Result<Option<Decimal>, AmountError> {
+    let amount = match cell {
+        Cell::Empty => None,
+        Cell::Number(d) => Some(*d),
+        Cell::Text(t) => parse_amount(t, ocr).map_err(|()| AmountError::NotAnAmount)?,
+        Cell::Date { .. } => return Err(AmountError::NotAnAmount),
+    };
+    match amount {
+        Some(a) if a.abs() > limit => Err(AmountError::TooLarge),
+        a => Ok(a),
+    }
+}
+
+/// The error for an amount cell refused by [`cell_amount`].
+pub fn amount_error(e: AmountError, cell: &Cell, limit: Decimal) -> ErrorKind {
+    let value = cell.display().into_owned();
+    match e {
+        AmountError::NotAnAmount => ErrorKind::BadAmount { value },
+        AmountError::TooLarge => ErrorKind::AmountTooLarge {
+            value,
+            limit: limit.normalize().to_string(),
+        },
     }
 }
 
 /// A year.
-pub fn cell_year(cell: &Cell) -> Option<u32> {
+pub fn cell_year(cell: &Cell, ocr: bool) -> Option<u32> {
     match cell {
         Cell::Number(d) if d.scale() == 0 || d.fract().is_zero() => {
             d.to_u32().filter(|y| Month::new(*y, 1).is_some())
         }
-        Cell::Text(t) => parse_year(t),
+        Cell::Text(t) => parse_year(t, ocr),
         _ => None,
     }
 }
@@ -79,12 +129,16 @@ pub fn cell_month_of_year(cell: &Cell, ocr: bool) -> Option<u32> {
     }
 }
 
-/// A month count: `12`, `12个月`, `3 个月`.
+/// A month count: `12`, `12个月`, `3 个月`, `11（月）` (OCR'd certificates).
 pub fn cell_count(cell: &Cell) -> Option<u32> {
     match cell {
         Cell::Number(d) if d.fract().is_zero() => d.to_u32(),
         Cell::Text(t) => {
-            let t = super::text_norm::trim_end_str(t.trim(), "个月")
+            let t = super::text_norm::fold_width(t);
+            let t = t
+                .trim()
+                .trim_end_matches("(月)")
+                .trim_end_matches("个月")
                 .trim_end_matches('月')
                 .trim();
             (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))

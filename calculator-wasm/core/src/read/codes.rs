@@ -59,7 +59,7 @@ pub enum InsuranceCell {
 /// Read an insurance cell: an exact code, or a name.
 pub fn insurance_from_cell(raw: &str, scheme: CodeScheme) -> InsuranceCell {
     let s = normalise_label(raw);
-    let code = super::text_norm::trim_end_str(&s, ".0");
+    let code = s.trim_end_matches(".0");
     if code.bytes().all(|b| b.is_ascii_digit()) && !code.is_empty() {
         return match (code, scheme) {
             ("110", _) => InsuranceCell::Known(Insurance::Pension),
@@ -105,6 +105,7 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
         "未参保缴费",
         "未实缴",
         "未缴费",
+        "未实现",
         "否",
     ];
     const INTERRUPTED: &[&str] = &["中断", "暂停"];
@@ -123,6 +124,8 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
         "是",
         "√",
         "实缴",
+        // 已实现: the tax bureau's word for a levy collected.
+        "已实现",
     ];
     if UNPAID.iter().any(|t| s.contains(t)) {
         return Some((PayStatus::Unpaid, None));

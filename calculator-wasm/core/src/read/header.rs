@@ -35,6 +35,9 @@ pub struct Column {
     pub rate: Option<StatedRate>,
     /// `N月` in a year × month grid.
     pub grid_month: Option<u32>,
+    /// A total column (`个人缴费合计`): the money field it totals. Not a month's figure, but
+    /// a range row's amounts (see `plan::make_plan`).
+    pub total_of: Option<Field>,
 }
 
 /// The header block and its columns.
@@ -80,13 +83,18 @@ pub fn cell_data_like(cell: &Cell) -> bool {
     }
 }
 
+/// Counts over the row's cells, a run of equal cells counted once: XLSX merged cells are
+/// filled with their value, so a title merged across the sheet (`XX市社会保险个人缴费记录`,
+/// `所属期：2025年06月`) is one text, not a row of column names.
 fn stats(row: &GridRow) -> RowStats {
     let mut s = RowStats {
         recognised: 0,
         data_like: 0,
         non_blank: 0,
     };
-    for c in row.non_blank() {
+    let mut cells: Vec<&Cell> = row.non_blank().collect();
+    cells.dedup();
+    for c in cells {
         s.non_blank += 1;
         if cell_recognised(c) {
             s.recognised += 1;
@@ -197,6 +205,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
         insurance_only: false,
         rate: None,
         grid_month: None,
+        total_of: None,
     };
     let mut named_only = false;
     for part in parts {
@@ -244,6 +253,7 @@ fn describe(index: usize, parts: &[String]) -> Column {
         }
         // A total column (`个人缴费合计`) is not a month's figure.
         if ["合计", "小计", "总计"].iter().any(|t| label.contains(t)) {
+            col.total_of = col.field.filter(|f| f.is_money() && *f != Field::Base);
             col.field = Some(Field::Ignored);
         }
     }

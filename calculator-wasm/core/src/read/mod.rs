@@ -10,8 +10,11 @@ mod cells;
 mod code_memo;
 mod codes;
 mod delimited;
+mod dot_months;
 mod grid;
 mod header;
+#[cfg(feature = "json")]
+mod json_table;
 mod month_text;
 mod people;
 mod plain_text;
@@ -75,8 +78,8 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
     if text.trim().is_empty() {
         return Err(StatementError::new(ErrorKind::Empty));
     }
-    if text.trim_start().starts_with('{') {
-        return read_json(&text, encoding);
+    if text.trim_start().starts_with(['{', '[']) {
+        return read_json(&text, encoding, input.file_name);
     }
     let (format, grid) = delimited::text_to_grid(&text);
     read_grids(vec![grid], format, encoding, input.file_name)
@@ -99,21 +102,64 @@ fn read_xlsx(_input: &Input<'_>) -> Result<Statement, StatementError> {
 }
 
 #[cfg(not(feature = "json"))]
-fn read_json(_text: &str, _encoding: Encoding) -> Result<Statement, StatementError> {
+fn read_json(
+    _text: &str,
+    _encoding: Encoding,
+    _file_name: Option<&str>,
+) -> Result<Statement, StatementError> {
     Err(StatementError::new(ErrorKind::JsonNotSupported))
 }
 
+/// Our own JSON (a serialised [`Statement`]); else a website's records with known keys, read
+/// as a table; else refused with a hint to export a table.
 #[cfg(feature = "json")]
-fn read_json(text: &str, encoding: Encoding) -> Result<Statement, StatementError> {
-    let mut s: Statement = serde_json::from_str(text).map_err(|e| {
+fn read_json(
+    text: &str,
+    encoding: Encoding,
+    file_name: Option<&str>,
+) -> Result<Statement, StatementError> {
+    let bad = |e: serde_json::Error| {
         StatementError::new(ErrorKind::BadJson {
             detail: e.to_string(),
         })
-    })?;
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+    let ours = value.get("source").is_some() || value.get("people").is_some();
+    if !ours {
+        return match json_table::json_to_grid(&value) {
+            Some(grid) => read_grids(vec![grid], Format::Json, encoding, file_name),
+            None => Err(StatementError::new(ErrorKind::WebsiteJson)),
+        };
+    }
+    let mut s: Statement = serde_json::from_value(value).map_err(bad)?;
+    check_json_amounts(&s)?;
     s.source.format = Format::Json;
     s.source.layout = crate::statement::Layout::NormalisedJson;
     s.source.encoding = encoding;
     Ok(s)
+}
+
+/// Our JSON may have been edited by hand: the same limits as a table's cells.
+#[cfg(feature = "json")]
+fn check_json_amounts(s: &Statement) -> Result<(), StatementError> {
+    let limit = cells::MAX_MONTHLY_AMOUNT;
+    for r in s.people.iter().flat_map(|p| &p.records) {
+        for (name, v) in [
+            ("缴费基数", r.base),
+            ("个人缴费", r.personal),
+            ("单位缴费", r.employer),
+        ] {
+            if let Some(v) = v.filter(|v| v.abs() > limit) {
+                return Err(StatementError::new(ErrorKind::AmountTooLarge {
+                    value: v.to_string(),
+                    limit: limit.to_string(),
+                })
+                .at_row(r.row)
+                .in_column(name));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Title texts above the header, one string per row.
@@ -121,10 +167,10 @@ fn titles(grid: &Grid, first_header_row: usize) -> Vec<String> {
     grid.rows[..first_header_row]
         .iter()
         .map(|r| {
-            r.non_blank()
-                .map(|c| c.display())
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut texts: Vec<_> = r.non_blank().map(|c| c.display()).collect();
+            // A title merged across the sheet fills every cell with the same text.
+            texts.dedup();
+            texts.join(" ")
         })
         .filter(|t| !t.is_empty())
         .collect()
@@ -147,8 +193,8 @@ fn read_grids(
 ) -> Result<Statement, StatementError> {
     let mut first_failure: Option<StatementError> = None;
     let mut seen: Vec<String> = Vec::new();
-    for grid in &grids {
-        let Some(header) = header::find_header(grid) else {
+    for mut grid in grids {
+        let Some(header) = header::find_header(&grid) else {
             if seen.is_empty() {
                 seen = grid
                     .rows
@@ -159,7 +205,7 @@ fn read_grids(
             }
             continue;
         };
-        let titles = titles(grid, header.first);
+        let titles = titles(&grid, header.first);
         let month = title_month(&titles, file_name);
         let ctx = plan::PlanContext {
             titles: &titles,
@@ -183,8 +229,13 @@ fn read_grids(
                 continue;
             }
         };
+        for s in &plan.segments {
+            for col in [s.period, s.start, s.end].into_iter().flatten() {
+                dot_months::resolve(&mut grid, col, header.last + 1);
+            }
+        }
         let person = rows::person_from_titles(&grid.rows[..header.first]);
-        let table = rows::read_rows(grid, &header, &plan, person);
+        let table = rows::read_rows(&grid, &header, &plan, person);
         if table.rows_read == 0 {
             let e = table.first_error.unwrap_or_else(|| {
                 StatementError::new(ErrorKind::NoRecords).at_row(grid.rows[header.last].number)
@@ -195,11 +246,7 @@ fn read_grids(
         let mut skipped: Vec<SkippedRow> = grid.rows[..header.first]
             .iter()
             .filter(|r| !r.is_blank())
-            .map(|r| SkippedRow {
-                row: r.number,
-                reason: "表头上方的标题行".into(),
-                unreadable: false,
-            })
+            .map(|r| SkippedRow::not_data(r.number, "表头上方的标题行"))
             .collect();
         skipped.extend(table.skipped);
         let declared_period = titles

@@ -80,7 +80,7 @@ fn ranges_and_months_in_text() {
 
 #[test]
 fn years_months_of_year_and_lists() {
-    assert_eq!(parse_year("2023年度"), Some(2023));
+    assert_eq!(parse_year("2023年度", false), Some(2023));
     assert_eq!(parse_month_of_year("01月", false), Some(1));
     assert_eq!(parse_month_of_year("13", false), None);
     assert_eq!(
@@ -88,4 +88,31 @@ fn years_months_of_year_and_lists() {
         Some(vec![1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12])
     );
     assert_eq!(parse_month_list("1-13"), None);
+}
+
+#[test]
+fn short_years_spaces_serials_and_counts() {
+    assert_eq!(parse_month("23-01", false), Ok(Some(m(2023, 1))));
+    assert_eq!(parse_month("99/12", false), Ok(Some(m(1999, 12))));
+    assert_eq!(parse_month("23年4月", false), Ok(Some(m(2023, 4))));
+    assert_eq!(parse_month("2023 12", false), Ok(Some(m(2023, 12))));
+    assert_eq!(parse_month("44927", false), Ok(Some(m(2023, 1))));
+    for s in ["23 01", "20231", "2023.1", "23-01-23-06", "99999"] {
+        assert_eq!(parse_month(s, false), Err(()), "{s}");
+    }
+    // A range column does not read two-digit years: `01-06` is not June 2001 there.
+    assert_eq!(parse_period_and_count("01-06", false, false), Err(()));
+    assert_eq!(
+        parse_period_and_count("202505 202605 11", false, false),
+        Ok(Some((
+            Period::Range {
+                from: m(2025, 5),
+                to: m(2026, 5),
+                star: false
+            },
+            Some(11)
+        )))
+    );
+    assert_eq!(parse_period("202505 202605 11", false), Err(()));
+    assert_eq!(find_month_in_text("共24个月 23-06"), None);
 }

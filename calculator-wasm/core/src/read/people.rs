@@ -2,17 +2,38 @@
 //! one-amount-per-row layout (a personal row and an employer row make one record).
 
 use crate::month::Month;
-use crate::record::{CoverageSpan, Insurance, OfficialAccountYear, PaymentKind, Person, Record};
-// FxHash, not std's SipHash: the keys are the file's own data (no one to guard against),
-// and SipHash with its random keys is ~0.5 KB gzip more wasm.
+use crate::record::{
+    CoverageSpan, Insurance, OfficialAccountYear, PayStatus, PaymentKind, Person, Record,
+};
+// std's HashMap with FxHash, not SipHash: the keys are the file's own data (no one to guard
+// against), and SipHash with its random keys is ~0.5 KB gzip more wasm.
 use rustc_hash::FxHashMap;
 
 /// Builds the people of a statement.
 #[derive(Default)]
 pub struct People {
     people: Vec<Person>,
+    /// Who is who: an ID (ASCII upper-cased, so `…123x` and `…123X` are one person), or a
+    /// name for rows without an ID → index into `people`.
+    index: FxHashMap<PersonKey, usize>,
     /// (person, month, insurance, kind) → records that may still take a missing part.
     open_parts: FxHashMap<(usize, Month, Insurance, u8), Vec<usize>>,
+}
+
+/// How a person is recognised: IDs identify; a name only when there is no ID.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum PersonKey {
+    Id(String),
+    NameOnly(Option<String>),
+}
+
+impl PersonKey {
+    fn of(name: Option<&str>, id: Option<&str>) -> PersonKey {
+        match id {
+            Some(i) => PersonKey::Id(i.to_ascii_uppercase()),
+            None => PersonKey::NameOnly(name.map(str::to_string)),
+        }
+    }
 }
 
 fn kind_code(k: PaymentKind) -> u8 {
@@ -21,30 +42,11 @@ fn kind_code(k: PaymentKind) -> u8 {
 
 impl People {
     /// The person with this name/ID, created on first sight. IDs identify; names are used
-    /// only when there is no ID.
+    /// only when there is no ID (a row without an ID is the person first seen under that
+    /// name without one).
     pub fn person(&mut self, name: Option<&str>, id: Option<&str>) -> usize {
-        // Rows of one person come together: check the last person before building a key.
-        if let Some(last) = self.people.last() {
-            let same = match id {
-                Some(i) => last.id.as_deref() == Some(i),
-                None => last.id.is_none() && last.name.as_deref() == name,
-            };
-            if same {
-                return self.people.len() - 1;
-            }
-        }
-        // Otherwise look through everyone seen so far. IDs identify (ASCII case folding keeps
-        // `…123x` and `…123X` one person without Unicode's case tables); a row without an ID
-        // is the person first seen under that name without one. Files hold tens, at most a few
-        // thousand people, and this runs only where the person changes.
-        let found = self.people.iter().position(|p| match id {
-            Some(i) => {
-                p.id.as_deref()
-                    .is_some_and(|pid| pid.eq_ignore_ascii_case(i))
-            }
-            None => p.id.is_none() && p.name.as_deref() == name,
-        });
-        if let Some(i) = found {
+        let key = PersonKey::of(name, id);
+        if let Some(&i) = self.index.get(&key) {
             if self.people[i].name.is_none() {
                 self.people[i].name = name.map(str::to_string);
             }
@@ -55,7 +57,9 @@ impl People {
             id: id.map(str::to_string),
             ..Person::default()
         });
-        self.people.len() - 1
+        let i = self.people.len() - 1;
+        self.index.insert(key, i);
+        i
     }
 
     /// Add a record.
@@ -137,6 +141,7 @@ impl People {
     pub fn finish(self) -> Vec<Person> {
         let mut people = self.people;
         for p in &mut people {
+            settle_from_paying_rows(&mut p.records);
             crate::order::sort_by_key(&mut p.records, |r| (r.month, r.insurance, r.row));
             crate::order::sort_by_key(&mut p.coverage, |c| (c.from, c.insurance, c.row));
             crate::order::sort_by_key(&mut p.account_years, |y| (y.year, y.row));
@@ -145,6 +150,26 @@ impl People {
             !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
         });
         people
+    }
+}
+
+/// An unpaid row's month settled later: files give the payment month (到账日期, 缴费日期…) on
+/// the row that paid it, not on the unpaid one. The unpaid row takes the latest such month of
+/// its month and insurance, unless it says its own (足额到账年月).
+fn settle_from_paying_rows(records: &mut [Record]) {
+    let mut paid_in: FxHashMap<(Month, Insurance), Month> = FxHashMap::default();
+    for r in records.iter() {
+        if let (PayStatus::Paid | PayStatus::InTransit, Some(s)) = (r.status, r.settled) {
+            if r.kind != PaymentKind::Refund {
+                let e = paid_in.entry((r.month, r.insurance)).or_insert(s);
+                *e = (*e).max(s);
+            }
+        }
+    }
+    for r in records.iter_mut() {
+        if r.status == PayStatus::Unpaid && r.settled.is_none() {
+            r.settled = paid_in.get(&(r.month, r.insurance)).copied();
+        }
     }
 }
 

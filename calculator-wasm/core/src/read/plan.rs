@@ -4,6 +4,7 @@
 use super::codes::{find_insurance_name, CodeScheme};
 use super::header::{Column, Header};
 use super::synonyms::Field;
+use super::text_norm::normalise_label;
 use crate::month::Month;
 use crate::record::{Insurance, StatedRate};
 use crate::statement::Layout;
@@ -74,6 +75,8 @@ pub struct Segment {
     pub account: [Option<usize>; 5],
     /// Month columns of a year × month grid: (column, month).
     pub grid: Vec<(usize, u32)>,
+    /// Total columns (`个人缴费合计`, `单位缴费合计`): (field totalled, column).
+    pub totals: Vec<(Field, usize)>,
 }
 
 /// Everything the row reader needs.
@@ -144,6 +147,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
             continue;
         }
         let Some(f) = c.field else { continue };
+        if let Some(t) = c.total_of {
+            s.totals.push((t, c.index));
+            continue;
+        }
         let seen = ranks.iter().position(|(g, _)| *g == f);
         let mut best = seen.map(|k| ranks[k].1);
         let slot = match f {
@@ -196,10 +203,19 @@ fn split_segments(columns: &[Column]) -> Vec<Segment> {
     let Some(first_field) = columns.iter().find_map(key) else {
         return vec![build_segment(&columns.iter().collect::<Vec<_>>())];
     };
+    // The same header again (`缴费年月 … 缴费年月`): two periods with different names
+    // (`对应费款所属期` and `费款所属期`, `aae003` and `aae002`) are one record's columns.
+    let first_label = columns
+        .iter()
+        .find(|c| key(c).is_some())
+        .map(|c| normalise_label(&c.label).to_ascii_lowercase());
     let starts: Vec<usize> = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| key(c) == Some(first_field))
+        .filter(|(_, c)| {
+            key(c) == Some(first_field)
+                && Some(normalise_label(&c.label).to_ascii_lowercase()) == first_label
+        })
         .map(|(i, _)| i)
         .collect();
     if starts.len() < 2 || first_field == Field::PeriodStart {
@@ -218,6 +234,23 @@ fn split_segments(columns: &[Column]) -> Vec<Segment> {
         .collect()
 }
 
+/// In a row that covers a range of months, a total column (`个人缴费合计`) is what was paid
+/// for the range: the range's amounts, when no plain amount column says so.
+fn use_totals_for_ranges(s: &mut Segment) {
+    if s.range.is_none() && (s.start.is_none() || s.end.is_none()) {
+        return;
+    }
+    for &(field, col) in &s.totals {
+        let slot = match field {
+            Field::Personal => &mut s.personal,
+            Field::Employer => &mut s.employer,
+            Field::Amount => &mut s.amount,
+            _ => continue,
+        };
+        slot.get_or_insert(col);
+    }
+}
+
 /// Inputs from outside the header that shape the plan.
 pub struct PlanContext<'a> {
     /// Title texts above the header (and below it, for bills' headings).
@@ -228,7 +261,10 @@ pub struct PlanContext<'a> {
 
 /// Build the plan, or say which family the file is closest to when no column gives a month.
 pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<Layout>> {
-    let segments = split_segments(&header.columns);
+    let mut segments = split_segments(&header.columns);
+    for s in &mut segments {
+        use_totals_for_ranges(s);
+    }
     // Borrowed, not cloned: cloning a segment here cost ~0.8 KB gzip of wasm.
     let no_segment = Segment::default();
     let first = segments.first().unwrap_or(&no_segment);

@@ -4,18 +4,19 @@
 //! amounts are unknown (`None`) — cents are never invented.
 
 use super::cells::{
-    cell_amount, cell_count, cell_month, cell_month_of_year, cell_period, cell_text, cell_year,
+    amount_error, cell_amount, cell_count, cell_month, cell_month_of_year, cell_period_and_count,
+    cell_text, cell_year, MAX_MONTHLY_AMOUNT,
 };
 use super::code_memo::CodeMemo;
 use super::codes::{part_from_cell, InsuranceCell};
-use super::grid::GridRow;
+use super::grid::{Cell, GridRow};
 use super::header::Header;
 use super::month_text::{parse_month_list, Period};
 use super::plan::{Group, Plan, Segment};
 use super::row_emit::{as_fraction, emit, mark_status, Base, Values};
 use crate::error::{ErrorKind, StatementError};
 use crate::month::Month;
-use crate::record::{CoverageSpan, PayStatus, PaymentKind, Record, StatedRate};
+use crate::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Record, StatedRate};
 use rust_decimal::Decimal;
 
 /// What one row gave.
@@ -32,9 +33,35 @@ pub struct RowOutput {
 /// Which months a segment of a row covers.
 pub(super) enum Months {
     One(Month),
-    Range { from: Month, to: Month, star: bool },
+    /// `count`: the months paid within the range, when the period cell says (参保情况).
+    Range {
+        from: Month,
+        to: Month,
+        star: bool,
+        count: Option<u32>,
+    },
     List(Vec<Month>),
-    YearCount { year: u32, count: u32 },
+    YearCount {
+        year: u32,
+        count: u32,
+    },
+}
+
+impl Months {
+    /// How many months the row's amounts may be for (a range's amounts are its totals).
+    fn count(&self) -> u32 {
+        match self {
+            Months::One(_) => 1,
+            Months::Range { from, to, .. } => from.span_to(*to),
+            Months::List(l) => l.len() as u32,
+            Months::YearCount { .. } => 12,
+        }
+    }
+
+    /// The largest amount a cell of such a row can hold.
+    fn amount_limit(&self) -> Decimal {
+        MAX_MONTHLY_AMOUNT * Decimal::from(self.count().max(1))
+    }
 }
 
 pub(super) struct RowReader<'a> {
@@ -54,16 +81,14 @@ impl RowReader<'_> {
         }
     }
 
-    fn amount(&self, col: Option<usize>) -> Result<Option<Decimal>, StatementError> {
+    fn amount(
+        &self,
+        col: Option<usize>,
+        limit: Decimal,
+    ) -> Result<Option<Decimal>, StatementError> {
         let Some(i) = col else { return Ok(None) };
-        cell_amount(self.row.cell(i), self.ocr).map_err(|_| {
-            self.err(
-                ErrorKind::BadAmount {
-                    value: self.row.cell(i).display().into_owned(),
-                },
-                i,
-            )
-        })
+        let cell = self.row.cell(i);
+        cell_amount(cell, self.ocr, limit).map_err(|e| self.err(amount_error(e, cell, limit), i))
     }
 
     fn bad_month(&self, i: usize) -> StatementError {
@@ -78,12 +103,16 @@ impl RowReader<'_> {
     fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
         let period_col = s.period.or(s.range);
         if let Some(i) = period_col {
-            return match cell_period(self.row.cell(i), self.ocr) {
+            let short_years = s.period.is_some();
+            return match cell_period_and_count(self.row.cell(i), self.ocr, short_years) {
                 Ok(None) => Ok(None),
-                Ok(Some(Period::Single(m))) => Ok(Some(Months::One(m))),
-                Ok(Some(Period::Range { from, to, star })) => {
-                    Ok(Some(Months::Range { from, to, star }))
-                }
+                Ok(Some((Period::Single(m), _))) => Ok(Some(Months::One(m))),
+                Ok(Some((Period::Range { from, to, star }, count))) => Ok(Some(Months::Range {
+                    from,
+                    to,
+                    star,
+                    count,
+                })),
                 Err(()) => Err(self.bad_month(i)),
             };
         }
@@ -96,6 +125,7 @@ impl RowReader<'_> {
                     from: f,
                     to: t,
                     star: false,
+                    count: None,
                 })),
                 (Some(f), None) => Ok(Some(Months::One(f))),
                 _ => Err(self.err(
@@ -115,14 +145,19 @@ impl RowReader<'_> {
             if ycell.is_blank() {
                 return Ok(None);
             }
-            // A 月 column may hold the whole month run together (`202301`).
+            // A 月 column may hold the whole month run together (`202301`), with its
+            // four-digit year (`01-04` is a list of months, not April 2001).
             if let Some(mc) = s.month_of_year {
                 let c = self.row.cell(mc);
-                if let Ok(Some(m)) = cell_month(c, self.ocr) {
+                let full_year = match c {
+                    Cell::Text(t) => t.trim().bytes().take(4).all(|b| b.is_ascii_digit()),
+                    _ => true,
+                };
+                if let (true, Ok(Some(m))) = (full_year, cell_month(c, self.ocr)) {
                     return Ok(Some(Months::One(m)));
                 }
             }
-            let year = cell_year(ycell).ok_or_else(|| self.bad_month(y))?;
+            let year = cell_year(ycell, self.ocr).ok_or_else(|| self.bad_month(y))?;
             if let Some(mc) = s.month_of_year {
                 let c = self.row.cell(mc);
                 if let Some(m) = cell_month_of_year(c, self.ocr) {
@@ -151,6 +186,31 @@ impl RowReader<'_> {
             return Err(self.bad_month(y));
         }
         Ok(self.plan.bill_month.map(Months::One))
+    }
+
+    /// For a row that could not be read: its month, when the row is for one month and that
+    /// cell reads, and its insurance when known (a wide row holds several: `None`).
+    pub fn month_hint(&self) -> (Option<Month>, Option<Insurance>) {
+        let Some(s) = self.plan.segments.first() else {
+            return (None, None);
+        };
+        let month = match self.months(s) {
+            Ok(Some(Months::One(m))) => Some(m),
+            _ => None,
+        };
+        let insurance = match s.insurance {
+            Some(i) => match self
+                .memo
+                .borrow_mut()
+                .insurance(&self.row.cell(i).display(), self.plan.scheme)
+            {
+                InsuranceCell::Known(ins) => Some(ins),
+                _ => None,
+            },
+            None if s.groups.is_empty() => Some(self.plan.default_insurance),
+            None => None,
+        };
+        (month, month.and(insurance))
     }
 
     /// Read the whole row (all its record sets).
@@ -270,8 +330,12 @@ impl RowReader<'_> {
             },
             None => self.plan.default_insurance,
         };
-        let money_base = self.amount(s.base)?;
-        let (mut personal, mut employer) = (self.amount(s.personal)?, self.amount(s.employer)?);
+        let limit = months.amount_limit();
+        let money_base = self.amount(s.base, MAX_MONTHLY_AMOUNT)?;
+        let (mut personal, mut employer) = (
+            self.amount(s.personal, limit)?,
+            self.amount(s.employer, limit)?,
+        );
         let mut part = None;
         let mut rate = None;
         if let Some(pc) = s.part {
@@ -284,9 +348,9 @@ impl RowReader<'_> {
                     pc,
                 )
             })?;
-            let value = self
-                .amount(s.amount)?
-                .or(if is_personal { personal } else { employer });
+            let value =
+                self.amount(s.amount, limit)?
+                    .or(if is_personal { personal } else { employer });
             (personal, employer) = if is_personal {
                 (value, None)
             } else {
@@ -294,13 +358,21 @@ impl RowReader<'_> {
             };
             part = Some(is_personal);
             if is_personal {
-                rate = self.amount(s.rate)?.map(|r| StatedRate {
-                    rate: as_fraction(r),
-                    fixed: Decimal::ZERO,
-                });
+                rate = self
+                    .amount(s.rate, MAX_MONTHLY_AMOUNT)?
+                    .map(|r| StatedRate {
+                        rate: as_fraction(r),
+                        fixed: Decimal::ZERO,
+                    });
             }
         }
-        let count = s.month_count.and_then(|i| cell_count(self.row.cell(i)));
+        let count = s
+            .month_count
+            .and_then(|i| cell_count(self.row.cell(i)))
+            .or(match months {
+                Months::Range { count, .. } => count,
+                _ => None,
+            });
         let values = Values {
             insurance,
             base: money_base,
@@ -361,9 +433,9 @@ impl RowReader<'_> {
         }
         let values = Values {
             insurance,
-            base: self.amount(g.base.or(s.base))?,
-            personal: self.amount(g.personal)?,
-            employer: self.amount(g.employer)?,
+            base: self.amount(g.base.or(s.base), MAX_MONTHLY_AMOUNT)?,
+            personal: self.amount(g.personal, months.amount_limit())?,
+            employer: self.amount(g.employer, months.amount_limit())?,
             rate: g.rate.clone(),
             count: count.or_else(|| s.month_count.and_then(|i| cell_count(self.row.cell(i)))),
         };
@@ -372,6 +444,7 @@ impl RowReader<'_> {
                 from: *m,
                 to: *m,
                 star: false,
+                count: None,
             },
             _ => months,
         };

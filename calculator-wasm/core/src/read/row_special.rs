@@ -1,7 +1,9 @@
 //! Rows of the two layouts that are not one record per month and insurance: the
 //! year × month grid and the annual 权益记录单.
 
-use super::cells::{cell_amount, cell_count, cell_year};
+use super::cells::{
+    amount_error, cell_amount, cell_count, cell_year, MAX_ACCOUNT_AMOUNT, MAX_MONTHLY_AMOUNT,
+};
 use super::grid::GridRow;
 use super::header::Header;
 use super::plan::Plan;
@@ -31,7 +33,7 @@ pub fn read_grid_row(
         return Ok(out);
     };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+    let year = cell_year(row.cell(ycol), ocr).ok_or_else(|| {
         err(
             header,
             row,
@@ -54,16 +56,8 @@ pub fn read_grid_row(
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "未缴" | "未到账" | "×" => (PayStatus::Unpaid, None),
             _ => {
-                let a = cell_amount(c, ocr).map_err(|_| {
-                    err(
-                        header,
-                        row,
-                        col,
-                        ErrorKind::BadAmount {
-                            value: t.to_string(),
-                        },
-                    )
-                })?;
+                let a = cell_amount(c, ocr, MAX_MONTHLY_AMOUNT)
+                    .map_err(|e| err(header, row, col, amount_error(e, c, MAX_MONTHLY_AMOUNT)))?;
                 (PayStatus::Paid, a)
             }
         };
@@ -103,7 +97,7 @@ pub fn read_annual_row(
         return Ok(None);
     };
     let ycol = seg.year.unwrap_or(0);
-    let year = cell_year(row.cell(ycol)).ok_or_else(|| {
+    let year = cell_year(row.cell(ycol), ocr).ok_or_else(|| {
         err(
             header,
             row,
@@ -116,16 +110,9 @@ pub fn read_annual_row(
     let mut figures = [None; 5];
     for (k, col) in seg.account.iter().enumerate() {
         if let Some(i) = *col {
-            figures[k] = cell_amount(row.cell(i), ocr).map_err(|_| {
-                err(
-                    header,
-                    row,
-                    i,
-                    ErrorKind::BadAmount {
-                        value: row.cell(i).display().into_owned(),
-                    },
-                )
-            })?;
+            let cell = row.cell(i);
+            figures[k] = cell_amount(cell, ocr, MAX_ACCOUNT_AMOUNT)
+                .map_err(|e| err(header, row, i, amount_error(e, cell, MAX_ACCOUNT_AMOUNT)))?;
         }
     }
     let [Some(opening), Some(credited), Some(interest_on_opening), Some(interest_on_credits), Some(closing)] =

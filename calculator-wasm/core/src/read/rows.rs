@@ -169,11 +169,7 @@ pub fn read_rows(
         .first()
         .is_some_and(|s| s.employer_name.is_some());
     let skip = |skipped: &mut Vec<SkippedRow>, row: &GridRow, reason: &str| {
-        skipped.push(SkippedRow {
-            row: row.number,
-            reason: reason.to_string(),
-            unreadable: false,
-        });
+        skipped.push(SkippedRow::not_data(row.number, reason));
     };
     for row in &grid.rows[header.last + 1..] {
         let prev_data = last_data.take();
@@ -220,6 +216,13 @@ pub fn read_rows(
         if name.is_some() || id.is_some() {
             current = people.person(name.as_deref(), id.as_deref());
         }
+        let reader = RowReader {
+            memo: &memo,
+            plan,
+            header,
+            ocr: grid.ocr,
+            row,
+        };
         let result = match plan.layout {
             Layout::MonthGrid => read_grid_row(plan, header, row, grid.ocr),
             Layout::AnnualRecord => match read_annual_row(plan, header, row, grid.ocr) {
@@ -231,14 +234,7 @@ pub fn read_rows(
                 Ok(None) => continue,
                 Err(e) => Err(e),
             },
-            _ => RowReader {
-                memo: &memo,
-                plan,
-                header,
-                ocr: grid.ocr,
-                row,
-            }
-            .read(),
+            _ => reader.read(),
         };
         match result {
             Ok(out) => {
@@ -263,10 +259,16 @@ pub fn read_rows(
                 }
             }
             Err(e) => {
+                let (month, insurance) = match plan.layout {
+                    Layout::MonthGrid | Layout::AnnualRecord => (None, None),
+                    _ => reader.month_hint(),
+                };
                 skipped.push(SkippedRow {
                     row: row.number,
                     reason: e.message_zh(),
                     unreadable: true,
+                    month,
+                    insurance,
                 });
                 first_error.get_or_insert(e);
             }

@@ -4,7 +4,8 @@
 //! Matching (after [`super::text_norm::normalise_label`]): an exact match wins; otherwise the
 //! synonyms of three or more characters contained in the label compete, and the one that
 //! ends latest (Chinese compounds put the head noun last: `个人缴费基数` is a base), then the
-//! longest, wins. Two-character words (`个人`, `单位`, `金额`) only match exactly.
+//! longest, wins. Two-character words (`个人`, `单位`, `金额`) and the national data-dictionary
+//! codes (`aae140`, in any letter case) only match exactly.
 
 use serde::Serialize;
 
@@ -121,6 +122,7 @@ impl Field {
 
 /// Every header name understood, grouped by field; within a group, earlier names are
 /// preferred when two columns claim the same field (`对应费款所属期` over `费款所属期`).
+/// Names are lower case; labels are matched case-insensitively (`AAE140` is `aae140`).
 pub fn header_synonyms() -> &'static [(Field, &'static [&'static str])] {
     SYNONYMS
 }
@@ -130,7 +132,13 @@ static SYNONYMS: &[(Field, &[&str])] = &[
         Field::Period,
         &[
             "对应费款所属期",
+            // National data-dictionary codes (portal and database exports). Public sources
+            // agree that AAE003 is the month paid for (对应费款所属期, 缴费所属期, 年月), and
+            // give AAE002 as 费款所属期 / 费用所属期; one rural-pension source uses AAE003 for
+            // a year (缴费年度), which is refused as a month rather than guessed.
+            "aae003",
             "费款所属期",
+            "aae002",
             "费款所属日期起",
             "费款所属日期",
             "缴费年月",
@@ -152,11 +160,19 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "月份",
             "缴费期",
             "缴费时间",
+            "应征年月",
         ],
     ),
     (
         Field::Booked,
-        &["台账年月", "记帐年月", "记账年月", "到账年月"],
+        &[
+            "台账年月",
+            "记帐年月",
+            "记账年月",
+            "到账年月",
+            "台账月份",
+            "记账月份",
+        ],
     ),
     (
         Field::PeriodRange,
@@ -170,6 +186,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "缴费期间",
             "起止时间",
             "参保时间段",
+            "实缴时间",
+            // `202505 202605 13`: a span and the months paid in it.
+            "参保情况",
         ],
     ),
     (
@@ -228,6 +247,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "险种编码",
             "征收项目",
             "险种标志",
+            "aae140",
+            // The insurance's name beside its code (`m` for 名称 in some exports).
+            "aae140m",
         ],
     ),
     (Field::Part, &["征收品目", "款项", "缴费部分", "征收子目"]),
@@ -247,6 +269,12 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "申报工资",
             "缴纳基数",
             "基数",
+            "aae180",
+            // One public source labels AAB120 an employer's 个人缴费基数总额 (the sum over its
+            // staff); on one person's row that sum is the person's base.
+            "aab120",
+            // AAC040 is 缴费工资 (the declared wage), preferred last.
+            "aac040",
         ],
     ),
     (
@@ -267,6 +295,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "个人缴纳划入账户金额",
             "划入个人账户金额",
             "个人",
+            // AAC123 and BAA005 (below) are as portal exports name them; no public data
+            // dictionary found spells them out.
+            "aac123",
         ],
     ),
     (
@@ -288,6 +319,7 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "单位",
             "公司",
             "企业",
+            "baa005",
         ],
     ),
     (
@@ -319,6 +351,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "是否到账",
             "到账情况",
             "状态",
+            // AAE078 到账标志 and AAE114 缴费标志: the paid flags.
+            "aae078",
+            "aae114",
         ],
     ),
     (
@@ -330,9 +365,22 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "缴费性质",
             "征收类型",
             "补缴类型",
+            "aaa115",
         ],
     ),
-    (Field::Settled, &["足额到账年月", "补足年月"]),
+    (
+        Field::Settled,
+        &[
+            "足额到账年月",
+            "补足年月",
+            "足额到账日期",
+            "到账日期",
+            "到账时间",
+            "实缴日期",
+            "缴费日期",
+            "入库日期",
+        ],
+    ),
     (
         Field::Name,
         &[
@@ -342,6 +390,7 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "参保人姓名",
             "职工姓名",
             "员工姓名",
+            "aac003",
         ],
     ),
     (
@@ -354,6 +403,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "身份证件号码",
             "社会保障号码",
             "证件号",
+            // AAC002 社会保障号码 / 身份证号, AAC147 证件号码.
+            "aac002",
+            "aac147",
         ],
     ),
     (
@@ -366,6 +418,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "用人单位",
             "工作单位",
             "单位全称",
+            // AAB004 单位名称; AAE044 单位名称 in some query services.
+            "aab004",
+            "aae044",
         ],
     ),
     (
@@ -417,7 +472,6 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "缴费方式",
             "核定方式",
             "缴费统筹区",
-            "到账日期",
             "补缴利息",
             "滞纳金",
             "利息",
@@ -439,8 +493,10 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "经办机构",
             "统筹区",
             "税务机关",
-            "入库日期",
             "电脑序号",
+            // AAC001 个人编号, AAB001 单位编号.
+            "aac001",
+            "aab001",
         ],
     ),
 ];
@@ -451,6 +507,13 @@ pub fn match_field(label: &str) -> Option<(Field, usize)> {
     if label.is_empty() {
         return None;
     }
+    let lower;
+    let label = if label.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = label.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        label
+    };
     for (field, names) in SYNONYMS {
         if let Some(rank) = names.iter().position(|n| *n == label) {
             return Some((*field, rank));
@@ -460,10 +523,11 @@ pub fn match_field(label: &str) -> Option<(Field, usize)> {
     let mut best: Option<(usize, usize, Field, usize)> = None;
     for (field, names) in SYNONYMS {
         for (rank, name) in names.iter().enumerate() {
-            if name.chars().count() < 3 {
+            // Codes (`aae140`) match only exactly: `aae140m` is not `aae140` with a suffix.
+            if name.chars().count() < 3 || name.is_ascii() {
                 continue;
             }
-            if let Some(pos) = super::text_norm::rfind_str(label, name) {
+            if let Some(pos) = label.rfind(name) {
                 let key = (pos + name.len(), name.len(), *field, rank + 100);
                 if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                     best = Some(key);
@@ -505,6 +569,10 @@ mod tests {
         );
         assert_eq!(match_field("人员缴费基数").map(|m| m.0), Some(Field::Base));
         assert_eq!(match_field("综合计算").map(|m| m.0), None);
+        assert_eq!(match_field("AAE140").map(|m| m.0), Some(Field::Insurance));
+        assert_eq!(match_field("aae140m").map(|m| m.0), Some(Field::Insurance));
+        assert_eq!(match_field("Aae002").map(|m| m.0), Some(Field::Period));
+        assert_eq!(match_field("aae1400").map(|m| m.0), None);
     }
 
     #[test]

@@ -84,57 +84,9 @@ pub fn fix_ocr_digits(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// `s` without any number of trailing `suffix`es, like `str::trim_end_matches(suffix)`.
-/// Searching backwards for a `&str` pattern instantiates std's reverse two-way searcher
-/// (~1.5 KB gzip of wasm); `strip_suffix` compares bytes.
-pub fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
-    if suffix.is_empty() {
-        return s;
-    }
-    while let Some(rest) = s.strip_suffix(suffix) {
-        s = rest;
-    }
-    s
-}
-
-/// The byte position of the last occurrence of `needle`, like `str::rfind(needle)` (see
-/// [`trim_end_str`] for why not that). Labels are short, so the plain scan costs nothing.
-pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
-    (0..=haystack.len())
-        .rev()
-        .find(|&i| haystack.is_char_boundary(i) && haystack[i..].starts_with(needle))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn trim_end_str_and_rfind_str_match_std() {
-        for (s, suffix) in [
-            ("12.0.0", ".0"),
-            ("3个月个月", "个月"),
-            ("", "x"),
-            ("abc", ""),
-            ("个", "个月"),
-        ] {
-            assert_eq!(
-                trim_end_str(s, suffix),
-                s.trim_end_matches(suffix),
-                "{s} {suffix}"
-            );
-        }
-        for (h, n) in [
-            ("aaa", "aa"),
-            ("个人缴费个人", "个人"),
-            ("abc", "d"),
-            ("abc", ""),
-            ("", ""),
-            ("缴费基数", "基数"),
-        ] {
-            assert_eq!(rfind_str(h, n), h.rfind(n), "{h} {n}");
-        }
-    }
 
     #[test]
     fn labels_lose_spaces_breaks_and_notes() {

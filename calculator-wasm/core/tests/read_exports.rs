@@ -1,0 +1,289 @@
+//! The fixtures of what real systems export (tests/fixtures/statements/generate_exports.py)
+//! read to their hand-checked figures, and the ones no statement can hold are refused.
+#[path = "read_support.rs"]
+mod support;
+
+use shebao_calc::error::ErrorKind;
+use shebao_calc::record::{Insurance::*, PayStatus};
+use shebao_calc::statement::{Format, Layout};
+use support::*;
+
+/// (months, personal total, employer total) of one insurance.
+fn figures(
+    p: &shebao_calc::record::Person,
+    ins: shebao_calc::record::Insurance,
+) -> (Vec<String>, String, String) {
+    (
+        months(p, ins),
+        personal_total(p, ins).normalize().to_string(),
+        employer_total(p, ins).normalize().to_string(),
+    )
+}
+
+fn spans(s: &shebao_calc::statement::Statement, person: usize) -> Vec<(String, String, u32)> {
+    s.people[person]
+        .coverage
+        .iter()
+        .map(|c| (c.from.to_string(), c.to.to_string(), c.months))
+        .collect()
+}
+
+#[test]
+fn national_code_headers_in_any_case() {
+    let s = read_fixture("national-codes.csv").unwrap();
+    assert_eq!(s.source.layout, Layout::Long);
+    let p = &s.people[0];
+    assert_eq!(
+        (p.name.as_deref(), p.id.as_deref()),
+        (Some("张三"), Some("110101199001011234"))
+    );
+    // AAE003 (the month paid for) wins over AAE002 (booked 2024-04 for March).
+    let all = ["2024-01", "2024-02", "2024-03"].map(String::from).to_vec();
+    assert_eq!(
+        figures(p, Pension),
+        (all.clone(), "1200".into(), "2400".into())
+    );
+    assert_eq!(
+        figures(p, Medical),
+        (all.clone(), "300".into(), "1425".into())
+    );
+    let unemployment = of(p, Unemployment);
+    assert_eq!(unemployment[2].status, PayStatus::Unpaid); // AAE078 = 0
+    assert!(unemployment.iter().all(|r| r.base == Some(d("5000"))));
+}
+
+#[test]
+fn more_period_headers_and_flags() {
+    let s = read_fixture("long-booked-month.csv").unwrap();
+    let p = &s.people[0];
+    // 缴费月份, not 台账月份; 已实现 is paid, 未实现 not.
+    assert_eq!(
+        months(p, Pension),
+        ["2024-01", "2024-02", "2024-03", "2024-04"]
+    );
+    let statuses: Vec<PayStatus> = of(p, Pension).iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            PayStatus::Paid,
+            PayStatus::Paid,
+            PayStatus::Paid,
+            PayStatus::Unpaid
+        ]
+    );
+    let s = read_fixture("tax-bureau-levy.csv").unwrap();
+    let p = &s.people[0];
+    assert_eq!(
+        figures(p, Unemployment),
+        (
+            vec!["2025-05".into(), "2025-06".into()],
+            "48.12".into(),
+            "48.12".into()
+        )
+    );
+}
+
+#[test]
+fn range_rows_with_total_columns_and_counts() {
+    let s = read_fixture("ranges-totals.csv").unwrap();
+    assert_eq!(s.source.layout, Layout::Ranges);
+    let p = &s.people[0];
+    assert_eq!(of(p, Pension).len(), 9);
+    assert_eq!(personal_total(p, Pension), d("2976.00"));
+    assert_eq!(employer_total(p, Pension), d("5952.00"));
+    assert_eq!(figures(p, Medical).1, "504");
+    let s = read_fixture("coverage-spans.csv").unwrap();
+    assert_eq!(s.source.layout, Layout::Coverage);
+    assert_eq!(
+        spans(&s, 0),
+        [
+            ("2025-05".into(), "2026-05".into(), 13),
+            ("2025-05".into(), "2026-05".into(), 11)
+        ]
+    );
+}
+
+#[test]
+fn employer_certificate_lists_several_people() {
+    let s = read_fixture("employer-certificate.txt").unwrap();
+    assert_eq!(
+        (s.source.format, s.source.layout),
+        (Format::Text, Layout::Coverage)
+    );
+    let names: Vec<_> = s.people.iter().map(|p| p.name.clone().unwrap()).collect();
+    assert_eq!(names, ["张三", "李四", "王五"]);
+    assert_eq!(
+        spans(&s, 0),
+        [
+            ("2019-01".into(), "2024-12".into(), 72),
+            ("2019-01".into(), "2024-12".into(), 70)
+        ]
+    );
+    assert_eq!(spans(&s, 2), [("2023-01".into(), "2024-12".into(), 20)]);
+}
+
+#[test]
+fn ocr_certificate_with_three_pairs_a_line() {
+    let s = read_fixture("ocr-certificate.txt").unwrap();
+    let counts: Vec<(String, u32)> = s.people[0]
+        .coverage
+        .iter()
+        .map(|c| (c.from.to_string(), c.months))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("2019-01".into(), 12),
+            ("2020-01".into(), 12),
+            ("2021-01".into(), 11),
+            ("2022-01".into(), 12),
+            ("2023-01".into(), 6)
+        ]
+    );
+    assert!(s.people[0].coverage.iter().all(|c| c.insurance == Medical));
+}
+
+#[test]
+fn titles_merged_across_the_sheet_are_titles() {
+    let s = read_fixture("merged-title.xlsx").unwrap();
+    assert_eq!(s.source.header_row, Some(3));
+    let p = &s.people[0];
+    assert_eq!(p.name.as_deref(), Some("张三"));
+    assert_eq!(
+        figures(p, Pension),
+        (
+            ["2025-01", "2025-02", "2025-03", "2025-04"]
+                .map(String::from)
+                .to_vec(),
+            "1664".into(),
+            "3328".into()
+        )
+    );
+    let s = read_fixture("employer-bill-merged.xlsx").unwrap();
+    assert_eq!(s.source.layout, Layout::EmployerBill);
+    assert_eq!(s.declared_period, Some((m(2025, 6), m(2025, 6))));
+    assert_eq!(s.people.len(), 2);
+    assert_eq!(
+        figures(&s.people[1], Medical),
+        (vec!["2025-06".into()], "100".into(), "475".into())
+    );
+}
+
+#[test]
+fn settled_arrears_take_the_paying_rows_month() {
+    let s = read_fixture("arrears-settled.csv").unwrap();
+    let unpaid: Vec<_> = s.people[0]
+        .records
+        .iter()
+        .filter(|r| r.status == PayStatus::Unpaid)
+        .collect();
+    assert_eq!(unpaid.len(), 1);
+    assert_eq!(unpaid[0].settled, Some(m(2024, 6)));
+}
+
+#[test]
+fn a_portals_raw_json_is_a_table_or_refused_in_chinese() {
+    let s = read_fixture("portal-raw.json").unwrap();
+    assert_eq!(
+        (s.source.format, s.source.layout),
+        (Format::Json, Layout::Long)
+    );
+    let p = &s.people[0];
+    assert_eq!(
+        figures(p, Pension),
+        (
+            vec!["2025-01".into(), "2025-02".into()],
+            "769.92".into(),
+            "1539.84".into()
+        )
+    );
+    assert_eq!(of(p, Medical)[1].status, PayStatus::Unpaid);
+    let e = read_fixture("invalid/portal-page.json").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::WebsiteJson);
+    let e = read_str("{\"source\": {\"format\": \"csv\"}, \"people\": [").unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::BadJson { .. }));
+    // No parser English in what people read.
+    assert!(!e.message_zh().contains("line"), "{}", e.message_zh());
+}
+
+#[test]
+fn two_digit_years_spaces_and_serials_as_text() {
+    let s = read_fixture("short-years.csv").unwrap();
+    assert_eq!(
+        months(&s.people[0], Pension),
+        ["2022-12", "2023-01", "2023-02", "2023-03", "2023-04"]
+    );
+    let e = read_fixture("invalid/serial-months.csv").unwrap_err();
+    assert!(
+        e.message_zh().contains("Excel 的日期序号"),
+        "{}",
+        e.message_zh()
+    );
+}
+
+#[test]
+fn excel_dot_one_is_october_in_its_column() {
+    let s = read_fixture("excel-dot-months.csv").unwrap();
+    assert_eq!(
+        months(&s.people[0], Pension),
+        ["2023-08", "2023-09", "2023-10", "2023-11", "2023-12"]
+    );
+    // Alone, `2023.1` is refused, never read as January.
+    let e = read_str("缴费年月,险种,个人缴费\n2023.1,养老,320.00\n").unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::BadMonth { .. }));
+}
+
+#[test]
+fn amounts_no_statement_can_hold_are_refused_with_row_and_column() {
+    let e = read_fixture("invalid/huge-amounts.csv").unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::AmountTooLarge { .. }));
+    assert_eq!((e.row, e.column.as_deref()), (Some(2), Some("个人缴费")));
+    let s = read_fixture("amount-letter-o.csv").unwrap();
+    let bad: Vec<_> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| (r.row, r.month.map(|m| m.to_string()), r.insurance))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (3, Some("2023-02".into()), Some(Pension)),
+            (5, Some("2023-04".into()), Some(Pension))
+        ]
+    );
+}
+
+#[test]
+fn our_own_json_is_held_to_the_same_limits() {
+    let text = std::fs::read_to_string(fixture_path("statement.json"))
+        .unwrap()
+        .replacen("\"320.00\"", "\"79228162514264337593543950335\"", 1);
+    let e = read_bytes(text.as_bytes(), "statement.json").unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::AmountTooLarge { .. }), "{e:?}");
+    assert_eq!((e.row, e.column.as_deref()), (Some(2), Some("个人缴费")));
+}
+
+#[test]
+fn amount_parsing_never_panics_on_long_or_odd_numbers() {
+    for text in [
+        "79228162514264337593543950336",
+        "0.00000000000000000000000000000001",
+        "99999999999999999999999999999999999999.99",
+        "1,000,000,000,000,000,000,000,000,000,000",
+        "-79228162514264337593543950335",
+        "1e30",
+        "....",
+    ] {
+        let csv = format!("费款所属期,险种,个人缴费\n202301,养老,\"{text}\"\n");
+        let e = read_str(&csv).unwrap_err();
+        assert!(
+            matches!(
+                e.kind,
+                ErrorKind::AmountTooLarge { .. } | ErrorKind::BadAmount { .. }
+            ),
+            "{text}: {e:?}"
+        );
+    }
+}
