@@ -10,11 +10,11 @@
 mod browser_scenarios;
 
 use shebao_tests::browser_driver::Driver;
+use shebao_tests::harness;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
     let site = std::env::var_os("SHEBAO_SITE_DIR").map(PathBuf::from);
     let missing = match &site {
         None => Some("SHEBAO_SITE_DIR is not set (run `cargo xtask test`)".to_string()),
@@ -24,20 +24,8 @@ fn main() -> ExitCode {
         Some(_) if !Driver::available() => Some("chromium or chromedriver is not installed".into()),
         Some(_) => None,
     };
-    if let Some(why) = missing {
-        if ci {
-            eprintln!("browser tests cannot run in CI: {why}");
-            println!(
-                "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"
-            );
-            return ExitCode::FAILURE;
-        }
-        eprintln!("browser tests skipped: {why}");
-        println!("test result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out");
-        return ExitCode::SUCCESS;
-    }
-    let Some(site) = site else {
-        return ExitCode::FAILURE;
+    let (Some(site), None) = (site, &missing) else {
+        return harness::cannot_run("browser tests", missing.as_deref().unwrap_or(""));
     };
     let (ctx, rt) = match browser_scenarios::start(site) {
         Ok(started) => started,
@@ -46,13 +34,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (passed, failed) = rt.block_on(browser_scenarios::run_all(&ctx));
+    let tally = rt.block_on(browser_scenarios::run_all(&ctx));
     drop(ctx); // kills chromedriver and every Chromium it started
-    let verdict = if failed == 0 { "ok" } else { "FAILED" };
-    println!("\ntest result: {verdict}. {passed} passed; {failed} failed; 0 ignored; 0 measured; 0 filtered out");
-    if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    harness::finish(tally)
 }

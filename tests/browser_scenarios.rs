@@ -5,6 +5,7 @@ use fantoccini::Client;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::files_under;
+use shebao_tests::harness::{self, run};
 use shebao_tests::request_audit::{audit, fragments};
 use shebao_tests::site_server::SiteServer;
 use std::future::Future;
@@ -42,12 +43,6 @@ impl Ctx {
 
     fn url(&self, path: &str) -> String {
         format!("{}/{}", self.server.origin, path.trim_start_matches('/'))
-    }
-
-    async fn session(&self, width: u32, height: u32) -> PageResult<Client> {
-        self.driver
-            .session(Some(self.server.port), width, height)
-            .await
     }
 
     /// A city calculator page: Yingkou's (the sample statement is from there) or the first.
@@ -89,13 +84,7 @@ impl Ctx {
 /// The test server for `site`, chromedriver, and the async runtime the scenarios run on.
 pub fn start(site: PathBuf) -> Result<(Ctx, tokio::runtime::Runtime), String> {
     let tests_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let server = SiteServer::start(&site, &tests_dir.join("fixtures/browser"))
-        .map_err(|e| format!("cannot start the test server: {e}"))?;
-    let driver = Driver::start()?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("tokio: {e}"))?;
+    let (server, driver, rt) = harness::start(&site, &tests_dir.join("fixtures/browser"))?;
     Ok((Ctx::new(site, tests_dir, server, driver), rt))
 }
 
@@ -166,34 +155,12 @@ pub async fn run_all(ctx: &Ctx) -> (usize, usize) {
     tally
 }
 
-async fn run(tally: &mut (usize, usize), name: &str, f: impl Future<Output = PageResult<()>>) {
-    let start = Instant::now();
-    match f.await {
-        Ok(()) => {
-            println!(
-                "test {name} ... ok ({:.1} s)",
-                start.elapsed().as_secs_f64()
-            );
-            tally.0 += 1;
-        }
-        Err(e) => {
-            println!("test {name} ... FAILED\n    {}", e.replace('\n', "\n    "));
-            tally.1 += 1;
-        }
-    }
-}
-
-/// Open a session, run `body`, always close the session.
 async fn with_session<F, Fut>(ctx: &Ctx, width: u32, height: u32, body: F) -> PageResult<()>
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = PageResult<Client>>,
 {
-    let c = ctx.session(width, height).await?;
-    let keep = c.clone();
-    let result = body(c).await;
-    let _ = keep.close().await;
-    result.map(|_| ())
+    harness::with_session(&ctx.driver, &ctx.server, (width, height), body).await
 }
 
 async fn sample_button_sends_nothing(ctx: &Ctx) -> PageResult<()> {

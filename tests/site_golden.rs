@@ -137,16 +137,21 @@ fn unconfirmed_figures_read_as_unconfirmed() {
         let end = start + topic[start..].find("</tr>").expect("row end");
         topic[start..end].to_string()
     };
+    // In the table: the figure, and a marker only on the unconfirmed one.
     let r2025 = row("2025");
     assert!(
-        r2025.contains("1.5%") && r2025.contains("conf-low\">未证实"),
+        r2025.contains("1.5%") && r2025.contains("class=\"mark\""),
         "{r2025}"
     );
-    assert!(row("2024").contains(">可靠<"), "{}", row("2024"));
-    assert!(row("2021").contains(">较可靠<"), "{}", row("2021"));
+    assert!(!row("2024").contains("class=\"mark\""), "{}", row("2024"));
+    // Under it, one tap away: each year's document with its confidence in words.
+    let sources = &topic[topic.find("class=\"figure-sources\"").expect("sources")..];
+    assert!(sources.contains("2025 年：") && sources.contains("（未证实）"));
+    assert!(sources.contains("2024 年：") && sources.contains("（可靠）"));
+    assert!(sources.contains("2021 年：") && sources.contains("（较可靠）"));
     assert!(
-        topic.contains("class=\"conf-legend\""),
-        "legend explains the words"
+        topic.contains("class=\"conf-legend\"") && topic.contains("class=\"legend\""),
+        "legends explain the marker and the words"
     );
 }
 

@@ -17,6 +17,8 @@ pub struct PageHtml {
     pub body: String,
     /// Body headings (for the table of contents and anchor checks).
     pub headings: Vec<Heading>,
+    /// The "start here" lines.
+    pub start: Vec<String>,
     /// Steps of each channel.
     pub channel_steps: Vec<Vec<String>>,
     /// Steps of each procedure.
@@ -49,6 +51,7 @@ fn render_page(site: &Site, facts: &SiteFacts, page: &Page) -> PageHtml {
         r.html
     };
     let g = &page.guide;
+    out.start = g.start.iter().map(|s| inline(s, &mut links)).collect();
     out.channel_steps = g
         .channels
         .iter()

@@ -184,6 +184,8 @@ pub struct CityRef {
 pub struct Guide {
     /// Set on city guides.
     pub city: Option<CityRef>,
+    /// "Start here" lines: the simplest ways, shown first.
+    pub start: Vec<Markdown>,
     /// Query channels.
     pub channels: Vec<Channel>,
     /// Procedures.

@@ -5,6 +5,7 @@
 pub mod browser_driver;
 pub mod calc_page;
 pub mod golden;
+pub mod harness;
 pub mod request_audit;
 pub mod site_server;
 

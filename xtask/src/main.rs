@@ -1,6 +1,7 @@
 //! Build orchestration: `cargo xtask <command>`. Every multi-step job of the project lives here,
 //! so the README's two commands (`cargo xtask serve`, `cargo xtask test`) work on a fresh clone.
 
+mod audit;
 mod bench_browser;
 mod bench_build;
 mod build;
@@ -27,6 +28,7 @@ cargo xtask <command>
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_calc_xlsx)
   size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
+  audit             Lighthouse mobile scores and page weight of a city guide and the calculator
   bench-build N     time a full build of N generated pages
   bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader
@@ -56,6 +58,7 @@ fn run(args: &[String]) -> Result<()> {
         "setup" => setup::all(),
         "wasm" => wasm::run_cmd(rest),
         "size" => size::run(rest),
+        "audit" => audit::run(rest),
         "test" => test::run(rest),
         "build" => build::run(rest),
         "serve" => serve::run(rest),

@@ -1,5 +1,7 @@
-//! Installing what a fresh machine lacks: rustfmt and clippy, the wasm target, wasm-opt from npm's binaryen (never
-//! Debian's: it breaks the module) and terser, Chromium and chromedriver from Debian's packages.
+//! Installing what a fresh machine lacks: rustfmt and clippy, the wasm target, wasm-opt from
+//! npm's binaryen (never Debian's: it breaks the module) and terser, the readers' checkers from
+//! npm (vnu-jar, axe-core, lighthouse), Chromium, chromedriver, a JRE (for vnu) and a CJK font
+//! from Debian's packages.
 
 use crate::sh::{cmd, has, root, run};
 use anyhow::{bail, Result};
@@ -37,26 +39,39 @@ pub fn wasm_target() -> Result<()> {
     run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// npm's binaryen (wasm-opt) and terser (minifies the calculator's scripts), pinned by
-/// package-lock.json, installed into ./node_modules.
+/// npm's binaryen (wasm-opt), terser (minifies the calculator's scripts), vnu-jar, axe-core
+/// and lighthouse, pinned by package-lock.json, installed into ./node_modules. Install scripts
+/// stay off: vnu-jar's would download a Java runtime, and Debian's JRE serves instead.
 pub fn npm_tools() -> Result<()> {
-    let bin = root().join("node_modules/.bin");
-    if bin.join("wasm-opt").exists() && bin.join("terser").exists() {
+    let nm = root().join("node_modules");
+    let needed = [
+        ".bin/wasm-opt",
+        ".bin/terser",
+        ".bin/lighthouse",
+        "vnu-jar/build/dist/vnu.jar",
+        "axe-core/axe.min.js",
+    ];
+    if needed.iter().all(|p| nm.join(p).exists()) {
         return Ok(());
     }
     if !has("npm") {
         bail!("npm is needed to install binaryen (wasm-opt) and terser; install Node.js and npm");
     }
-    run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))
+    run(cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+    ))
 }
 
-/// Debian's chromium and chromium-driver (same package version, always matched).
+/// Debian's chromium and chromium-driver (same package version, always matched), a JRE for
+/// the HTML checker and a CJK font, so that pages are measured with real Chinese glyphs.
 pub fn browser() -> Result<()> {
-    if has("chromium") && has("chromedriver") {
+    let font = std::path::Path::new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists();
+    if has("chromium") && has("chromedriver") && has("java") && font {
         return Ok(());
     }
     if !is_root() {
-        bail!("chromium and chromedriver are missing; install them: sudo apt-get install -y chromium chromium-driver");
+        bail!("chromium, chromedriver, a JRE or the CJK font is missing; install them: sudo apt-get install -y chromium chromium-driver default-jre-headless fonts-wqy-microhei");
     }
     run(cmd("apt-get", &["update", "-qq"]))?;
     let mut c = cmd(
@@ -68,6 +83,8 @@ pub fn browser() -> Result<()> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "default-jre-headless",
+            "fonts-wqy-microhei",
         ],
     );
     c.env("DEBIAN_FRONTEND", "noninteractive");

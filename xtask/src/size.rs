@@ -47,7 +47,14 @@ pub fn check(site_dir: &Path) -> Result<()> {
         }
     };
 
-    let calc = page_assets(&site_dir, "calculator/index.html")?;
+    let mut calc = page_assets(&site_dir, "calculator/index.html")?;
+    // The page's script loads the engine itself, after the form works (no <script> tag).
+    for engine in ["calc/shebao_calc.js", "calc/shebao_calc.wasm.js"] {
+        let f = site_dir.join(engine);
+        if f.exists() && !calc.iter().any(|a| a.ends_with(engine)) {
+            calc.push(fs::canonicalize(f)?);
+        }
+    }
     let total = print_table(
         "calculator page (before a file can be checked)",
         &site_dir,
@@ -166,6 +173,17 @@ pub fn page_assets(site: &Path, page: &str) -> Result<Vec<PathBuf>> {
 
 /// `src` of `<script>` and `href` of `<link rel="stylesheet">`, local only.
 fn referenced_assets(html: &str) -> Vec<String> {
+    // What a <noscript> loads is for readers without JavaScript, who never get the engine.
+    let mut scripted = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<noscript>") {
+        scripted.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("</noscript>")
+            .map_or("", |end| &rest[start + end..]);
+    }
+    scripted.push_str(rest);
+    let html = scripted.as_str();
     let mut urls = Vec::new();
     for (tag, attr) in [("<script", "src"), ("<link", "href")] {
         for piece in html.split(tag).skip(1) {

@@ -51,6 +51,13 @@ impl<'a> GuideFields<'_, 'a> {
             None
         };
         let is_guide = matches!(kind, PageKind::City | PageKind::National);
+        if let (Some(v), false) = (&raw.start, is_guide) {
+            self.fd.error(
+                self.base + v.span().start,
+                "字段 `start` 只用于城市或全国指南（kind = \"city\" 或 \"national\"）",
+            );
+        }
+        let start = self.markdown_list(&raw.start);
         let tables = [
             (raw.channels.first().map(Spanned::span), "channels"),
             (raw.procedures.first().map(Spanned::span), "procedures"),
@@ -81,6 +88,7 @@ impl<'a> GuideFields<'_, 'a> {
             .collect();
         Guide {
             city,
+            start,
             channels,
             procedures,
             faqs,

@@ -38,6 +38,8 @@ pub struct RawFrontMatter {
     pub city_name: Field<String>,
     /// Province slug (city guides).
     pub province: Field<String>,
+    /// "Start here": the two or three simplest ways, one Markdown line each (guides).
+    pub start: Field<Vec<String>>,
     /// Official query channels.
     #[serde(default)]
     pub channels: Vec<Spanned<RawChannel>>,

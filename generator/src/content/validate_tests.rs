@@ -14,6 +14,7 @@ reviewed = 2026-11-01
 city = "yingkou"
 city_name = "营口"
 province = "liaoning"
+start = ["**不用手机**：拨 12333。"]
 [[sources]]
 title = "辽宁人社"
 url = "https://rst.ln.gov.cn/"
@@ -46,6 +47,17 @@ answer = "答。"
     assert_eq!(page.guide.city.as_ref().unwrap().name, "营口");
     assert_eq!(page.guide.channels[0].phone.as_deref(), Some("0417-12333"));
     assert_eq!(page.body.text, "正文\n");
+    assert_eq!(page.guide.start[0].text, "**不用手机**：拨 12333。");
+}
+
+#[test]
+fn start_lines_belong_to_guides_only() {
+    let text = "+++\ntitle = \"t\"\ndescription = \"d\"\nkind = \"topic\"\nreviewed = 2026-11-01\nstart = [\"拨 12333\"]\n[[sources]]\ntitle = \"t\"\nurl = \"https://x.cn/\"\nseen = 2026-10-30\n+++\n";
+    let (_, diags) = parse_page("topics/a.md", "a.md", text);
+    assert_eq!(
+        lines(&diags),
+        ["a.md:6:9: 字段 `start` 只用于城市或全国指南（kind = \"city\" 或 \"national\"）"]
+    );
 }
 
 #[test]

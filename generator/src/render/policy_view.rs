@@ -56,6 +56,8 @@ pub struct SourceRef<'a> {
     pub source: &'a str,
     /// Its address.
     pub url: Option<&'a str>,
+    /// How sure the first figure taken from it is, in words.
+    pub confidence_zh: &'static str,
 }
 
 /// One year's crediting rate.
@@ -91,11 +93,12 @@ pub fn city<'a>(policy: &'a Policy, city: &str) -> Option<CityPolicyView<'a>> {
         let r = SourceRef {
             source: f.source,
             url: f.url,
+            confidence_zh: f.confidence_zh,
         };
         // One entry per document: the same page cited with a longer or shorter name counts once.
         let listed = sources
             .iter()
-            .any(|s| *s == r || (r.url.is_some() && s.url == r.url));
+            .any(|s| s.source == r.source || (r.url.is_some() && s.url == r.url));
         if !listed {
             sources.push(r);
         }

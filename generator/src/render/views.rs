@@ -118,6 +118,8 @@ pub struct FaqView<'a> {
 /// The structured parts of a guide.
 #[derive(Debug, Serialize)]
 pub struct GuideView<'a> {
+    /// "Start here" lines (rendered Markdown).
+    pub start: &'a [String],
     /// Channel cards.
     pub channels: Vec<ChannelView<'a>>,
     /// Procedures.
@@ -174,6 +176,7 @@ pub fn guide<'a>(page: &'a Page, html: &'a PageHtml) -> GuideView<'a> {
             .map(|c| c.name.as_str())
     };
     GuideView {
+        start: &html.start,
         channels: g
             .channels
             .iter()

@@ -11,11 +11,10 @@
   var status = $('calc-status'), errorBox = $('calc-error'), report = $('calc-report');
   var actions = $('calc-actions'), fileInput = $('calc-file');
   var policy = $('calc-policy').textContent;
-  var engines = {};  // global name → Calculator
+  var engines = {};  // global name → Promise of its Calculator (one load, however often asked)
+  var mainReady = false;  // the main engine has loaded (the status line says so)
   var lastJson = null;
   var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
-
-  box.hidden = false;
 
   // The *.wasm.js scripts carry the module as a string of one character per byte.
   function bytesOf(s) {
@@ -40,16 +39,17 @@
   }
 
   function engine(name) {
-    if (engines[name]) return Promise.resolve(engines[name]);
+    if (engines[name]) return engines[name];
     var ready = (self.shebaoWasm && self.shebaoWasm[name]) ? Promise.resolve()
       : loadScript(name + '.js').then(function () { return loadScript(name + '.wasm.js'); });
-    return ready.then(function () {
+    engines[name] = ready.then(function () {
       var g = glue(name);
       return g({ module_or_path: bytesOf(self.shebaoWasm[name]) }).then(function () {
-        engines[name] = new g.Calculator(policy);
-        return engines[name];
+        return new g.Calculator(policy);
       });
     });
+    engines[name].catch(function () { delete engines[name]; }); // a later pick tries again
+    return engines[name];
   }
 
   function options() {
@@ -65,18 +65,25 @@
     });
   }
 
+  // An error replaces any earlier report (its buttons would belong to the old file) and is
+  // brought into view and focused, so a reader who just picked a file sees what happened.
   function showError(message) {
     errorBox.textContent = message;
     errorBox.hidden = false;
+    report.innerHTML = '';
+    actions.hidden = true;
     status.textContent = '';
     box.setAttribute('data-state', 'error');
+    errorBox.scrollIntoView({ block: 'center' });
+    errorBox.focus({ preventScroll: true });
   }
 
   function check(bytes, fileName, name) {
     var started = performance.now();
     box.setAttribute('data-state', 'working');
-    status.textContent = '正在检查，请稍候……';
+    status.textContent = (mainReady || name) ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
     errorBox.hidden = true;
+    actions.hidden = true;
     var opts = options();
     box.setAttribute('data-options', opts);
     return engine(name || 'shebao_calc').then(function (calc) {
@@ -206,9 +213,14 @@
     }).catch(function () { box.setAttribute('data-offline', 'failed'); });
   }
 
+  // Load the engine in the background; the form already works (a file picked meanwhile
+  // waits in check() for the same promise). Only an idle page changes state here.
   engine('shebao_calc').then(function () {
-    box.setAttribute('data-state', 'ready');
-    status.textContent = '';
+    mainReady = true;
+    if (box.getAttribute('data-state') === 'loading') {
+      box.setAttribute('data-state', 'ready');
+      status.textContent = '已准备好，请选择文件。';
+    }
     cacheForOffline();
   }, function (e) {
     showError('计算器没能启动：' + e.message);

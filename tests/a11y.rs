@@ -1,0 +1,488 @@
+//! Readers' checks on the built site, in real headless Chromium (Debian's, through chromedriver):
+//! every page is valid HTML (the W3C Nu Html Checker, `vnu-jar` from npm on a JRE), has no axe-core
+//! violation in normal and 长辈模式, never scrolls sideways at 320 px, 390 px and 200 % zoom, and
+//! can be used with the keyboard alone (city links, 长辈模式, search when it exists, the
+//! calculator's file input, sample, person list, errors).
+//!
+//! `cargo xtask test` builds the site and sets `SHEBAO_SITE_DIR`; `cargo xtask setup` installs
+//! the npm tools and the JRE. Without them the checks are skipped, except under `CI=true`, where
+//! that is a failure. Runs as one process (`harness = false`), one chromedriver.
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use shebao_tests::browser_driver::Driver;
+use shebao_tests::calc_page::{self as page, PageResult};
+use shebao_tests::harness::{self, run};
+use shebao_tests::site_server::SiteServer;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+/// Widths in CSS pixels. A 390 px phone at 200 % zoom lays the page out 195 CSS px wide.
+const WIDTHS: [(u32, &str); 3] = [(320, "320 px"), (390, "390 px"), (195, "390 px at 200 %")];
+const TAB: char = '\u{E004}';
+const ENTER: char = '\u{E007}';
+
+struct Ctx {
+    site: PathBuf,
+    repo: PathBuf,
+    server: SiteServer,
+    driver: Driver,
+    /// Site-relative URLs of every page ("", "cities/yingkou/", …).
+    pages: Vec<String>,
+}
+
+impl Ctx {
+    fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.server.origin, path.trim_start_matches('/'))
+    }
+
+    fn calculator(&self) -> String {
+        self.pages
+            .iter()
+            .find(|p| p.contains("yingkou/calculator"))
+            .cloned()
+            .unwrap_or_else(|| "calculator/".into())
+    }
+}
+
+fn main() -> ExitCode {
+    let tests_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let repo = tests_dir.parent().unwrap_or(&tests_dir).to_path_buf();
+    let site = std::env::var_os("SHEBAO_SITE_DIR").map(PathBuf::from);
+    let missing = match &site {
+        None => Some("SHEBAO_SITE_DIR is not set (run `cargo xtask test`)".to_string()),
+        Some(s) if !s.join("index.html").exists() => {
+            Some(format!("{} has no index.html", s.display()))
+        }
+        Some(_) if !Driver::available() => Some("chromium or chromedriver is not installed".into()),
+        Some(_) if !repo.join("node_modules/axe-core/axe.min.js").exists() => {
+            Some("node_modules/axe-core is missing (run `cargo xtask setup`)".into())
+        }
+        Some(_) => None,
+    };
+    let (Some(site), None) = (site, &missing) else {
+        return harness::cannot_run("readers' checks", missing.as_deref().unwrap_or(""));
+    };
+    let (server, driver, rt) = match harness::start(&site, &tests_dir.join("fixtures/browser")) {
+        Ok(started) => started,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pages = site_pages(&site);
+    let ctx = Ctx {
+        site,
+        repo,
+        server,
+        driver,
+        pages,
+    };
+    let mut tally = (0, 0);
+    rt.block_on(async {
+        run(&mut tally, "html_validates", html_validates(&ctx)).await;
+        run(&mut tally, "axe_finds_no_violation", axe_clean(&ctx)).await;
+        run(&mut tally, "no_page_scrolls_sideways", no_sideways(&ctx)).await;
+        run(
+            &mut tally,
+            "keyboard_reaches_city_links",
+            keyboard_city(&ctx),
+        )
+        .await;
+        run(
+            &mut tally,
+            "keyboard_turns_on_elder_mode",
+            keyboard_elder(&ctx),
+        )
+        .await;
+        run(
+            &mut tally,
+            "keyboard_uses_the_calculator",
+            keyboard_calc(&ctx),
+        )
+        .await;
+        run(
+            &mut tally,
+            "calculator_error_is_focused",
+            error_focused(&ctx),
+        )
+        .await;
+    });
+    drop(ctx); // kills chromedriver and every Chromium it started
+    harness::finish(tally)
+}
+
+/// Every `index.html` of the site as a site-relative URL, sorted.
+fn site_pages(site: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![site.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "index.html") {
+                if let Ok(rel) = p.strip_prefix(site) {
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    out.push(rel.trim_end_matches("index.html").to_string());
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+async fn goto(c: &Client, url: &str) -> PageResult<()> {
+    c.goto(url)
+        .await
+        .map_err(|e| format!("cannot open {url}: {e}"))
+}
+
+/// Turn 长辈模式 on or off the way the switch remembers it, and reload.
+async fn set_elder(c: &Client, on: bool) -> PageResult<()> {
+    page::js(
+        c,
+        &format!(
+            "localStorage.setItem('shebao-elder', '{}'); location.reload();",
+            u8::from(on)
+        ),
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let has = page::js(
+        c,
+        "return document.documentElement.classList.contains('elder');",
+    )
+    .await?;
+    if has != Value::Bool(on) {
+        return Err(format!(
+            "长辈模式 should be {on} after a reload, the page says {has}"
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async fn html_validates(ctx: &Ctx) -> PageResult<()> {
+    let jar = ctx.repo.join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let java_ok = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !jar.exists() || !java_ok {
+        let why = "vnu-jar or a JRE is missing (run `cargo xtask setup`)";
+        return if harness::ci() {
+            Err(why.into())
+        } else {
+            println!("    skipped: {why}");
+            Ok(())
+        };
+    }
+    let files: Vec<PathBuf> = ctx
+        .pages
+        .iter()
+        .map(|p| ctx.site.join(p).join("index.html"))
+        .collect();
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "gnu"])
+        .args(&files)
+        .output()
+        .map_err(|e| format!("cannot run vnu: {e}"))?;
+    let report =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains("error")).collect();
+    println!("    vnu: {} pages, {} errors", files.len(), errors.len());
+    if errors.is_empty() && out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "vnu found {} errors:\n{}",
+            errors.len(),
+            report.trim()
+        ))
+    }
+}
+
+async fn axe_clean(ctx: &Ctx) -> PageResult<()> {
+    let axe = std::fs::read_to_string(ctx.repo.join("node_modules/axe-core/axe.min.js"))
+        .map_err(|e| format!("axe-core: {e}"))?;
+    let axe = &axe;
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for elder in [false, true] {
+            for p in &ctx.pages {
+                goto(&c, &ctx.url(p)).await?;
+                set_elder(&c, elder).await?;
+                if p.ends_with("calculator/") {
+                    // The page as a reader uses it: with a report on screen.
+                    page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30)).await?;
+                    page::click_and_wait(&c, "calc-sample-go").await?;
+                }
+                for v in axe_violations(&c, axe).await? {
+                    problems.push(format!(
+                        "{p}{}: {v}",
+                        if elder { " (长辈模式)" } else { "" }
+                    ));
+                }
+                checked += 1;
+            }
+        }
+        println!(
+            "    axe: {checked} page views, {} violations",
+            problems.len()
+        );
+        if problems.is_empty() {
+            Ok(c)
+        } else {
+            Err(problems.join("\n"))
+        }
+    })
+    .await
+}
+
+async fn axe_violations(c: &Client, axe: &str) -> PageResult<Vec<String>> {
+    c.execute(axe, vec![])
+        .await
+        .map_err(|e| format!("cannot inject axe-core: {e}"))?;
+    let v = c
+        .execute_async(
+            "var done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+               done(r.violations.map(function (v) {
+                 return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) {
+                   return n.target.join(' ');
+                 }).join(', ');
+               }));
+             }, function (e) { done(['axe failed: ' + e]); });",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("axe.run failed: {e}"))?;
+    Ok(v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+async fn no_sideways(ctx: &Ctx) -> PageResult<()> {
+    let mut problems = Vec::new();
+    for (width, label) in WIDTHS {
+        let problems = &mut problems;
+        harness::with_session(&ctx.driver, &ctx.server, (width, 800), |c| async move {
+            for elder in [false, true] {
+                for p in &ctx.pages {
+                    goto(&c, &ctx.url(p)).await?;
+                    set_elder(&c, elder).await?;
+                    if p.ends_with("calculator/") {
+                        page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30))
+                            .await?;
+                        page::click_and_wait(&c, "calc-sample-go").await?;
+                    }
+                    let v = page::js(
+                        &c,
+                        "var d = document.documentElement; return [d.scrollWidth, d.clientWidth];",
+                    )
+                    .await?;
+                    let (scroll, client) = (v[0].as_u64(), v[1].as_u64());
+                    if scroll > client {
+                        let mode = if elder { "，长辈模式" } else { "" };
+                        problems.push(format!(
+                            "{p} at {label}{mode}: {} px wide in {} px",
+                            scroll.unwrap_or(0),
+                            client.unwrap_or(0)
+                        ));
+                    }
+                }
+            }
+            Ok(c)
+        })
+        .await?;
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Press Tab until the focused element matches `css` (at most `max` times).
+async fn tab_to(c: &Client, css: &str, max: usize) -> PageResult<()> {
+    for _ in 0..max {
+        let here = page::js(
+            c,
+            &format!("var a = document.activeElement; return !!(a && a.matches({css:?}));"),
+        )
+        .await?;
+        if here == Value::Bool(true) {
+            return Ok(());
+        }
+        press(c, TAB).await?;
+    }
+    let at = page::js(
+        c,
+        "var a = document.activeElement; return a ? a.outerHTML.slice(0, 120) : '';",
+    )
+    .await?;
+    Err(format!(
+        "{max} presses of Tab never reached {css}; focus is on {at}"
+    ))
+}
+
+/// A key press through the actions API (sending keys to a focused file input would be
+/// read as a file name).
+async fn press(c: &Client, key: char) -> PageResult<()> {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    c.perform_actions(keys)
+        .await
+        .map_err(|e| format!("cannot press a key: {e}"))
+}
+
+async fn keyboard_city(ctx: &Ctx) -> PageResult<()> {
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        goto(&c, &ctx.url("")).await?;
+        tab_to(&c, ".city-pick a, .city-nav a[href*='cities/']", 15).await?;
+        press(&c, ENTER).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let url = c.current_url().await.map_err(|e| e.to_string())?;
+        if !url.path().contains("/cities/") {
+            return Err(format!("Enter on a city link opened {url}"));
+        }
+        // A search box in the header, when the site has one, is reachable too.
+        let has_search = page::js(
+            &c,
+            "return !!document.querySelector('header input[type=search]');",
+        )
+        .await?;
+        if has_search == Value::Bool(true) {
+            goto(&c, &ctx.url("")).await?;
+            tab_to(&c, "header input[type=search]", 15).await?;
+        }
+        Ok(c)
+    })
+    .await
+}
+
+async fn keyboard_elder(ctx: &Ctx) -> PageResult<()> {
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        goto(&c, &ctx.url("cities/")).await?;
+        set_elder(&c, false).await?;
+        tab_to(&c, "#elder-toggle", 10).await?;
+        press(&c, ENTER).await?;
+        let v = page::js(
+            &c,
+            "var b = document.getElementById('elder-toggle');
+             return [document.documentElement.classList.contains('elder'), b.getAttribute('aria-pressed'),
+                     parseFloat(getComputedStyle(document.body).fontSize)];",
+        )
+        .await?;
+        if v[0] != Value::Bool(true) || v[1] != "true" || v[2].as_f64().unwrap_or(0.0) < 22.0 {
+            return Err(format!("after Enter on 长辈模式: [elder, aria-pressed, body px] = {v}"));
+        }
+        // Remembered on the next page.
+        goto(&c, &ctx.url("")).await?;
+        let on = page::js(&c, "return document.documentElement.classList.contains('elder');").await?;
+        if on != Value::Bool(true) {
+            return Err("长辈模式 was forgotten on the next page".into());
+        }
+        Ok(c)
+    })
+    .await
+}
+
+async fn keyboard_calc(ctx: &Ctx) -> PageResult<()> {
+    let url = ctx.url(&ctx.calculator());
+    let multi = ctx.repo.join("tests/fixtures/statements/multi-person.csv");
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        goto(&c, &url).await?;
+        // The file input is in the page before the engine is ready, and the report buttons
+        // are not.
+        let early = page::js(
+            &c,
+            "return [!!document.getElementById('calc-file'), document.getElementById('calc-actions').offsetParent === null];",
+        )
+        .await?;
+        if early != serde_json::json!([true, true]) {
+            return Err(format!("on load: [file input present, report buttons hidden] = {early}"));
+        }
+        page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30)).await?;
+        tab_to(&c, "#calc-file", 40).await?;
+        tab_to(&c, "#calc-sample-go", 5).await?;
+        press(&c, ENTER).await?;
+        page::wait_attr(&c, "data-state", &["done"], Duration::from_secs(60)).await?;
+        let focus = page::js(&c, "return document.activeElement.closest('#calc-report') !== null;").await?;
+        if focus != Value::Bool(true) {
+            return Err("after the sample, focus did not move to the report".into());
+        }
+        // A file with several people: the list is reachable and opens the person's section.
+        let input = c
+            .find(Locator::Css("#calc-file"))
+            .await
+            .map_err(|e| e.to_string())?;
+        input
+            .send_keys(&multi.to_string_lossy())
+            .await
+            .map_err(|e| e.to_string())?;
+        page::wait_attr(&c, "data-state", &["done"], Duration::from_secs(60)).await?;
+        tab_to(&c, "[data-person-link]:not([aria-current='true'])", 30).await?;
+        let want = page::js(&c, "return document.activeElement.getAttribute('data-person-link');").await?;
+        press(&c, ENTER).await?;
+        let shown = page::js(
+            &c,
+            &format!(
+                "var s = document.querySelector('[data-person=\"' + {want} + '\"]');
+                 return [!s.hidden, document.activeElement.closest('[data-person]') === s];"
+            ),
+        )
+        .await?;
+        if shown != serde_json::json!([true, true]) {
+            return Err(format!("Enter on person {want}: [section shown, focus inside] = {shown}"));
+        }
+        Ok(c)
+    })
+    .await
+}
+
+async fn error_focused(ctx: &Ctx) -> PageResult<()> {
+    let url = ctx.url(&ctx.calculator());
+    let bad = ctx
+        .repo
+        .join("tests/fixtures/statements/invalid/no-period.csv");
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        page::open(&c, &url).await?;
+        page::click_and_wait(&c, "calc-sample-go").await?;
+        let state = page::upload(&c, &bad).await?;
+        if state != "error" {
+            return Err(format!("no-period.csv gave {state}"));
+        }
+        let v = page::js(
+            &c,
+            "var e = document.getElementById('calc-error'), r = e.getBoundingClientRect();
+             return [document.activeElement === e, r.top >= 0 && r.bottom <= innerHeight,
+                     document.getElementById('calc-actions').offsetParent === null,
+                     document.getElementById('calc-report').children.length];",
+        )
+        .await?;
+        if v != serde_json::json!([true, true, true, 0]) {
+            return Err(format!(
+                "after an error: [focused, on screen, report buttons hidden, old report left] = {v}"
+            ));
+        }
+        Ok(c)
+    })
+    .await
+}
