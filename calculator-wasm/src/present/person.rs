@@ -6,7 +6,6 @@ use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
 use shebao_calc::report::{PersonReport, Report, Severity};
-use shebao_calc::statement::Encoding;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -77,25 +76,17 @@ fn who(p: &PersonReport, i: usize, alone: bool) -> String {
 
 fn source(h: &mut String, r: &Report, file_name: &str) {
     let s = &r.source;
-    let encoding = match s.encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => "，UTF-8 编码",
-        Encoding::Gb18030 => "，GBK 编码",
-        _ => "",
-    };
     let _ = write!(
         h,
-        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}（{}{}），识别为“{}”，读取了 {} 行数据",
+        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}，共 {} 行缴费记录",
         escape(&serde_name(&s.layout)),
         s.rows_read,
         escape(file_name),
-        s.format.name_zh(),
-        encoding,
-        escape(&s.layout_name),
         s.rows_read
     );
     let skipped = s.rows_skipped.iter().filter(|k| !k.unreadable).count();
     if skipped > 0 {
-        let _ = write!(h, "，跳过了 {skipped} 行标题、空行或合计行");
+        let _ = write!(h, "（另有 {skipped} 行是标题、空行或合计，不是缴费记录）");
     }
     h.push('。');
     if let Some(p) = &s.declared_period {
@@ -119,7 +110,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
     if !unreadable.is_empty() {
         let _ = write!(
             h,
-            "<div class=\"alert\" data-unreadable-rows=\"{}\"><p><strong>有 {} 行没能读懂</strong>，这些行没有算进结果，请对照原文件看一看：</p><ul>",
+            "<div class=\"alert\" data-unreadable-rows=\"{}\"><p><strong>有 {} 行的内容读不出来</strong>，读不出来的部分没有算进结果，请对照原文件看一看：</p><ul>",
             unreadable.len(),
             unreadable.len()
         );

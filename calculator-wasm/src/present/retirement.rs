@@ -31,13 +31,22 @@ pub fn render(h: &mut String, r: &RetirementReport) {
         None => {}
     }
     h.push_str("</div>");
-    let _ = write!(
-        h,
-        "<p>{}，原退休年龄 {} 岁，按 2025 年起的渐进式延迟退休规定延后 {} 个月。",
-        r.track.name_zh(),
-        r.base_age,
-        r.delay_months
-    );
+    if r.delay_months == 0 {
+        let _ = write!(
+            h,
+            "<p>{}，退休年龄 {} 岁，不受 2025 年起延迟退休的影响。",
+            r.track.name_zh(),
+            r.base_age
+        );
+    } else {
+        let _ = write!(
+            h,
+            "<p>{}，原退休年龄 {} 岁，按 2025 年起的渐进式延迟退休规定延后 {} 个月。",
+            r.track.name_zh(),
+            r.base_age,
+            r.delay_months
+        );
+    }
     if let Some(min) = &r.minimum_years {
         let _ = write!(
             h,

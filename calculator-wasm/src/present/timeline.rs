@@ -108,7 +108,8 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
     h.push_str(
         "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
          <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li>\
-         <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li></ul>",
+         <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li>\
+         <li><span class=\"key k-none\"></span>文件里没有这段时间</li></ul>",
     );
     let mut year = first_year;
     let mut band = 0;

@@ -110,20 +110,24 @@ fn estimate(
         return Err("文件里没有养老保险缴费月份，无法估算。".into());
     }
     let mut assumptions = Vec::new();
+    // The figure's document is named; its confidence only as a plain caveat when it is weak.
+    let caveat = if w.confidence.is_confirmed() {
+        ""
+    } else {
+        "；这个数字没有找到官方原文，仅供参考"
+    };
     if w_year != retire.year() {
         assumptions.push(format!(
-            "{} 年的计发基数还没有公布，用已知最近的 {w_year} 年 {}（{}，可信度：{}）；实际会随工资增长而变。",
+            "{} 年的计发基数还没有公布，用已知最近的 {w_year} 年 {}（{}{caveat}）；实际会随工资增长而变。",
             retire.year(),
             yuan(w.value),
             w.source,
-            w.confidence.label_zh()
         ));
     } else {
         assumptions.push(format!(
-            "计发基数用 {w_year} 年 {}（{}，可信度：{}）。",
+            "计发基数用 {w_year} 年 {}（{}{caveat}）。",
             yuan(w.value),
             w.source,
-            w.confidence.label_zh()
         ));
     }
     // Average index over months whose year's average wage is known.
