@@ -277,6 +277,23 @@ async fn axe_violations(c: &Client, axe: &str) -> PageResult<Vec<String>> {
         .unwrap_or_default())
 }
 
+/// The page's scroll and client widths, and the innermost elements that stick out of the page
+/// without a scroll box to hold them (so a failure names what to fix).
+const SIDEWAYS_JS: &str = r#"var d = document.documentElement, w = d.clientWidth, out = [];
+function clipped(e) {
+  for (var a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= w + 1) return true;
+  }
+  return false;
+}
+for (var e of document.body.querySelectorAll('*')) {
+  if (e.getBoundingClientRect().right <= w + 1 || clipped(e)) continue;
+  var inner = false;
+  for (var k of e.children) { if (k.getBoundingClientRect().right > w + 1 && !clipped(k)) { inner = true; break; } }
+  if (!inner && out.length < 3) out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' "' + (e.textContent || '').trim().slice(0, 30) + '"');
+}
+return [d.scrollWidth, w, out.join('; ')];"#;
+
 async fn no_sideways(ctx: &Ctx) -> PageResult<()> {
     let mut problems = Vec::new();
     for (width, label) in WIDTHS {
@@ -291,18 +308,15 @@ async fn no_sideways(ctx: &Ctx) -> PageResult<()> {
                             .await?;
                         page::click_and_wait(&c, "calc-sample-go").await?;
                     }
-                    let v = page::js(
-                        &c,
-                        "var d = document.documentElement; return [d.scrollWidth, d.clientWidth];",
-                    )
-                    .await?;
+                    let v = page::js(&c, SIDEWAYS_JS).await?;
                     let (scroll, client) = (v[0].as_u64(), v[1].as_u64());
                     if scroll > client {
                         let mode = if elder { "，长辈模式" } else { "" };
                         problems.push(format!(
-                            "{p} at {label}{mode}: {} px wide in {} px",
+                            "{p} at {label}{mode}: {} px wide in {} px; sticking out: {}",
                             scroll.unwrap_or(0),
-                            client.unwrap_or(0)
+                            client.unwrap_or(0),
+                            v[2]
                         ));
                     }
                 }
