@@ -41,14 +41,21 @@ pub fn run(args: &[String]) -> Result<()> {
             kb(CALC_BUDGET)
         ));
     }
-    let lazy = site_dir.join("calc/shebao_calc_xlsx.wasm.js");
-    if lazy.exists() {
-        let glue = site_dir.join("calc/shebao_calc_xlsx.js");
-        print_table(
-            "XLSX support (loaded only when an XLSX file is picked)",
-            &site_dir,
-            &[glue, lazy],
-        )?;
+    for m in wasm::MODULES.iter() {
+        let (Some(when), lazy) = (
+            m.loaded_for,
+            site_dir.join(format!("calc/{}.wasm.js", m.stem)),
+        ) else {
+            continue;
+        };
+        if lazy.exists() {
+            let glue = site_dir.join(format!("calc/{}.js", m.stem));
+            print_table(
+                &format!("{} (loaded only for {when})", m.stem),
+                &site_dir,
+                &[glue, lazy],
+            )?;
+        }
     }
     let guide = guide_page(&site_dir)?;
     let guide_assets = page_assets(&site_dir, &guide)?;

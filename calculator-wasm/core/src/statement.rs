@@ -74,6 +74,8 @@ pub enum Format {
     Text,
     /// Our own normalised JSON (a serialised [`Statement`]).
     Json,
+    /// A PDF with a text layer, rows and columns rebuilt from the glyph positions.
+    Pdf,
 }
 
 /// Text encodings recognised.
@@ -150,6 +152,7 @@ impl Format {
             Format::Xlsx => "Excel 表格（.xlsx）",
             Format::Text => "纯文本（如从 PDF 复制）",
             Format::Json => "JSON",
+            Format::Pdf => "PDF",
         }
     }
 }

@@ -1,0 +1,40 @@
+//! PDF statements (feature `pdf`): `shebao-pdf` rebuilds rows and columns from the glyph
+//! positions; here they become the grid model, one grid for the whole document (a table
+//! going on over pages is one table; repeated headers and page furniture are already gone).
+
+use super::grid::{Cell, Grid, GridRow};
+use super::Decoded;
+use crate::decode::TextDecode;
+use crate::error::{ErrorKind, StatementError};
+use crate::statement::Format;
+use shebao_pdf::PdfError;
+
+/// Decode a PDF into its grid. GBK text (GBK-EUC-H fonts) goes through `decoder`.
+pub fn decode(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, StatementError> {
+    let gbk = |b: &[u8]| decoder.decode_gb18030(b);
+    let table = shebao_pdf::read_pdf(bytes, &gbk).map_err(|e| {
+        StatementError::new(match e {
+            PdfError::Broken(detail) => ErrorKind::BrokenPdf { detail },
+            PdfError::NeedsPassword => ErrorKind::PdfPassword,
+            PdfError::NoText { images } => ErrorKind::PdfNoText { images },
+        })
+    })?;
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| GridRow {
+            number: i + 1,
+            cells: r.cells.iter().map(|c| Cell::text(c)).collect(),
+        })
+        .collect();
+    Ok(Decoded {
+        format: Format::Pdf,
+        grids: vec![Grid {
+            rows,
+            sheet: None,
+            ocr: false,
+        }],
+        pages: Some(table.pages),
+    })
+}
