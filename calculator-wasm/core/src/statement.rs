@@ -40,6 +40,9 @@ pub struct SourceInfo {
     pub layout: Layout,
     /// The XLSX sheet the data was read from.
     pub sheet: Option<String>,
+    /// Pages in the document (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// The (last) header row, 1-based.
     pub header_row: Option<usize>,
     /// Data rows read into records.

@@ -81,10 +81,12 @@ fn who(p: &PersonReport, i: usize, alone: bool) -> String {
 
 fn source(h: &mut String, r: &Report, file_name: &str) {
     let s = &r.source;
-    let encoding = match s.encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => "，UTF-8 编码",
-        Encoding::Gb18030 => "，GBK 编码",
-        _ => "",
+    let encoding = match (s.encoding, s.pages) {
+        (_, Some(1)) => "，1 页".to_string(),
+        (_, Some(n)) => format!("，第 1–{n} 页"),
+        (Encoding::Utf8 | Encoding::Utf8Bom, _) => "，UTF-8 编码".to_string(),
+        (Encoding::Gb18030, _) => "，GBK 编码".to_string(),
+        _ => String::new(),
     };
     let _ = write!(
         h,

@@ -84,7 +84,7 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
         return read_json(&text, encoding);
     }
     let (format, grid) = delimited::text_to_grid(&text);
-    read_grids(vec![grid], format, encoding, input.file_name)
+    read_grids(vec![grid], format, encoding, None, input.file_name)
 }
 
 /// A file turned into grids by a format decoder (XLSX, PDF): what a lazily loaded browser
@@ -125,6 +125,7 @@ pub fn read_decoded(
         decoded.grids,
         decoded.format,
         Encoding::NotApplicable,
+        decoded.pages,
         file_name,
     )
     .map_err(|e| e.in_file(file_name))
@@ -206,6 +207,7 @@ fn read_grids(
     grids: Vec<Grid>,
     format: Format,
     encoding: Encoding,
+    pages: Option<u32>,
     file_name: Option<&str>,
 ) -> Result<Statement, StatementError> {
     let mut first_failure: Option<StatementError> = None;
@@ -275,6 +277,7 @@ fn read_grids(
                 encoding,
                 layout: plan.layout,
                 sheet: grid.sheet.clone(),
+                pages,
                 header_row: Some(grid.rows[header.last].number),
                 rows_read: table.rows_read,
                 rows_skipped: skipped,

@@ -1,0 +1,137 @@
+//! Statement PDFs (`tests/fixtures/statements/pdf/`, made by real producers with
+//! `generate_pdfs.py`): a golden report per PDF (`BLESS=1` rewrites them), the same people and
+//! figures as the CSV twin `statement.csv`, and refusals in Chinese for what cannot be read.
+
+use shebao::statement::load_policy;
+use shebao_calc::month::Month;
+use shebao_calc::{check, ErrorKind, Input, NativeDecoder, Options, StatementError};
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/statements/pdf")
+}
+
+fn report(path: &Path) -> Result<serde_json::Value, StatementError> {
+    let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let input = Input {
+        bytes: &bytes,
+        file_name: Some(&name),
+    };
+    let options = Options {
+        today: Month::new(2026, 11),
+        ..Default::default()
+    };
+    check(&input, &NativeDecoder, &policy, &options).map(|r| serde_json::to_value(r).unwrap())
+}
+
+fn pdfs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_pdf_matches_its_golden_report() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let files = pdfs();
+    assert!(files.len() >= 6, "PDF fixtures missing");
+    let mut failures = Vec::new();
+    for path in files {
+        let got =
+            report(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message_zh()));
+        let got = serde_json::to_string_pretty(&got).unwrap() + "\n";
+        let golden = path.with_extension("pdf.report.json");
+        if bless {
+            std::fs::write(&golden, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&golden) {
+            Ok(want) if want == got => {}
+            Ok(_) => failures.push(format!("{} differs from its golden", path.display())),
+            Err(_) => failures.push(format!("{} has no golden", path.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "run with BLESS=1 and review the diff:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Whatever the producer or the encryption, a PDF says what its CSV twin says: the same
+/// people, months, amounts and findings; only how the file was read differs.
+#[test]
+fn every_pdf_reads_as_its_csv_twin() {
+    let twin = report(&dir().join("statement.csv")).unwrap();
+    assert_eq!(twin["source"]["rows_read"], 69);
+    for path in pdfs() {
+        let pdf = report(&path).unwrap();
+        let name = path.display();
+        assert_eq!(pdf["people"], twin["people"], "{name}");
+        assert_eq!(pdf["place"], twin["place"], "{name}");
+        assert_eq!(pdf["source"]["format"], "pdf", "{name}");
+        assert_eq!(pdf["source"]["layout"], twin["source"]["layout"], "{name}");
+        assert_eq!(pdf["source"]["rows_read"], 69, "{name}");
+        assert!(pdf["source"]["pages"].as_u64().unwrap() >= 3, "{name}");
+    }
+    // What the twin holds, so that agreement means something: 23 months (2023-07 missing),
+    // 2024-03 pension unpaid.
+    let pension = &twin["people"][0]["insurances"][0];
+    assert_eq!(pension["kind"], "pension");
+    assert_eq!(pension["months_paid"], 22);
+    assert_eq!(pension["gaps"][0]["from"], "2023-07");
+    assert_eq!(pension["arrears"][0]["from"], "2024-03");
+}
+
+#[test]
+fn unreadable_pdfs_are_refused_in_chinese() {
+    let cases = [
+        ("user-password.pdf", "pdf_password", "密码"),
+        ("scan.pdf", "pdf_no_text", "图片"),
+        ("truncated.pdf", "broken_pdf", "不完整"),
+        ("not-a-pdf.pdf", "no_records", "缴费记录"),
+    ];
+    for (file, kind, words) in cases {
+        let e = report(&dir().join("invalid").join(file)).unwrap_err();
+        assert_eq!(e.kind.tag(), kind, "{file}");
+        let message = e.message_zh();
+        assert!(message.starts_with(&format!("文件“{file}”")), "{message}");
+        assert!(message.contains(words), "{file}: {message}");
+    }
+    // The scan's message names where to get a PDF with text instead.
+    let scan = report(&dir().join("invalid/scan.pdf")).unwrap_err();
+    assert_eq!(scan.kind, ErrorKind::PdfNoText { images: true });
+    assert!(scan.message_zh().contains("掌上12333"));
+}
+
+/// Any prefix of a real PDF, and bytes flipped in it, give a report or a Chinese refusal,
+/// never a panic (the fuzz target covers the rest).
+#[test]
+fn damaged_pdfs_never_panic() {
+    let whole = std::fs::read(dir().join("itext.pdf")).unwrap();
+    let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
+    let mut damaged: Vec<Vec<u8>> = (1..40)
+        .map(|k| whole[..whole.len() * k / 40].to_vec())
+        .collect();
+    for k in 1..40 {
+        let mut d = whole.clone();
+        let i = d.len() * k / 40;
+        d[i] ^= 0x5A;
+        damaged.push(d);
+    }
+    for bytes in damaged {
+        let input = Input {
+            bytes: &bytes,
+            file_name: Some("damaged.pdf"),
+        };
+        if let Err(e) = check(&input, &NativeDecoder, &policy, &Options::default()) {
+            assert!(e.message_zh().contains("文件“damaged.pdf”"));
+        }
+    }
+}
