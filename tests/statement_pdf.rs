@@ -4,7 +4,7 @@
 
 use shebao::statement::load_policy;
 use shebao_calc::month::Month;
-use shebao_calc::{check, ErrorKind, Input, NativeDecoder, Options, StatementError};
+use shebao_calc::{check, ErrorKind, Input, NativeDecoder, Options, Report, StatementError};
 use std::path::{Path, PathBuf};
 
 fn dir() -> PathBuf {
@@ -12,6 +12,10 @@ fn dir() -> PathBuf {
 }
 
 fn report(path: &Path) -> Result<serde_json::Value, StatementError> {
+    checked(path).map(|r| serde_json::to_value(r).unwrap())
+}
+
+fn checked(path: &Path) -> Result<Report, StatementError> {
     let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
     let bytes = std::fs::read(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -23,7 +27,7 @@ fn report(path: &Path) -> Result<serde_json::Value, StatementError> {
         today: Month::new(2026, 11),
         ..Default::default()
     };
-    check(&input, &NativeDecoder, &policy, &options).map(|r| serde_json::to_value(r).unwrap())
+    check(&input, &NativeDecoder, &policy, &options)
 }
 
 fn pdfs() -> Vec<PathBuf> {
@@ -44,7 +48,7 @@ fn every_pdf_matches_its_golden_report() {
     let mut failures = Vec::new();
     for path in files {
         let got =
-            report(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message_zh()));
+            checked(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message_zh()));
         let got = serde_json::to_string_pretty(&got).unwrap() + "\n";
         let golden = path.with_extension("pdf.report.json");
         if bless {

@@ -18,10 +18,14 @@ pub fn run(args: &[String]) -> Result<()> {
         sh::run(sh::cmd("cargo", &["install", "cargo-fuzz"]))?;
     }
     let limit = format!("-max_total_time={seconds}");
-    let mut c = sh::cmd(
-        "cargo",
-        &["fuzz", "run", "read", "--sanitizer", "none", "--", &limit],
-    );
+    // The corpus libFuzzer grows (ignored by git), then the seeds kept in the repository: a
+    // CSV and two small statement PDFs (one RC4-encrypted), so that mutations reach the PDF
+    // parser, the decryption and the positions-to-grid step, not only the text sniffing.
+    let corpus = sh::root().join("fuzz/corpus/read");
+    std::fs::create_dir_all(&corpus)?;
+    let seeds = sh::root().join("fuzz/seeds");
+    let mut c = sh::cmd("cargo", &["fuzz", "run", "read", "--sanitizer", "none"]);
+    c.arg(&corpus).arg(&seeds).args(["--", &limit]);
     // A nested cargo would pass on xtask's own build settings; the fuzz crate builds alone.
     c.env_remove("CARGO_TARGET_DIR");
     sh::run(c)

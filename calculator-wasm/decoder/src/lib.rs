@@ -1,7 +1,7 @@
 //! A lazily loaded decoder module of the calculator page: one format (XLSX or PDF, by cargo
 //! feature) turned into grids, handed back to the page as text (`shebao_calc::read::handover`)
 //! for the engine in the main module (`Calculator.check_grid`). The engine itself is not in
-//! this module: only the decoders, the grid model and the error messages are reached from here.
+//! this module: only the decoders, the grid model and the hand-over are reached from here.
 
 use shebao_calc::read::{decode_document, handover};
 use shebao_calc::TextDecode;
@@ -12,21 +12,15 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Decode a file into hand-over text. A file that cannot be decoded rejects with an `Error`
-/// as the main module's `check` does: `name` the kind, `message` the Chinese text with the
-/// file name, `row` and `column` null.
+/// Decode a file into hand-over text for `Calculator.check_grid` of the main module. A file
+/// that cannot be decoded is handed over as its error kind: the main module words it and adds
+/// the file name, as it does for every other error (so this module carries no message text).
 #[wasm_bindgen]
-pub fn decode(bytes: &[u8], file_name: &str) -> Result<String, JsValue> {
-    decode_document(bytes, &BrowserGbk)
-        .map(|d| handover::encode(&d))
-        .map_err(|e| {
-            let e = e.in_file(Some(file_name));
-            let err = js_sys::Error::new(&e.message_zh());
-            err.set_name(e.kind.tag());
-            let _ = js_sys::Reflect::set(&err, &JsValue::from_str("row"), &JsValue::NULL);
-            let _ = js_sys::Reflect::set(&err, &JsValue::from_str("column"), &JsValue::NULL);
-            err.into()
-        })
+pub fn decode(bytes: &[u8]) -> String {
+    match decode_document(bytes, &BrowserGbk) {
+        Ok(d) => handover::encode(&d),
+        Err(e) => handover::encode_error(&e),
+    }
 }
 
 /// GBK text inside a PDF (GBK-EUC-H fonts) through the browser's `TextDecoder`, as the main

@@ -1,13 +1,18 @@
 //! What a font's codes mean: their text and how far each one advances.
 //!
-//! Text comes from the font's ToUnicode map when it has one (lopdf parses it); else from a
+//! Text comes from the font's ToUnicode map when it has one ([`ToUnicode`]); else from a
 //! predefined CJK CMap, which Java iText/JasperReports output relies on (STSong-Light, not
 //! embedded, no ToUnicode): `UniGB-UCS2-H` and `UniGB-UTF16-H` codes are UTF-16 code units,
 //! `GBK-EUC-H` and `GBpc-EUC-H` codes are GBK bytes (decoded by the caller's GBK decoder:
 //! encoding_rs natively, the browser's `TextDecoder` in wasm). Simple fonts without ToUnicode
-//! use lopdf's reading of their `/Encoding`.
+//! are read as Latin-1 (WinAnsi agrees on digits, letters and punctuation, which is all a
+//! statement writes in such fonts).
 
-use lopdf::{Dictionary, Document, Encoding, Object};
+use crate::to_unicode::ToUnicode;
+use lopdf::{Dictionary, Document, Object};
+
+/// Largest ToUnicode stream read (decompressed).
+const MAX_CMAP: usize = 4 * 1024 * 1024;
 
 /// Decodes GBK bytes (`None` when they are not GBK).
 pub type Gbk<'a> = &'a dyn Fn(&[u8]) -> Option<String>;
@@ -26,9 +31,11 @@ enum Codes {
 }
 
 /// Where a code's text comes from.
-enum Text<'a> {
-    /// The font's ToUnicode map (or, for simple fonts, lopdf's reading of `/Encoding`).
-    Lopdf(Encoding<'a>),
+enum Text {
+    /// The font's ToUnicode map.
+    Map(ToUnicode),
+    /// A simple font without ToUnicode: bytes as Latin-1.
+    Latin1,
     /// Predefined CMap whose codes are UTF-16 code units.
     Utf16,
     /// Predefined CMap whose codes are GBK bytes.
@@ -56,23 +63,12 @@ enum Widths {
 }
 
 /// One font of a page, ready to decode shown strings.
-pub struct Font<'a> {
+pub struct Font {
     codes: Codes,
-    text: Text<'a>,
+    text: Text,
     widths: Widths,
     /// Glyph space → text space (1/1000, or a Type 3 font's FontMatrix).
     scale: f64,
-}
-
-/// A dictionary holding only a font's ToUnicode entry, so that lopdf's font-encoding reader
-/// parses that map (it prefers `/Encoding` when both are present; ToUnicode is what the
-/// producer says the glyphs mean, so it wins here).
-pub fn to_unicode_only(font: &Dictionary) -> Option<Dictionary> {
-    let to_unicode = font.get(b"ToUnicode").ok()?.clone();
-    let mut d = Dictionary::new();
-    d.set("Type", Object::Name(b"Font".to_vec()));
-    d.set("ToUnicode", to_unicode);
-    Some(d)
 }
 
 fn number(o: &Object) -> Option<f64> {
@@ -95,22 +91,23 @@ fn array<'d>(doc: &'d Document, d: &'d Dictionary, key: &[u8]) -> Option<&'d Vec
     d.get(key).ok().and_then(|o| deref(doc, o).as_array().ok())
 }
 
-impl<'a> Font<'a> {
-    /// Read a font dictionary. `unicode_only` is [`to_unicode_only`] of it, kept alive by the
-    /// caller (lopdf's parsed map borrows from it).
-    pub fn load(
-        doc: &'a Document,
-        dict: &'a Dictionary,
-        unicode_only: Option<&'a Dictionary>,
-    ) -> Font<'a> {
+impl Font {
+    /// Read a font dictionary.
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
             .unwrap_or(b"");
-        let to_unicode = unicode_only.and_then(|d| match d.get_font_encoding(doc) {
-            Ok(e @ Encoding::UnicodeMapEncoding(_)) => Some(e),
-            _ => None,
-        });
+        // The map's stream through lopdf (filters, decryption); unfiltered when it has none.
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| deref(doc, o).as_stream().ok())
+            .map(|s| {
+                s.decompressed_content_with_limit(MAX_CMAP)
+                    .unwrap_or_else(|_| s.content.clone())
+            })
+            .map(|bytes| ToUnicode::parse(&bytes));
         if subtype == b"Type0" {
             let cmap = dict
                 .get(b"Encoding")
@@ -126,7 +123,7 @@ impl<'a> Font<'a> {
                 _ => (Codes::Two, Text::Unknown),
             };
             let identity = matches!(predefined, Text::Unknown);
-            let text = to_unicode.map(Text::Lopdf).unwrap_or(predefined);
+            let text = to_unicode.map(Text::Map).unwrap_or(predefined);
             let descendant = array(doc, dict, b"DescendantFonts")
                 .and_then(|a| a.first())
                 .and_then(|o| deref(doc, o).as_dict().ok());
@@ -148,13 +145,7 @@ impl<'a> Font<'a> {
                 scale: 0.001,
             };
         }
-        let text = match to_unicode {
-            Some(e) => Text::Lopdf(e),
-            None => dict
-                .get_font_encoding(doc)
-                .map(Text::Lopdf)
-                .unwrap_or(Text::Unknown),
-        };
+        let text = to_unicode.map(Text::Map).unwrap_or(Text::Latin1);
         let first = dict_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as u32;
         let widths = array(doc, dict, b"Widths")
             .map(|a| {
@@ -262,7 +253,27 @@ impl<'a> Font<'a> {
     /// The text of a shown string.
     pub fn text(&self, bytes: &[u8], gbk: Gbk<'_>) -> String {
         match &self.text {
-            Text::Lopdf(e) => e.bytes_to_string(bytes).unwrap_or_default(),
+            Text::Map(map) => {
+                let mut out = String::new();
+                let mut at = 0;
+                for (code, len) in self.codes(bytes) {
+                    match map.get(code, len) {
+                        Some(t) => out.push_str(&t),
+                        // A code the map leaves out: its predefined or Latin-1 meaning, if any.
+                        None if len == 1 && (0x20..0x7F).contains(&code) => {
+                            out.push(char::from(bytes[at]))
+                        }
+                        None => {}
+                    }
+                    at += len;
+                }
+                out
+            }
+            Text::Latin1 => bytes
+                .iter()
+                .filter(|&&b| (0x20..0x7F).contains(&b) || b >= 0xA0)
+                .map(|&b| char::from(b))
+                .collect(),
             Text::Utf16 => {
                 let units = bytes
                     .chunks_exact(2)

@@ -3,7 +3,8 @@
 //!
 //! lopdf parses the file, decompresses streams and decrypts what any viewer opens without a
 //! password (RC4 40/128, AES-128, AES-256 with an empty user password). Ours are the
-//! predefined CJK CMaps Java iText output relies on ([`fonts`]), following text positions
+//! predefined CJK CMaps Java iText output relies on ([`fonts`]), ToUnicode maps ([`to_unicode`],
+//! to keep lopdf's encoding tables out of the browser module), following text positions
 //! through the content stream ([`runs`]) and the positions → rows and columns step
 //! ([`table`]). The statement engine turns the rows into its grid model; this crate knows
 //! nothing about statements beyond page furniture.
@@ -11,6 +12,7 @@
 pub mod fonts;
 pub mod runs;
 pub mod table;
+pub mod to_unicode;
 
 pub use fonts::Gbk;
 
@@ -55,7 +57,7 @@ pub fn read_pdf(bytes: &[u8], gbk: Gbk<'_>) -> Result<PdfTable, PdfError> {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(PdfError::Broken("no %%EOF: the file is cut short".into()));
     }
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfError::Broken(e.to_string()))?;
+    let doc = lopdf::Document::load_mem(bytes).map_err(broken)?;
     // lopdf decrypts on loading when the empty user password opens the file; the /Encrypt
     // entry is still there, so ask whether that password is the one.
     if doc.is_encrypted() && doc.authenticate_user_password("").is_err() {
@@ -68,7 +70,7 @@ pub fn read_pdf(bytes: &[u8], gbk: Gbk<'_>) -> Result<PdfTable, PdfError> {
     let mut images = false;
     let mut page_runs = Vec::with_capacity(pages.len());
     for id in pages.values() {
-        let text = runs::page_text(&doc, *id, gbk).map_err(|e| PdfError::Broken(e.to_string()))?;
+        let text = runs::page_text(&doc, *id, gbk).map_err(broken)?;
         images |= text.images || doc.get_page_images(*id).is_ok_and(|i| !i.is_empty());
         page_runs.push(text.runs);
     }
@@ -79,4 +81,19 @@ pub fn read_pdf(bytes: &[u8], gbk: Gbk<'_>) -> Result<PdfTable, PdfError> {
         pages: pages.len() as u32,
         rows: table::rows(&page_runs),
     })
+}
+
+/// The parser's reason, by kind only: lopdf's messages would bring their formatting code (and
+/// every error type's) into the browser module, and people read the Chinese message anyway.
+fn broken(e: lopdf::Error) -> PdfError {
+    PdfError::Broken(
+        match e {
+            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => "decryption",
+            lopdf::Error::Decompress(_) => "decompression",
+            lopdf::Error::Parse(_) => "syntax",
+            lopdf::Error::Xref(_) => "cross-reference table",
+            _ => "structure",
+        }
+        .to_string(),
+    )
 }

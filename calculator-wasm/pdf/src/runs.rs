@@ -2,7 +2,7 @@
 //! §9.4: the text and line matrices, character and word spacing, horizontal scaling, TJ
 //! adjustments, the current transformation matrix; form XObjects are followed).
 
-use crate::fonts::{to_unicode_only, Font, Gbk};
+use crate::fonts::{Font, Gbk};
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::BTreeMap;
@@ -145,14 +145,9 @@ impl<'a> Interpreter<'a, '_> {
         depth: usize,
     ) {
         let doc = self.doc;
-        // lopdf's ToUnicode parser reads from a dictionary that must outlive the fonts.
-        let unicode_only: BTreeMap<&Vec<u8>, Dictionary> = font_dicts
+        let fonts: BTreeMap<&Vec<u8>, Font> = font_dicts
             .iter()
-            .filter_map(|(n, d)| to_unicode_only(d).map(|u| (n, u)))
-            .collect();
-        let fonts: BTreeMap<&Vec<u8>, Font<'_>> = font_dicts
-            .iter()
-            .map(|(n, d)| (n, Font::load(doc, d, unicode_only.get(n))))
+            .map(|(n, d)| (n, Font::load(doc, d)))
             .collect();
         let mut st = state;
         let mut stack: Vec<State> = Vec::new();
@@ -306,7 +301,7 @@ impl<'a> Interpreter<'a, '_> {
     }
 
     /// Show a string: one run from the current text position; the text matrix advances.
-    fn show(&mut self, bytes: &[u8], font: Option<&Font<'_>>, st: &State, tm: &mut Matrix) {
+    fn show(&mut self, bytes: &[u8], font: Option<&Font>, st: &State, tm: &mut Matrix) {
         let Some(font) = font else { return };
         let render = |tm: &Matrix| {
             mul(

@@ -92,7 +92,7 @@
         });
       }
       return loadModule(more.decoder).then(function (decoder) {
-        var grids = decoder.decode(bytes, fileName);
+        var grids = decoder.decode(bytes);
         return { calc: calc, out: calc.check_grid(grids, fileName, opts) };
       });
     }

@@ -12,6 +12,10 @@
 //!
 //! A cell is empty, `t<text>`, `n<decimal>` or `d<year>-<month>-<day>`. In text, `\`, tab
 //! and line feed are written `\\`, `\t`, `\n`.
+//!
+//! A file the decoder could not read is handed over too, as the single line
+//! `shebao-grid 1 error <kind>` (and `\t<detail>`): the main module words and locates the
+//! message, as for every other error, so the decoder modules carry no message text.
 
 use super::grid::{Cell, Grid, GridRow};
 use super::Decoded;
@@ -64,10 +68,54 @@ pub fn encode(decoded: &Decoded) -> String {
     out
 }
 
-/// Read hand-over text back into grids. Malformed text (a decoder module from another build)
-/// is refused, never guessed at.
+/// A decoder's error as hand-over text.
+pub fn encode_error(e: &StatementError) -> String {
+    let mut out = format!("{MAGIC} error {}", e.kind.tag());
+    let detail: Option<&str> = match &e.kind {
+        ErrorKind::BrokenXlsx { detail } | ErrorKind::BrokenPdf { detail } => Some(detail),
+        ErrorKind::NotATable { looks_like } => Some(looks_like),
+        ErrorKind::PdfNoText { images: true } => Some("images"),
+        _ => None,
+    };
+    if let Some(d) = detail {
+        out.push('\t');
+        escape_into(&mut out, d);
+    }
+    out.push('\n');
+    out
+}
+
+/// The error a decoder handed over, back as its kind.
+fn decode_error(rest: &str) -> StatementError {
+    let (tag, detail) = match rest.trim_end_matches('\n').split_once('\t') {
+        Some((t, d)) => (t, unescape(d).unwrap_or_default()),
+        None => (rest.trim_end_matches('\n'), String::new()),
+    };
+    StatementError::new(match tag {
+        "broken_xlsx" => ErrorKind::BrokenXlsx { detail },
+        "broken_pdf" => ErrorKind::BrokenPdf { detail },
+        "not_a_table" => ErrorKind::NotATable { looks_like: detail },
+        "old_excel" => ErrorKind::OldExcel,
+        "xlsx_not_supported" => ErrorKind::XlsxNotSupported,
+        "pdf_not_supported" => ErrorKind::PdfNotSupported,
+        "pdf_password" => ErrorKind::PdfPassword,
+        "pdf_no_text" => ErrorKind::PdfNoText {
+            images: detail == "images",
+        },
+        _ => ErrorKind::BadHandover,
+    })
+}
+
+/// Read hand-over text back into grids (or the decoder's error). Malformed text (a decoder
+/// module from another build) is refused, never guessed at.
 pub fn decode(text: &str) -> Result<Decoded, StatementError> {
     let bad = || StatementError::new(ErrorKind::BadHandover);
+    if let Some(rest) = text
+        .strip_prefix(MAGIC)
+        .and_then(|r| r.strip_prefix(" error "))
+    {
+        return Err(decode_error(rest));
+    }
     let mut lines = text.split_terminator('\n');
     let head = lines.next().ok_or_else(bad)?;
     let rest = head
@@ -232,6 +280,35 @@ mod tests {
             grids: vec![],
         };
         assert_eq!(decode(&encode(&paged)).unwrap().pages, Some(8));
+    }
+
+    #[test]
+    fn decoder_errors_come_back_as_their_kind() {
+        let kinds = [
+            ErrorKind::BrokenXlsx {
+                detail: "zip\tend".into(),
+            },
+            ErrorKind::BrokenPdf {
+                detail: "syntax".into(),
+            },
+            ErrorKind::PdfPassword,
+            ErrorKind::PdfNoText { images: true },
+            ErrorKind::PdfNoText { images: false },
+            ErrorKind::NotATable {
+                looks_like: "PNG 图片".into(),
+            },
+            ErrorKind::OldExcel,
+            ErrorKind::XlsxNotSupported,
+            ErrorKind::PdfNotSupported,
+        ];
+        for kind in kinds {
+            let e = StatementError::new(kind.clone());
+            assert_eq!(decode(&encode_error(&e)).unwrap_err().kind, kind);
+        }
+        assert_eq!(
+            decode("shebao-grid 1 error what\n").unwrap_err().kind,
+            ErrorKind::BadHandover
+        );
     }
 
     #[test]
