@@ -11,14 +11,20 @@ use shebao_tests::calc_page::{self as page, PageResult};
 use std::fmt::Write;
 use std::path::Path;
 
-/// The native report JSON, or the native error message.
-fn native(bytes: &[u8], name: &str, policy: &Policy, options: &Options) -> Result<Value, String> {
+/// The native report JSON, or the native error: its message and its row.
+fn native(
+    bytes: &[u8],
+    name: &str,
+    policy: &Policy,
+    options: &Options,
+) -> Result<Value, (String, Option<usize>)> {
     let input = Input {
         bytes,
         file_name: Some(name),
     };
-    let statement = shebao_calc::read(&input, &NativeDecoder).map_err(|e| e.message_zh())?;
-    serde_json::to_value(analyse(&statement, policy, options)).map_err(|e| e.to_string())
+    let statement =
+        shebao_calc::read(&input, &NativeDecoder).map_err(|e| (e.message_zh(), e.row))?;
+    serde_json::to_value(analyse(&statement, policy, options)).map_err(|e| (e.to_string(), None))
 }
 
 async fn page_policy_and_options(c: &Client) -> PageResult<(Policy, Options)> {
@@ -78,24 +84,33 @@ pub async fn compare_outcome(
             }
             dom_matches_json(c, &expected).await
         }
-        ("error", Err(expected)) => {
+        ("error", Err((expected, row))) => {
+            // The same located message as the CLI, and the row kept apart for scripts.
             let shown = page::text(c, "#calc-error").await?;
-            if shown.trim() == expected.trim() {
-                Ok(())
-            } else {
+            let shown_row = page::calc_attr(c, "data-error-row")
+                .await?
+                .unwrap_or_default();
+            let row = row.map(|r| r.to_string()).unwrap_or_default();
+            if shown.trim() != expected.trim() {
                 Err(format!(
                     "error differs: page {shown:?}, native {expected:?}"
                 ))
+            } else if shown_row != row {
+                Err(format!(
+                    "error row differs: page {shown_row:?}, native {row:?}"
+                ))
+            } else {
+                Ok(())
             }
         }
-        ("done", Err(e)) => Err(format!(
+        ("done", Err((e, _))) => Err(format!(
             "the page showed a report, the native engine refused: {e}"
         )),
         (_, Ok(_)) => Err(format!(
             "the page ended in {state:?}: {}; the native engine read it",
             page::text(c, "#calc-error").await?
         )),
-        (_, Err(e)) => Err(format!("the page ended in {state:?}; native error: {e}")),
+        (_, Err((e, _))) => Err(format!("the page ended in {state:?}; native error: {e}")),
     }
 }
 

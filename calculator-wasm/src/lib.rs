@@ -64,9 +64,11 @@ impl Calculator {
 
     /// Check one statement. `options_json`: `{"city","birth","track","today"}`, each
     /// optional. A statement that cannot be read rejects with an `Error` whose `name` is the
-    /// error kind (e.g. `xlsx_not_supported` or `json_not_supported`, on which the page loads the
-    /// second module, which reads XLSX and the tool's own JSON) and whose
-    /// `message` is the Chinese explanation.
+    /// error kind, whose `message` is the Chinese explanation with file, row and column as the
+    /// CLI prints it, and whose `row` and `column` are the location alone (or null). On
+    /// `xlsx_not_supported` and `pdf_not_supported` the page loads that format's decoder module
+    /// and calls [`Calculator::check_grid`] with what it hands back; on `json_not_supported`
+    /// it loads the engine built with the tool's own JSON reader.
     pub fn check(
         &self,
         bytes: &[u8],
@@ -81,15 +83,34 @@ impl Calculator {
             };
             self.engine.check(&input, &BrowserDecoder)
         });
-        match checked {
-            Ok(out) => Ok(Checked { out }),
-            Err(e) => {
-                let err = js_sys::Error::new(&e.message);
-                err.set_name(&e.kind);
-                Err(err.into())
-            }
-        }
+        checked.map(|out| Checked { out }).map_err(js_error)
     }
+
+    /// Check the grids a decoder module (XLSX, PDF) made of a file: its `decode` returns this
+    /// hand-over text (`shebao_calc::read::handover`). Errors as for [`Calculator::check`].
+    pub fn check_grid(
+        &self,
+        handover: &str,
+        file_name: &str,
+        options_json: &str,
+    ) -> Result<Checked, JsValue> {
+        page_options(options_json)
+            .and_then(|options| self.engine.check_grid(handover, file_name, &options))
+            .map(|out| Checked { out })
+            .map_err(js_error)
+    }
+}
+
+/// The page's `Error`: `name` the kind, `message` the located Chinese text, plus `row` and
+/// `column` (null when the error has no location).
+fn js_error(e: present::CheckError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name(&e.kind);
+    let row = e.row.map_or(JsValue::NULL, |r| JsValue::from_f64(r as f64));
+    let column = e.column.map_or(JsValue::NULL, |c| JsValue::from_str(&c));
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("row"), &row);
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("column"), &column);
+    err.into()
 }
 
 /// The page's options JSON, read with the browser's `JSON.parse` (serde_json's parser would

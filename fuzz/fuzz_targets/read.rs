@@ -1,5 +1,6 @@
 //! Any bytes → `read` never panics; where it reads, every month is a real month and every
-//! message can be built.
+//! message can be built. The seeds (`fuzz/seeds/`) include statement PDFs, so the PDF path
+//! (lopdf, decryption, fonts and CMaps, positions to grid) is fuzzed too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

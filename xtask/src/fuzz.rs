@@ -23,9 +23,13 @@ pub fn run(args: &[String]) -> Result<()> {
         "-max_total_time={}",
         (seconds / TARGETS.len() as u64).max(1)
     );
-    // The fixture statements seed both targets (read only: libFuzzer writes new inputs to the
-    // first folder, the ignored fuzz/corpus/TARGET).
-    let seeds = sh::root().join("tests/fixtures/statements");
+    // The fixture statements and fuzz/seeds (two small statement PDFs, one RC4-encrypted, so
+    // mutations reach the PDF parser, the decryption and the positions-to-grid step) seed both
+    // targets, read only: libFuzzer writes new inputs to the first folder, the ignored
+    // fuzz/corpus/TARGET.
+    let fixtures = sh::root().join("tests/fixtures/statements");
+    let fixtures = fixtures.to_string_lossy();
+    let seeds = sh::root().join("fuzz/seeds");
     let seeds = seeds.to_string_lossy();
     for target in TARGETS {
         let corpus = sh::root().join("fuzz/corpus").join(target);
@@ -40,6 +44,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 "--sanitizer",
                 "none",
                 &corpus,
+                &fixtures,
                 &seeds,
                 "--",
                 &limit,

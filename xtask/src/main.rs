@@ -26,7 +26,7 @@ cargo xtask <command>
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
-                    the named modules: shebao_calc, shebao_calc_xlsx)
+                    the named modules: shebao_calc, shebao_xlsx, shebao_pdf, shebao_calc_json)
   size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
   audit             Lighthouse mobile scores and page weight of a city guide and the calculator
   bench-build N     time a full build of N generated pages

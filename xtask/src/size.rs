@@ -68,8 +68,13 @@ pub fn check(site_dir: &Path) -> Result<()> {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let when = crate::wasm::MODULES
+            .iter()
+            .find(|m| format!("{}.wasm.js", m.stem) == name)
+            .and_then(|m| m.loaded_for)
+            .unwrap_or("the files it reads");
         let total = print_table(
-            &format!("lazy module {name} (loaded only for the files it reads)"),
+            &format!("lazy module {name} (loaded only for {when})"),
             &site_dir,
             &module,
         )?;

@@ -1,5 +1,8 @@
-//! `cargo xtask wasm`: build the two calculator modules and write the browser bundle to
-//! `target/calc-bundle/` (the generator copies it to `public/calc/`).
+//! `cargo xtask wasm`: build the calculator's wasm modules and write the browser bundle to
+//! `target/calc-bundle/` (the generator copies it to `public/calc/`): the main module (the
+//! engine, CSV/TSV/text), the decoder modules (XLSX, PDF: a file into grids, handed to the
+//! engine in the main module; no engine of their own) and the engine with the tool's own JSON
+//! reader, each loaded only when such a file is picked.
 //!
 //! Per module: cargo build for wasm32 (profile `wasm-release`), wasm-bindgen as a library in
 //! `no-modules` mode (a classic script defining one global, so the page also runs from
@@ -18,26 +21,41 @@ use std::path::{Path, PathBuf};
 
 /// One wasm module of the bundle.
 pub struct Module {
-    /// File stem in the bundle (`shebao_calc`, `shebao_calc_xlsx`).
+    /// File stem in the bundle, also the JS global its wasm-bindgen glue defines.
     pub stem: &'static str,
-    /// Cargo features of `shebao-calc-wasm`.
+    /// The cargo package built.
+    pub package: &'static str,
+    /// Its cargo features.
     pub features: &'static str,
-    /// The JS global the wasm-bindgen glue defines.
-    pub global: &'static str,
+    /// `None` for the main module; else what makes the page load it (for `cargo xtask size`).
+    pub loaded_for: Option<&'static str>,
 }
 
-/// The main module (CSV/TSV/text; GBK via TextDecoder) and the second one (XLSX and the tool's
-/// own JSON as well), loaded on demand.
-pub const MODULES: [Module; 2] = [
+/// The main module (CSV/TSV/text; GBK via TextDecoder), then the lazily loaded ones.
+pub const MODULES: [Module; 4] = [
     Module {
         stem: "shebao_calc",
+        package: "shebao-calc-wasm",
         features: "",
-        global: "shebao_calc",
+        loaded_for: None,
     },
     Module {
-        stem: "shebao_calc_xlsx",
+        stem: "shebao_xlsx",
+        package: "shebao-calc-decoder",
         features: "xlsx",
-        global: "shebao_calc_xlsx",
+        loaded_for: Some("an XLSX file"),
+    },
+    Module {
+        stem: "shebao_pdf",
+        package: "shebao-calc-decoder",
+        features: "pdf",
+        loaded_for: Some("a PDF file"),
+    },
+    Module {
+        stem: "shebao_calc_json",
+        package: "shebao-calc-wasm",
+        features: "json",
+        loaded_for: Some("a statement in the tool's own JSON"),
     },
 ];
 
@@ -61,7 +79,7 @@ pub fn run_cmd(args: &[String]) -> Result<()> {
     build_only(|m| args.is_empty() || args.iter().any(|a| a == m.stem)).map(|_| ())
 }
 
-/// Build both modules into [`bundle_dir`]; returns it.
+/// Build every module into [`bundle_dir`]; returns it.
 pub fn build() -> Result<PathBuf> {
     build_only(|_| true)
 }
@@ -95,7 +113,7 @@ fn build_module(m: &Module, stage: &Path, out: &Path, wasm_opt: &Path) -> Result
     let mut args = vec![
         "build",
         "-p",
-        "shebao-calc-wasm",
+        m.package,
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
@@ -105,7 +123,10 @@ fn build_module(m: &Module, stage: &Path, out: &Path, wasm_opt: &Path) -> Result
         args.extend(["--features", m.features]);
     }
     run(cmd("cargo", &args))?;
-    let built = root().join("target/wasm32-unknown-unknown/wasm-release/shebao_calc_wasm.wasm");
+    let built = root().join(format!(
+        "target/wasm32-unknown-unknown/wasm-release/{}.wasm",
+        m.package.replace('-', "_")
+    ));
     let input = stage.join(format!("{}.wasm", m.stem));
     fs::copy(&built, &input).with_context(|| format!("copying {}", built.display()))?;
 
@@ -115,7 +136,7 @@ fn build_module(m: &Module, stage: &Path, out: &Path, wasm_opt: &Path) -> Result
         .out_name(m.stem)
         .typescript(false)
         .no_modules(true)?
-        .no_modules_global(m.global)?
+        .no_modules_global(m.stem)?
         .omit_default_module_path(true);
     bindgen
         .generate(stage)
@@ -148,7 +169,7 @@ fn build_module(m: &Module, stage: &Path, out: &Path, wasm_opt: &Path) -> Result
     let wasm = fs::read(&opt)?;
     fs::write(
         out.join(format!("{}.wasm.js", m.stem)),
-        carrier_script(m.global, &wasm),
+        carrier_script(m.stem, &wasm),
     )?;
     eprintln!("{}: {} bytes of wasm after wasm-opt", m.stem, wasm.len());
     Ok(())

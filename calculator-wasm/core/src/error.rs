@@ -36,6 +36,20 @@ pub enum ErrorKind {
         /// The library's message (English, for reports).
         detail: String,
     },
+    /// A PDF, but this build cannot read PDF (the browser loads that support separately).
+    PdfNotSupported,
+    /// A PDF that could not be opened (truncated or damaged).
+    BrokenPdf {
+        /// The library's message (English, for reports).
+        detail: String,
+    },
+    /// A PDF that needs a password to open.
+    PdfPassword,
+    /// A PDF without a text layer (a scan or a photo of the statement).
+    PdfNoText {
+        /// Whether its pages hold pictures.
+        images: bool,
+    },
     /// Text in an encoding that is neither UTF-8 nor GBK/GB18030.
     NotDecodable,
     /// JSON that is not our normalised form.
@@ -43,6 +57,9 @@ pub enum ErrorKind {
         /// The parser's message (English).
         detail: String,
     },
+    /// The grids a browser decoder module handed over could not be read back (a module from
+    /// another build; see `read::handover`).
+    BadHandover,
     /// No row looks like a table header.
     NoHeader {
         /// Cells of the most header-like rows seen.
@@ -117,8 +134,13 @@ impl ErrorKind {
             ErrorKind::XlsxNotSupported => "xlsx_not_supported",
             ErrorKind::JsonNotSupported => "json_not_supported",
             ErrorKind::BrokenXlsx { .. } => "broken_xlsx",
+            ErrorKind::PdfNotSupported => "pdf_not_supported",
+            ErrorKind::BrokenPdf { .. } => "broken_pdf",
+            ErrorKind::PdfPassword => "pdf_password",
+            ErrorKind::PdfNoText { .. } => "pdf_no_text",
             ErrorKind::NotDecodable => "not_decodable",
             ErrorKind::BadJson { .. } => "bad_json",
+            ErrorKind::BadHandover => "bad_handover",
             ErrorKind::NoHeader { .. } => "no_header",
             ErrorKind::NoPeriodColumn { .. } => "no_period_column",
             ErrorKind::BadMonth { .. } => "bad_month",
@@ -208,7 +230,7 @@ impl StatementError {
                 limit / 1_000_000
             ),
             ErrorKind::NotATable { looks_like } => format!(
-                "这不是表格文件（看起来是{looks_like}）。请选择 CSV、Excel（.xlsx）文件，或把 PDF 里的文字复制粘贴进来。"
+                "这不是表格文件（看起来是{looks_like}）。请选择 CSV、Excel（.xlsx）或 PDF 文件。"
             ),
             ErrorKind::OldExcel => {
                 "这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再试。".into()
@@ -218,10 +240,20 @@ impl StatementError {
             ErrorKind::BrokenXlsx { .. } => {
                 "Excel 文件不完整或已损坏，打不开。请重新下载或重新保存后再试。".into()
             }
+            ErrorKind::PdfNotSupported => "这是 PDF 文件，当前版本不能直接读取。请把 PDF 里的文字复制粘贴进来，或选择 CSV、Excel 文件。".into(),
+            ErrorKind::BrokenPdf { .. } => {
+                "PDF 文件不完整或已损坏，打不开。请重新下载后再试。".into()
+            }
+            ErrorKind::PdfPassword => "这个 PDF 设了打开密码，本工具不读取加密的文件。请在社保平台重新下载不带密码的明细，或下载 Excel、CSV 表格。".into(),
+            ErrorKind::PdfNoText { images } => format!(
+                "这个 PDF {}，里面没有文字，无法读出缴费记录（本工具不做图片识别）。请从国家社会保险公共服务平台、“掌上12333”或本地的社保平台（营口用“辽事通”，杭州用“浙里办”，衡阳用湖南人社网上服务大厅）重新下载带文字的 PDF，或下载 Excel、CSV 表格。",
+                if *images { "是扫描或拍照的图片" } else { "没有可读的文字" }
+            ),
             ErrorKind::NotDecodable => "无法识别文件的文字编码（不是 UTF-8，也不是 GBK）。".into(),
             // The parser's detail is English: kept in the error for developers, not shown.
             ErrorKind::BadJson { .. } => "JSON 文件不完整或格式有误，无法读取。请重新下载，或选择缴费明细的表格文件（CSV、Excel）。".into(),
             ErrorKind::WebsiteJson => "这是社保网站的原始数据（JSON），不是缴费明细表格。请在网站或 App 的缴费明细页面用“导出”或“下载 Excel”保存表格，再选择那个文件；也可以把页面上的明细表格复制到 Excel 里另存为 CSV。".into(),
+            ErrorKind::BadHandover => "读取模块交回的表格无法识别（网页的两部分版本不一致）。请刷新页面后再试。".into(),
             ErrorKind::NoHeader { headers_seen } => format!(
                 "找不到表头（费款所属期、缴费基数等列名）。看到的内容：{}。",
                 list_or_none(headers_seen)
@@ -303,8 +335,13 @@ mod tests {
             ErrorKind::XlsxNotSupported,
             ErrorKind::JsonNotSupported,
             ErrorKind::BrokenXlsx { detail: v() },
+            ErrorKind::PdfNotSupported,
+            ErrorKind::BrokenPdf { detail: v() },
+            ErrorKind::PdfPassword,
+            ErrorKind::PdfNoText { images: true },
             ErrorKind::NotDecodable,
             ErrorKind::BadJson { detail: v() },
+            ErrorKind::BadHandover,
             ErrorKind::NoHeader {
                 headers_seen: vec![],
             },

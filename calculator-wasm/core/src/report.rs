@@ -39,6 +39,9 @@ pub struct SourceReport {
     pub layout_name: String,
     /// XLSX sheet read.
     pub sheet: Option<String>,
+    /// Pages in the document (PDF only; absent for other formats).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// Header row (1-based).
     pub header_row: Option<usize>,
     /// Data rows read.

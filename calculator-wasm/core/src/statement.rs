@@ -40,6 +40,9 @@ pub struct SourceInfo {
     pub layout: Layout,
     /// The XLSX sheet the data was read from.
     pub sheet: Option<String>,
+    /// Pages in the document (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// The (last) header row, 1-based.
     pub header_row: Option<usize>,
     /// Data rows read into records.
@@ -94,6 +97,8 @@ pub enum Format {
     Text,
     /// Our own normalised JSON (a serialised [`Statement`]).
     Json,
+    /// A PDF with a text layer, rows and columns rebuilt from the glyph positions.
+    Pdf,
 }
 
 /// Text encodings recognised.
@@ -170,6 +175,7 @@ impl Format {
             Format::Xlsx => "Excel 表格（.xlsx）",
             Format::Text => "纯文本（如从 PDF 复制）",
             Format::Json => "JSON",
+            Format::Pdf => "PDF",
         }
     }
 }

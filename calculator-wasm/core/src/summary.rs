@@ -13,9 +13,13 @@ pub fn summary_zh(report: &Report) -> String {
     let mut out = String::new();
     let s = &report.source;
     let _ = writeln!(out, "社保缴费记录核对结果");
+    let pages = match s.pages {
+        Some(n) => format!("（{n} 页）"),
+        None => String::new(),
+    };
     let _ = writeln!(
         out,
-        "文件：{}，{}；读取 {} 行，跳过 {} 行。",
+        "文件：{}{pages}，{}；读取 {} 行，跳过 {} 行。",
         s.format.name_zh(),
         s.layout_name,
         s.rows_read,

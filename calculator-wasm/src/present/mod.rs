@@ -17,10 +17,10 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
-use shebao_calc::analyse::analyse;
+use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::policy::Policy;
 use shebao_calc::report::Report;
-use shebao_calc::statement::Input;
+use shebao_calc::statement::{Input, Statement};
 pub use shebao_calc::OptionText;
 
 pub use shebao_calc::decode::TextDecode;
@@ -51,13 +51,29 @@ pub struct CheckOutput {
     pub report: Report,
 }
 
-/// Why a check gave no report: a stable kind (for the page's logic) and a Chinese message.
+/// Why a check gave no report: a stable kind (for the page's logic), a Chinese message with
+/// the location in it (as the CLI prints it), and the location on its own.
 #[derive(Debug)]
 pub struct CheckError {
     /// Snake-case kind, e.g. `xlsx_not_supported`, `bad_month`, `bad_options`.
     pub kind: String,
-    /// What the person reads.
+    /// What the person reads: file, row and column, then what is wrong.
     pub message: String,
+    /// The row (1-based), when the error belongs to one.
+    pub row: Option<usize>,
+    /// The column header, when the error belongs to one.
+    pub column: Option<String>,
+}
+
+impl From<shebao_calc::StatementError> for CheckError {
+    fn from(e: shebao_calc::StatementError) -> CheckError {
+        CheckError {
+            kind: e.kind.tag().to_string(),
+            message: e.message_zh(),
+            row: e.row,
+            column: e.column,
+        }
+    }
 }
 
 /// The policy JSON could not be read (a site build problem, not the reader's).
@@ -86,26 +102,54 @@ impl Engine {
         input: &CheckInput<'_>,
         decoder: &dyn TextDecode,
     ) -> Result<CheckOutput, CheckError> {
-        let options = input.options.parse(&self.policy).map_err(|e| CheckError {
-            kind: "bad_options".into(),
-            message: e.message_zh(),
-        })?;
+        let options = self.options(&input.options)?;
         let file = Input {
             bytes: input.bytes,
             file_name: Some(input.file_name),
         };
-        let statement = shebao_calc::read(&file, decoder).map_err(|e| CheckError {
-            kind: e.kind.tag().to_string(),
+        let statement = shebao_calc::read(&file, decoder)?;
+        self.finish(statement, &options, input.file_name)
+    }
+
+    /// Analyse and present grids handed over by a decoder module (XLSX, PDF; see
+    /// `shebao_calc::read::handover`), from the grid stage on.
+    pub fn check_grid(
+        &self,
+        handover: &str,
+        file_name: &str,
+        options: &OptionText,
+    ) -> Result<CheckOutput, CheckError> {
+        let options = self.options(options)?;
+        let statement = shebao_calc::read::read_handover(handover, Some(file_name))?;
+        self.finish(statement, &options, file_name)
+    }
+
+    /// The page's options through the engine's one options parser.
+    fn options(&self, text: &OptionText) -> Result<Options, CheckError> {
+        text.parse(&self.policy).map_err(|e| CheckError {
+            kind: "bad_options".into(),
             message: e.message_zh(),
-        })?;
-        let report = analyse(&statement, &self.policy, &options);
+            row: None,
+            column: None,
+        })
+    }
+
+    fn finish(
+        &self,
+        statement: Statement,
+        options: &Options,
+        file_name: &str,
+    ) -> Result<CheckOutput, CheckError> {
+        let report = analyse(&statement, &self.policy, options);
         // Serialising these plain structs into memory cannot fail; the error's text is left
         // out so that serde_json's error formatting stays out of the wasm module.
         let json = serde_json::to_string(&report).map_err(|_| CheckError {
             kind: "internal".into(),
             message: "报告无法生成（程序内部错误），请告诉网站维护者。".into(),
+            row: None,
+            column: None,
         })?;
-        let html = render(&report, input.file_name);
+        let html = render(&report, file_name);
         Ok(CheckOutput { json, html, report })
     }
 
@@ -120,6 +164,8 @@ pub fn bad_options(what: &str) -> CheckError {
     CheckError {
         kind: "bad_options".into(),
         message: format!("选项有误：{what}"),
+        row: None,
+        column: None,
     }
 }
 

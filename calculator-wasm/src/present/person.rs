@@ -76,9 +76,14 @@ fn who(p: &PersonReport, i: usize, alone: bool) -> String {
 
 fn source(h: &mut String, r: &Report, file_name: &str) {
     let s = &r.source;
+    let pages = match s.pages {
+        Some(1) => "（PDF，1 页）".to_string(),
+        Some(n) => format!("（PDF，第 1–{n} 页）"),
+        None => String::new(),
+    };
     let _ = write!(
         h,
-        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}，共 {} 行缴费记录",
+        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}{pages}，共 {} 行缴费记录",
         escape(&serde_name(&s.layout)),
         s.rows_read,
         escape(file_name),

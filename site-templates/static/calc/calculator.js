@@ -33,23 +33,68 @@
     });
   }
 
-  // The glue scripts define `shebao_calc` / `shebao_calc_xlsx` as global lexical bindings.
+  // Modules loaded only when a file needs them, by the main module's error kind: a decoder
+  // module turns the file into grids for the engine already loaded (check_grid); our own JSON
+  // needs the engine built with its JSON reader.
+  var lazy = {
+    xlsx_not_supported: { decoder: 'shebao_xlsx', loading: '正在载入 Excel 支持……' },
+    pdf_not_supported: { decoder: 'shebao_pdf', loading: '正在载入 PDF 支持……' },
+    json_not_supported: { engine: 'shebao_calc_json', loading: '正在载入 JSON 支持……' }
+  };
+  var modules = {};  // global name → Promise of its initialised wasm-bindgen glue
+
+  // The glue scripts define their global names as global lexical bindings (not on `self`).
   function glue(name) {
-    return name === 'shebao_calc' ? shebao_calc : shebao_calc_xlsx; // eslint-disable-line no-undef
+    /* eslint-disable no-undef */
+    switch (name) {
+      case 'shebao_calc': return shebao_calc;
+      case 'shebao_xlsx': return shebao_xlsx;
+      case 'shebao_pdf': return shebao_pdf;
+      default: return shebao_calc_json;
+    }
+    /* eslint-enable no-undef */
+  }
+
+  function loadModule(name) {
+    if (modules[name]) return modules[name];
+    var ready = (self.shebaoWasm && self.shebaoWasm[name]) ? Promise.resolve()
+      : loadScript(name + '.js').then(function () { return loadScript(name + '.wasm.js'); });
+    modules[name] = ready.then(function () {
+      var g = glue(name);
+      return g({ module_or_path: bytesOf(self.shebaoWasm[name]) }).then(function () {
+        return g;
+      });
+    });
+    modules[name].catch(function () { delete modules[name]; }); // a later pick tries again
+    return modules[name];
   }
 
   function engine(name) {
     if (engines[name]) return engines[name];
-    var ready = (self.shebaoWasm && self.shebaoWasm[name]) ? Promise.resolve()
-      : loadScript(name + '.js').then(function () { return loadScript(name + '.wasm.js'); });
-    engines[name] = ready.then(function () {
-      var g = glue(name);
-      return g({ module_or_path: bytesOf(self.shebaoWasm[name]) }).then(function () {
-        return new g.Calculator(policy);
-      });
-    });
-    engines[name].catch(function () { delete engines[name]; }); // a later pick tries again
+    engines[name] = loadModule(name).then(function (g) { return new g.Calculator(policy); });
+    engines[name].catch(function () { delete engines[name]; });
     return engines[name];
+  }
+
+  // {calc, out}: the main engine's report, or, for a format it leaves to a lazy module, the
+  // report made with that module's help.
+  function run(calc, bytes, fileName, opts) {
+    try {
+      return Promise.resolve({ calc: calc, out: calc.check(bytes, fileName, opts) });
+    } catch (e) {
+      var more = e && lazy[e.name];
+      if (!more) return Promise.reject(e);
+      status.textContent = more.loading;
+      if (more.engine) {
+        return engine(more.engine).then(function (other) {
+          return { calc: other, out: other.check(bytes, fileName, opts) };
+        });
+      }
+      return loadModule(more.decoder).then(function (decoder) {
+        var grids = decoder.decode(bytes);
+        return { calc: calc, out: calc.check_grid(grids, fileName, opts) };
+      });
+    }
   }
 
   function options() {
@@ -66,44 +111,41 @@
   }
 
   // An error replaces any earlier report (its buttons would belong to the old file) and is
-  // brought into view and focused, so a reader who just picked a file sees what happened.
-  function showError(message) {
+  // brought into view and focused, so a reader who just picked a file sees what happened. The
+  // message names file, row and column as the CLI does; the location is also kept on the box
+  // for scripts and tests.
+  function showError(message, e) {
     errorBox.textContent = message;
     errorBox.hidden = false;
     report.innerHTML = '';
     actions.hidden = true;
     status.textContent = '';
+    box.setAttribute('data-error-kind', (e && e.name) || '');
+    box.setAttribute('data-error-row', (e && e.row != null) ? String(e.row) : '');
+    box.setAttribute('data-error-column', (e && e.column) || '');
     box.setAttribute('data-state', 'error');
     errorBox.scrollIntoView({ block: 'center' });
     errorBox.focus({ preventScroll: true });
   }
 
-  function check(bytes, fileName, name) {
+  function check(bytes, fileName) {
     var started = performance.now();
     box.setAttribute('data-state', 'working');
-    status.textContent = (mainReady || name) ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
+    status.textContent = mainReady ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
     errorBox.hidden = true;
     actions.hidden = true;
     var opts = options();
     box.setAttribute('data-options', opts);
-    return engine(name || 'shebao_calc').then(function (calc) {
-      var out;
-      try {
-        out = calc.check(bytes, fileName, opts);
-      } catch (e) {
-        // XLSX and the tool's own JSON are read by the second module, loaded on demand.
-        if (e && (e.name === 'xlsx_not_supported' || e.name === 'json_not_supported') && !name) {
-          status.textContent = e.name === 'xlsx_not_supported' ? '正在载入 Excel 支持……' : '正在载入 JSON 支持……';
-          return check(bytes, fileName, 'shebao_calc_xlsx');
-        }
-        throw e;
-      }
+    return engine('shebao_calc').then(function (calc) {
+      return run(calc, bytes, fileName, opts);
+    }).then(function (done) {
+      var out = done.out;
       box.setAttribute('data-ms-engine', String(Math.round(performance.now() - started)));
       lastJson = out.json;
       box.reportJson = lastJson; // read by the browser tests
       report.innerHTML = out.html;
       if (last) last.checked.free();
-      last = { calc: calc, checked: out };
+      last = { calc: done.calc, checked: out };
       actions.hidden = false;
       status.textContent = '检查完成，报告在下方。';
       box.setAttribute('data-ms', String(Math.round(performance.now() - started)));
@@ -111,7 +153,7 @@
       var h = report.querySelector('h2');
       if (h) { h.tabIndex = -1; h.focus(); }
     }).catch(function (e) {
-      showError((e && e.message) || String(e));
+      showError((e && e.message) || String(e), e);
     });
   }
 
@@ -204,9 +246,10 @@
       document.querySelectorAll('script[src], link[rel="stylesheet"]').forEach(function (el) {
         urls.push(el.src || el.href);
       });
-      ['shebao_calc_xlsx.js', 'shebao_calc_xlsx.wasm.js', 'sample.js'].forEach(function (n) {
-        urls.push(root + 'calc/' + n);
+      ['shebao_xlsx', 'shebao_pdf', 'shebao_calc_json'].forEach(function (m) {
+        urls.push(root + 'calc/' + m + '.js', root + 'calc/' + m + '.wasm.js');
       });
+      urls.push(root + 'calc/sample.js');
       var channel = new MessageChannel();
       channel.port1.onmessage = function (e) { box.setAttribute('data-offline', e.data); };
       reg.active.postMessage({ cache: urls }, [channel.port2]);

@@ -56,6 +56,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             layout: s.layout,
             layout_name: s.layout.name_zh().to_string(),
             sheet: s.sheet.clone(),
+            pages: s.pages,
             header_row: s.header_row,
             rows_read: s.rows_read,
             rows_skipped: s.rows_skipped.clone(),

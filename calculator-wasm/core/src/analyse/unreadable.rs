@@ -175,6 +175,7 @@ mod tests {
                 layout: Layout::Long,
                 sheet: None,
                 header_row: Some(1),
+                pages: None,
                 rows_read: records.len(),
                 rows_skipped: unreadable
                     .iter()

@@ -11,11 +11,14 @@ mod code_memo;
 mod codes;
 mod delimited;
 mod dot_months;
-mod grid;
+pub mod grid;
+pub mod handover;
 mod header;
 #[cfg(feature = "json")]
 mod json_table;
 mod month_text;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod people;
 mod plain_text;
 mod plan;
@@ -66,7 +69,9 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
             }))
         }
         Sniffed::OldExcel => return Err(StatementError::new(ErrorKind::OldExcel)),
-        Sniffed::Xlsx => return read_xlsx(input),
+        Sniffed::Xlsx | Sniffed::Pdf => {
+            return decode_document(bytes, decoder).and_then(|d| read_decoded(d, input.file_name))
+        }
         Sniffed::Utf16Le => {
             let t = sniff::decode_utf16le(bytes)
                 .ok_or_else(|| StatementError::new(ErrorKind::NotDecodable))?;
@@ -82,23 +87,82 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
         return read_json(&text, encoding, input.file_name);
     }
     let (format, grid) = delimited::text_to_grid(&text);
-    read_grids(vec![grid], format, encoding, input.file_name)
+    read_grids(vec![grid], format, encoding, None, input.file_name)
+}
+
+/// A file turned into grids by a format decoder (XLSX, PDF): what a lazily loaded browser
+/// module hands to the engine (see [`handover`]), and what the native reader reads directly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The file's format.
+    pub format: Format,
+    /// One grid per sheet (XLSX) or one for the whole document (PDF).
+    pub grids: Vec<Grid>,
+    /// Pages read (PDF).
+    pub pages: Option<u32>,
+}
+
+/// Decode a binary document (XLSX, PDF) into grids, without the rest of the engine: the entry
+/// of the browser's lazily loaded decoder modules. Other formats are refused. `decoder`
+/// decodes GBK text inside a PDF.
+pub fn decode_document(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, StatementError> {
+    match sniff::sniff(bytes) {
+        Sniffed::Xlsx => decode_xlsx(bytes),
+        Sniffed::Pdf => decode_pdf(bytes, decoder),
+        Sniffed::Binary(what) => Err(StatementError::new(ErrorKind::NotATable {
+            looks_like: what.to_string(),
+        })),
+        Sniffed::OldExcel => Err(StatementError::new(ErrorKind::OldExcel)),
+        Sniffed::Text | Sniffed::Utf16Le => Err(StatementError::new(ErrorKind::NotATable {
+            looks_like: "文本文件".to_string(),
+        })),
+    }
+}
+
+/// Read grids a decoder produced: header → plan → rows, as for text formats.
+pub fn read_decoded(
+    decoded: Decoded,
+    file_name: Option<&str>,
+) -> Result<Statement, StatementError> {
+    read_grids(
+        decoded.grids,
+        decoded.format,
+        Encoding::NotApplicable,
+        decoded.pages,
+        file_name,
+    )
+    .map_err(|e| e.in_file(file_name))
+}
+
+/// Read the hand-over text of a browser decoder module (see [`handover`]).
+pub fn read_handover(text: &str, file_name: Option<&str>) -> Result<Statement, StatementError> {
+    handover::decode(text)
+        .map_err(|e| e.in_file(file_name))
+        .and_then(|d| read_decoded(d, file_name))
 }
 
 #[cfg(feature = "xlsx")]
-fn read_xlsx(input: &Input<'_>) -> Result<Statement, StatementError> {
-    let grids = xlsx::read_sheets(input.bytes)?;
-    read_grids(
-        grids,
-        Format::Xlsx,
-        Encoding::NotApplicable,
-        input.file_name,
-    )
+fn decode_xlsx(bytes: &[u8]) -> Result<Decoded, StatementError> {
+    Ok(Decoded {
+        format: Format::Xlsx,
+        grids: xlsx::read_sheets(bytes)?,
+        pages: None,
+    })
 }
 
 #[cfg(not(feature = "xlsx"))]
-fn read_xlsx(_input: &Input<'_>) -> Result<Statement, StatementError> {
+fn decode_xlsx(_bytes: &[u8]) -> Result<Decoded, StatementError> {
     Err(StatementError::new(ErrorKind::XlsxNotSupported))
+}
+
+#[cfg(feature = "pdf")]
+fn decode_pdf(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, StatementError> {
+    pdf::decode(bytes, decoder)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn decode_pdf(_bytes: &[u8], _decoder: &dyn TextDecode) -> Result<Decoded, StatementError> {
+    Err(StatementError::new(ErrorKind::PdfNotSupported))
 }
 
 #[cfg(not(feature = "json"))]
@@ -127,7 +191,7 @@ fn read_json(
     let ours = value.get("source").is_some() || value.get("people").is_some();
     if !ours {
         return match json_table::json_to_grid(&value) {
-            Some(grid) => read_grids(vec![grid], Format::Json, encoding, file_name),
+            Some(grid) => read_grids(vec![grid], Format::Json, encoding, None, file_name),
             None => Err(StatementError::new(ErrorKind::WebsiteJson)),
         };
     }
@@ -189,6 +253,7 @@ fn read_grids(
     grids: Vec<Grid>,
     format: Format,
     encoding: Encoding,
+    pages: Option<u32>,
     file_name: Option<&str>,
 ) -> Result<Statement, StatementError> {
     let mut first_failure: Option<StatementError> = None;
@@ -259,6 +324,7 @@ fn read_grids(
                 encoding,
                 layout: plan.layout,
                 sheet: grid.sheet.clone(),
+                pages,
                 header_row: Some(grid.rows[header.last].number),
                 rows_read: table.rows_read,
                 rows_skipped: skipped,

@@ -9,6 +9,8 @@ pub enum Sniffed {
     Utf16Le,
     /// A zip archive holding a workbook (XLSX).
     Xlsx,
+    /// A PDF document.
+    Pdf,
     /// An old binary Office file (.xls).
     OldExcel,
     /// Something else binary: what it looks like, in Chinese.
@@ -26,10 +28,6 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         (b"\xFF\xD8\xFF", "JPEG 图片"),
         (b"GIF8", "GIF 图片"),
         (b"BM", "BMP 图片"),
-        (
-            b"%PDF",
-            "PDF 文件（请打开 PDF，全选复制其中的文字后粘贴进来）",
-        ),
         (b"Rar!", "RAR 压缩包"),
         (b"7z\xBC\xAF", "7z 压缩包"),
         (b"\x1F\x8B", "gzip 压缩文件"),
@@ -38,6 +36,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     ];
     if bytes.starts_with(b"\xFF\xFE") {
         return Sniffed::Utf16Le;
+    }
+    // Viewers accept a PDF header anywhere in the first kilobyte.
+    if contains(&bytes[..bytes.len().min(1024)], b"%PDF-") {
+        return Sniffed::Pdf;
     }
     if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
         return Sniffed::Binary("WebP 图片");
@@ -101,6 +103,7 @@ mod tests {
         assert_eq!(sniff("费款所属期,缴费基数\n".as_bytes()), Sniffed::Text);
         assert_eq!(sniff(b"BMW,2023-01\n"), Sniffed::Text);
         assert_eq!(sniff(b"\xD0\xCF\x11\xE0rest"), Sniffed::OldExcel);
+        assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Sniffed::Pdf);
         assert_eq!(decode_utf16le(b"\xFF\xFEa\x00b\x00").as_deref(), Some("ab"));
     }
 }

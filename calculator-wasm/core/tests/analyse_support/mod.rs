@@ -81,6 +81,7 @@ pub fn statement(records: Vec<Record>) -> Statement {
 pub fn statement_with(person: Person) -> Statement {
     Statement {
         source: SourceInfo {
+            pages: None,
             format: Format::Csv,
             encoding: Encoding::Utf8,
             layout: Layout::Long,

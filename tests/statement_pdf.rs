@@ -1,0 +1,160 @@
+//! Statement PDFs (`tests/fixtures/statements/pdf/`, made by real producers with
+//! `generate_pdfs.py`): a golden report per PDF (the bless command of ARCHITECTURE.md, `SNAPSHOTS=overwrite`, rewrites them), the same people and
+//! figures as the CSV twin `statement.csv`, and refusals in Chinese for what cannot be read.
+
+use shebao::statement::load_policy;
+use shebao_calc::month::Month;
+use shebao_calc::{check, ErrorKind, Input, NativeDecoder, Options, Report, StatementError};
+use shebao_tests::golden;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/statements/pdf")
+}
+
+fn report(path: &Path) -> Result<serde_json::Value, StatementError> {
+    checked(path).map(|r| serde_json::to_value(r).unwrap())
+}
+
+fn checked(path: &Path) -> Result<Report, StatementError> {
+    let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let input = Input {
+        bytes: &bytes,
+        file_name: Some(&name),
+    };
+    let options = Options {
+        today: Month::new(2026, 11),
+        ..Default::default()
+    };
+    check(&input, &NativeDecoder, &policy, &options)
+}
+
+fn pdfs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_pdf_matches_its_golden_report() {
+    let files = pdfs();
+    assert!(files.len() >= 6, "PDF fixtures missing");
+    golden::assert_files(files.iter().map(|path| {
+        let got =
+            checked(path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message_zh()));
+        let got = serde_json::to_string_pretty(&got).expect("report serialises") + "\n";
+        (path.with_extension("pdf.report.json"), got.into_bytes())
+    }));
+}
+
+/// `v` without its `row` fields: where a figure sits differs between a PDF and its CSV twin.
+fn without_rows(v: &serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(m) => m
+            .iter()
+            .filter(|(k, _)| k.as_str() != "row")
+            .map(|(k, x)| (k.clone(), without_rows(x)))
+            .collect(),
+        serde_json::Value::Array(a) => a.iter().map(without_rows).collect(),
+        other => other.clone(),
+    }
+}
+
+/// The CSV twin of a PDF: `form.csv` for the 权益记录单 form, else `statement.csv`.
+fn twin_of(pdf: &Path) -> PathBuf {
+    let form = pdf.file_stem().is_some_and(|s| s == "form");
+    dir().join(if form { "form.csv" } else { "statement.csv" })
+}
+
+/// Whatever the producer or the encryption, a PDF says what its CSV twin says: the same
+/// people, months, amounts, official account figures and findings; only how the file was
+/// read (and the row numbers the figures cite) differs.
+#[test]
+fn every_pdf_reads_as_its_csv_twin() {
+    for path in pdfs() {
+        let twin = report(&twin_of(&path)).unwrap();
+        let pdf = report(&path).unwrap();
+        let name = path.display();
+        assert_eq!(
+            without_rows(&pdf["people"]),
+            without_rows(&twin["people"]),
+            "{name}"
+        );
+        assert_eq!(pdf["place"], twin["place"], "{name}");
+        assert_eq!(pdf["source"]["format"], "pdf", "{name}");
+        assert_eq!(pdf["source"]["layout"], twin["source"]["layout"], "{name}");
+        assert_eq!(
+            pdf["source"]["rows_read"], twin["source"]["rows_read"],
+            "{name}"
+        );
+        assert!(pdf["source"]["pages"].as_u64().unwrap() >= 1, "{name}");
+    }
+    // What the twins hold, so that agreement means something: 69 rows over 23 months
+    // (2023-07 missing), 2024-03 pension unpaid; the form's account figures all reconciled.
+    let twin = report(&dir().join("statement.csv")).unwrap();
+    assert_eq!(twin["source"]["rows_read"], 69);
+    let pension = &twin["people"][0]["insurances"][0];
+    assert_eq!(pension["kind"], "pension");
+    assert_eq!(pension["months_paid"], 22);
+    assert_eq!(pension["gaps"][0]["from"], "2023-07");
+    assert_eq!(pension["arrears"][0]["from"], "2024-03");
+    let form = report(&dir().join("form.pdf")).unwrap();
+    let official = &form["people"][0]["official_account"];
+    assert_eq!(official["years"][0]["year"], 2024);
+    assert_eq!(official["years"][0]["official"]["closing"], "63246.81");
+    assert_eq!(official["all_agree"], true);
+    assert_eq!(form["people"][0]["name"], "张三");
+}
+
+#[test]
+fn unreadable_pdfs_are_refused_in_chinese() {
+    let cases = [
+        ("user-password.pdf", "pdf_password", "密码"),
+        ("scan.pdf", "pdf_no_text", "图片"),
+        ("truncated.pdf", "broken_pdf", "不完整"),
+        ("not-a-pdf.pdf", "no_records", "缴费记录"),
+    ];
+    for (file, kind, words) in cases {
+        let e = report(&dir().join("invalid").join(file)).unwrap_err();
+        assert_eq!(e.kind.tag(), kind, "{file}");
+        let message = e.message_zh();
+        assert!(message.starts_with(&format!("文件“{file}”")), "{message}");
+        assert!(message.contains(words), "{file}: {message}");
+    }
+    // The scan's message names where to get a PDF with text instead.
+    let scan = report(&dir().join("invalid/scan.pdf")).unwrap_err();
+    assert_eq!(scan.kind, ErrorKind::PdfNoText { images: true });
+    assert!(scan.message_zh().contains("掌上12333"));
+}
+
+/// Any prefix of a real PDF, and bytes flipped in it, give a report or a Chinese refusal,
+/// never a panic (the fuzz target covers the rest).
+#[test]
+fn damaged_pdfs_never_panic() {
+    let whole = std::fs::read(dir().join("itext.pdf")).unwrap();
+    let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
+    let mut damaged: Vec<Vec<u8>> = (1..40)
+        .map(|k| whole[..whole.len() * k / 40].to_vec())
+        .collect();
+    for k in 1..40 {
+        let mut d = whole.clone();
+        let i = d.len() * k / 40;
+        d[i] ^= 0x5A;
+        damaged.push(d);
+    }
+    for bytes in damaged {
+        let input = Input {
+            bytes: &bytes,
+            file_name: Some("damaged.pdf"),
+        };
+        if let Err(e) = check(&input, &NativeDecoder, &policy, &Options::default()) {
+            assert!(e.message_zh().contains("文件“damaged.pdf”"));
+        }
+    }
+}
