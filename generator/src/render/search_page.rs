@@ -80,6 +80,7 @@ impl Renderer<'_> {
         );
         ctx.insert("groups", &self.groups(&index.pages));
         ctx.insert("search_version", &index.version);
+        ctx.insert("search_meta", &index.meta);
         let mut out = index.files;
         out.push((
             format!("{SEARCH_PATH}index.html"),

@@ -1,16 +1,17 @@
 //! The index as files the browser loads with `<script>` (so it works from a folder on disk,
 //! offline and under a CSP without `connect-src`): each file calls `shebaoSearch.load(kind,
-//! number, data)`.
+//! number, data)`. The meta part is JSON inside the search page itself (one round trip
+//! fewer before the first result).
 //!
-//! - `search/meta.js`: shard count, section count, where each page and fragment starts, the cities
-//!   (names, guide URL, section ranges), the Traditional → Simplified pairs and the
-//!   synonym groups.
+//! - meta (in the page): shard count, section count, where each page and fragment starts,
+//!   the cities (names, guide URL, section ranges), the Traditional → Simplified pairs and
+//!   the synonym groups.
 //! - `search/s/N.js`: the postings of the tokens whose hash falls in shard N:
 //!   `{"token": [v, …]}` with `v = (section id − previous section id) × 4 + field`.
 //! - `search/f/N.js`: consecutive sections `[url#anchor, page title, heading, text]`, for
 //!   result titles and snippets; a query loads only the fragments of the results it shows.
 //!
-//! A query loads meta, one shard per distinct token, and the fragments of its top results.
+//! A query loads one shard per distinct token, then the fragments of its top results.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -203,10 +204,12 @@ pub fn deltas(sorted: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// The meta file.
-pub fn meta(meta: &Meta<'_>) -> OutFile {
-    let body = serde_json::to_string(meta).unwrap_or_default();
-    ("search/meta.js".into(), script("m", 0, &body))
+/// The meta JSON, ready to sit in the page's `<script type="application/json">` (`</` is
+/// escaped so no text in it can close the element).
+pub fn meta(meta: &Meta<'_>) -> String {
+    serde_json::to_string(meta)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
 }
 
 /// Section id ranges of the pages below `url`.

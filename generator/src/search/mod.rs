@@ -28,8 +28,10 @@ use crate::render::OutFile;
 /// The index files and what the search page lists without JavaScript.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// `search/meta.js`, `search/s/*.js`, `search/f/*.js`.
+    /// `search/s/*.js`, `search/f/*.js`.
     pub files: Vec<OutFile>,
+    /// The meta JSON for the search page (escaped for a `<script type="application/json">`).
+    pub meta: String,
     /// Every indexed page with its level-2 headings, in URL order.
     pub pages: Vec<ListedPage>,
     /// Changes whenever an index file changes; the page appends it to the URLs it loads.
@@ -114,7 +116,7 @@ pub fn build(pages: &[Page<'_>], cities: &[City]) -> SearchIndex {
         fold,
         synonyms: synonyms::GROUPS,
     };
-    files.push(format::meta(&meta));
+    let meta = format::meta(&meta);
     let listed = docs
         .into_iter()
         .map(|d| ListedPage {
@@ -130,6 +132,7 @@ pub fn build(pages: &[Page<'_>], cities: &[City]) -> SearchIndex {
         .collect();
     SearchIndex {
         files,
+        meta,
         pages: listed,
         version,
     }

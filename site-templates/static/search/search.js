@@ -2,11 +2,11 @@
    own index files, loaded with <script> so the page also works from a folder on disk and
    offline (the service worker keeps them after the first visit).
 
-   The index is built by the generator (generator/src/search/): search/meta.js, then one
-   shard per distinct token (search/s/N.js) and the fragments of the shown results
-   (search/f/N.js). Tokens follow generator/src/search/tokens.rs exactly: full-width ASCII
+   The index is built by the generator (generator/src/search/): its meta part is JSON in
+   the page (#search-meta); a query loads one shard per distinct token (search/s/N.js),
+   then the fragments of the shown results (search/f/N.js). Tokens follow generator/src/search/tokens.rs exactly: full-width ASCII
    and upper case folded, Traditional characters folded to Simplified through the pairs in
-   meta.js, Han runs cut into bigrams, ASCII letter/digit runs kept as words.
+   the page's meta, Han runs cut into bigrams, ASCII letter/digit runs kept as words.
 
    Ranking: a city named in the query puts that city's pages first; then sections that
    match more of the terms (all of a term's bigrams, or at least half); then score (rarer
@@ -43,7 +43,7 @@
       f.promise = new Promise(function (resolve, reject) {
         f.done = resolve;
         var s = document.createElement('script');
-        s.src = base + (kind === 'm' ? 'meta.js' : kind + '/' + n + '.js') + '?v=' + version;
+        s.src = base + kind + '/' + n + '.js?v=' + version;
         s.onerror = function () { delete files[key]; reject(new Error(s.src)); };
         document.head.appendChild(s);
       });
@@ -79,7 +79,7 @@
   }
   function distinct(x, i, a) { return a.indexOf(x) === i; }
   /* Terms: the query cut at spaces and punctuation. Each term has variants: itself, and
-     the same text with a word of a synonym group (meta.js) replaced by the others
+     the same text with a word of a synonym group (from the meta) replaced by the others
      (断缴怎么办 → 缺月怎么办, 漏交怎么办); a section scores by its best variant, a
      replaced one at 0.8. */
   var synonyms = [];
@@ -224,8 +224,19 @@
   }
 
   /* ---- one query ---- */
+  var metaData = null;
+  function loadMeta() {
+    if (!metaData) {
+      try {
+        metaData = Promise.resolve(JSON.parse(document.getElementById('search-meta').textContent));
+      } catch (e) {
+        metaData = Promise.reject(e);
+      }
+    }
+    return metaData;
+  }
   function search(query) {
-    return load('m', 0).then(function (meta) {
+    return loadMeta().then(function (meta) {
       if (!meta.pageStarts) {
         meta.pageStarts = deltas(meta.pages);
         meta.fragStarts = deltas(meta.frags);
@@ -377,7 +388,7 @@
     if (cached || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
     if (meta.shards + meta.frags.length > 600) return;
     cached = true;
-    var urls = [location.pathname, script.src, root + 'css/site.css', root + 'css/search.css', base + 'meta.js?v=' + version];
+    var urls = [location.pathname, script.src, root + 'css/site.css', root + 'css/search.css'];
     var i;
     for (i = 0; i < meta.shards; i++) urls.push(base + 's/' + i + '.js?v=' + version);
     for (i = 0; i < meta.frags.length; i++) urls.push(base + 'f/' + i + '.js?v=' + version);
