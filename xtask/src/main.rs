@@ -8,6 +8,7 @@ mod setup;
 mod sh;
 mod site;
 mod size;
+mod size_search;
 mod test;
 mod wasm;
 
@@ -21,7 +22,8 @@ cargo xtask <command>
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_calc_xlsx)
-  size [--site DIR]  compressed size of the calculator page's assets and a guide page (budgets)
+  size [--site DIR]  compressed size of the calculator page's assets, a guide page and the
+                    search page to its first result (budgets)
   bench-build N     time a full build of N generated pages
   fuzz [SECONDS]    fuzz the statement reader
 ";
