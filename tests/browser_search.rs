@@ -8,10 +8,13 @@
 //! without them, except under `CI=true`. One process (`harness = false`), one chromedriver.
 
 use fantoccini::Client;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use serde_json::Value;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::calc_page::{js, PageResult};
 use shebao_tests::site_server::SiteServer;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -134,7 +137,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let ctx = Ctx { server, driver };
+    let ctx = Ctx {
+        site,
+        server,
+        driver,
+    };
     let (passed, failed) = rt.block_on(run_all(&ctx));
     drop(ctx);
     let verdict = if failed == 0 { "ok" } else { "FAILED" };
@@ -147,6 +154,7 @@ fn main() -> ExitCode {
 }
 
 struct Ctx {
+    site: PathBuf,
     server: SiteServer,
     driver: Driver,
 }
@@ -293,9 +301,11 @@ async fn open_query(ctx: &Ctx, c: &Client, query: &str) -> PageResult<Shown> {
 async fn query_table(ctx: &Ctx, c: &Client) -> PageResult<()> {
     let mut failures = Vec::new();
     let mut times = Vec::new();
+    let mut loaded = Vec::new();
     for e in TABLE {
         let shown = open_query(ctx, c, e.query).await?;
         times.extend(shown.ms);
+        loaded.push(loaded_gzip(ctx, c).await?);
         let first = shown.results.first();
         let ok = shown.state == "done"
             && first.is_some_and(|(href, heading)| {
@@ -324,6 +334,14 @@ async fn query_table(ctx: &Ctx, c: &Client) -> PageResult<()> {
             ));
         }
     }
+    loaded.sort_unstable();
+    if let (Some(max), Some(median)) = (loaded.last(), loaded.get(loaded.len() / 2)) {
+        println!(
+            "  loaded to show the results, page included (budget 100 KB gzip): median {:.1} KB, max {:.1} KB",
+            *median as f64 / 1024.0,
+            *max as f64 / 1024.0
+        );
+    }
     times.sort_by(f64::total_cmp);
     if let (Some(max), Some(median)) = (times.last(), times.get(times.len() / 2)) {
         println!(
@@ -341,6 +359,27 @@ async fn query_table(ctx: &Ctx, c: &Client) -> PageResult<()> {
             failures.join("\n")
         ))
     }
+}
+
+/// Gzip size of the page and every file it loaded (read from the site folder).
+async fn loaded_gzip(ctx: &Ctx, c: &Client) -> PageResult<usize> {
+    let v = js(
+        c,
+        "return [location.pathname].concat(performance.getEntriesByType('resource').map(function (r) { return new URL(r.name).pathname; }));",
+    )
+    .await?;
+    let mut total = 0;
+    for path in v.as_array().into_iter().flatten().filter_map(Value::as_str) {
+        let mut rel = path.trim_start_matches('/').to_string();
+        if rel.is_empty() || rel.ends_with('/') {
+            rel.push_str("index.html");
+        }
+        let bytes = std::fs::read(ctx.site.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        total += gz.finish().map_err(|e| e.to_string())?.len();
+    }
+    Ok(total)
 }
 
 async fn no_match(ctx: &Ctx, c: &Client) -> PageResult<()> {

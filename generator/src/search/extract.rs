@@ -67,6 +67,9 @@ pub fn sections(html: &str) -> Vec<Section> {
     let mut stack: Vec<Open> = Vec::new();
     let mut target = Target::Outside;
     let mut in_main = false;
+    // Only <main> is read: start the tokenizer there (the header and footer are the same on
+    // every page; skipping them saves time on large sites).
+    let html = html.find("<main").map_or(html, |i| &html[i..]);
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {

@@ -15,7 +15,6 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::json;
 
 use super::postings::{Doc, Postings};
 use crate::render::OutFile;
@@ -82,14 +81,17 @@ pub fn shards(postings: &Postings) -> (Vec<OutFile>, u32) {
                 }
                 body.push_str(&serde_json::to_string(token).unwrap_or_default());
                 body.push_str(":[");
+                // Both parts are packed the same way, so a difference of packed postings
+                // is the id difference × 4 plus this posting's field, when the previous
+                // field is taken out first.
                 let mut prev = 0u32;
-                for (j, (sid, field)) in list.iter().enumerate() {
+                for (j, &p) in list.iter().enumerate() {
                     if j > 0 {
                         body.push(',');
                     }
-                    let v = u64::from(sid - prev) * 4 + *field as u64;
+                    let v = (p & !3) - prev + (p & 3);
                     body.push_str(&v.to_string());
-                    prev = *sid;
+                    prev = p & !3;
                 }
                 body.push(']');
             }
@@ -134,18 +136,21 @@ pub fn fragments(docs: &[Doc]) -> (Vec<OutFile>, Vec<u32>) {
         .enumerate()
         .map(|(n, &from)| {
             let to = starts.get(n + 1).map_or(sections.len(), |&s| s as usize);
-            let items: Vec<serde_json::Value> = (from as usize..to)
-                .map(|i| {
-                    let [url, anchor, title] = rows[i];
-                    let href = if anchor.is_empty() {
-                        url.to_string()
-                    } else {
-                        format!("{url}#{anchor}")
-                    };
-                    json!([href, title, sections[i].0, sections[i].1])
-                })
-                .collect();
-            let body = serde_json::to_string(&items).unwrap_or_default();
+            let mut body = String::from("[");
+            for i in from as usize..to {
+                let [url, anchor, title] = rows[i];
+                let href = if anchor.is_empty() {
+                    url.to_string()
+                } else {
+                    format!("{url}#{anchor}")
+                };
+                if i > from as usize {
+                    body.push(',');
+                }
+                let row = (href, title, sections[i].0, sections[i].1);
+                body.push_str(&serde_json::to_string(&row).unwrap_or_default());
+            }
+            body.push(']');
             (format!("search/f/{n}.js"), script("f", n, &body))
         })
         .collect();

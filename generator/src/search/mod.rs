@@ -63,27 +63,8 @@ pub struct Page<'a> {
 
 /// Indexes `pages` (in URL order).
 pub fn build(pages: &[Page<'_>], cities: &[City]) -> SearchIndex {
-    let docs: Vec<Doc> = pages
-        .par_iter()
-        .map(|page| {
-            let mut sections = extract::sections(page.html);
-            if page.top_only {
-                sections.truncate(1);
-            }
-            let url = page.url.clone();
-            let title = sections
-                .first()
-                .filter(|s| s.level == 1)
-                .map(|s| s.heading.clone())
-                .unwrap_or_default();
-            Doc {
-                url,
-                title,
-                sections,
-            }
-        })
-        .filter(|d| !d.sections.is_empty())
-        .collect();
+    // OpenCC's table is computed once per process; overlap it with reading the pages.
+    let (docs, _) = rayon::join(|| read_docs(pages), fold::all_pairs);
     let (postings, (mut fragment_files, starts)) =
         rayon::join(|| postings::build(&docs), || format::fragments(&docs));
     let (mut files, shards) = format::shards(&postings);
@@ -136,6 +117,31 @@ pub fn build(pages: &[Page<'_>], cities: &[City]) -> SearchIndex {
         pages: listed,
         version,
     }
+}
+
+/// Each page's sections (pages without any are left out).
+fn read_docs(pages: &[Page<'_>]) -> Vec<Doc> {
+    pages
+        .par_iter()
+        .map(|page| {
+            let mut sections = extract::sections(page.html);
+            if page.top_only {
+                sections.truncate(1);
+            }
+            let url = page.url.clone();
+            let title = sections
+                .first()
+                .filter(|s| s.level == 1)
+                .map(|s| s.heading.clone())
+                .unwrap_or_default();
+            Doc {
+                url,
+                title,
+                sections,
+            }
+        })
+        .filter(|d| !d.sections.is_empty())
+        .collect()
 }
 
 /// The first section id of each page.

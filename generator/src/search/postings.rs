@@ -32,63 +32,88 @@ pub struct Doc {
     pub sections: Vec<Section>,
 }
 
-/// The inverted index: token text → postings `(section id, field)`, section ids ascending.
+/// One posting packed in a u32: `section id << 2 | field` (half the memory of a pair on a
+/// 10,000-page site).
+pub type Posting = u32;
+
+/// The section id of a posting.
+pub fn section(p: Posting) -> u32 {
+    p >> 2
+}
+
+/// The field of a posting.
+pub fn field(p: Posting) -> Field {
+    match p & 3 {
+        2 => Field::Title,
+        1 => Field::Heading,
+        _ => Field::Body,
+    }
+}
+
+/// The inverted index: token text → postings, section ids ascending.
 #[derive(Debug, Default)]
 pub struct Postings {
     /// Tokens with their postings, sorted by token.
-    pub tokens: Vec<(String, Vec<(u32, Field)>)>,
+    pub tokens: Vec<(String, Vec<Posting>)>,
     /// Number of sections.
     pub sections: u32,
 }
 
-/// Key of a token while indexing: Han bigrams are packed, words are interned per page.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
-    Bigram(u64),
-    Word(u32),
-}
+/// A token while indexing, packed in a u64 with its field in the low 2 bits: a Han bigram
+/// is its two code points (21 bits each), a word is its number in the page's word list
+/// with the top bit set.
+type Entry = u64;
+const WORD: u64 = 1 << 63;
 
 struct PageTokens {
     words: Vec<String>,
-    /// Per section: (key, field), unique keys.
-    sections: Vec<Vec<(Key, Field)>>,
+    /// Per section: entries, one per token (the highest field).
+    sections: Vec<Vec<Entry>>,
 }
+
+/// Pages tokenised at once: bounds the memory of a large site.
+const CHUNK: usize = 256;
 
 /// Builds the postings of `docs` (section ids count from 0 in document order).
 pub fn build(docs: &[Doc]) -> Postings {
-    let pages: Vec<PageTokens> = docs.par_iter().map(page_tokens).collect();
-    let mut words: FxHashMap<String, u32> = FxHashMap::default();
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
     let mut word_names: Vec<String> = Vec::new();
-    let mut map: FxHashMap<Key, Vec<(u32, Field)>> = FxHashMap::default();
+    let mut map: FxHashMap<u64, Vec<Posting>> = FxHashMap::default();
     let mut sid = 0u32;
-    for page in pages {
-        let global: Vec<u32> = page
-            .words
-            .into_iter()
-            .map(|w| {
-                *words.entry(w).or_insert_with_key(|w| {
-                    word_names.push(w.clone());
-                    (word_names.len() - 1) as u32
+    for chunk in docs.chunks(CHUNK) {
+        let pages: Vec<PageTokens> = chunk.par_iter().map(page_tokens).collect();
+        for page in pages {
+            let global: Vec<u64> = page
+                .words
+                .into_iter()
+                .map(|w| {
+                    *words.entry(w).or_insert_with_key(|w| {
+                        word_names.push(w.clone());
+                        (word_names.len() - 1) as u64
+                    })
                 })
-            })
-            .collect();
-        for section in page.sections {
-            for (key, field) in section {
-                let key = match key {
-                    Key::Word(i) => Key::Word(global[i as usize]),
-                    k => k,
-                };
-                map.entry(key).or_default().push((sid, field));
+                .collect();
+            for section in page.sections {
+                for entry in section {
+                    let mut key = entry >> 2;
+                    if entry & WORD != 0 {
+                        key = (WORD >> 2) | global[(key & !(WORD >> 2)) as usize];
+                    }
+                    map.entry(key)
+                        .or_default()
+                        .push(sid << 2 | (entry & 3) as u32);
+                }
+                sid += 1;
             }
-            sid += 1;
         }
     }
-    let mut tokens: Vec<(String, Vec<(u32, Field)>)> = map
+    let mut tokens: Vec<(String, Vec<Posting>)> = map
         .into_iter()
         .map(|(k, v)| {
-            let text = match k {
-                Key::Bigram(b) => Token::Bigram(unpack(b >> 21), unpack(b)).text(),
-                Key::Word(i) => word_names[i as usize].clone(),
+            let text = if k & (WORD >> 2) != 0 {
+                word_names[(k & !(WORD >> 2)) as usize].clone()
+            } else {
+                Token::Bigram(unpack(k >> 21), unpack(k)).text()
             };
             (text, v)
         })
@@ -105,26 +130,29 @@ fn unpack(bits: u64) -> char {
 }
 
 fn page_tokens(doc: &Doc) -> PageTokens {
-    let mut words: FxHashMap<String, u32> = FxHashMap::default();
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
     let mut names: Vec<String> = Vec::new();
     let mut sections = Vec::with_capacity(doc.sections.len());
     for (i, s) in doc.sections.iter().enumerate() {
-        let mut keys: Vec<(Key, Field)> = Vec::new();
+        let mut keys: Vec<Entry> = Vec::with_capacity(s.text.len() / 3 + 16);
         let mut add = |text: &str, field: Field| {
             each_token(text, |t| {
                 let key = match t {
-                    Token::Bigram(a, b) => Key::Bigram(((a as u64) << 21) | b as u64),
-                    Token::Word(w) => Key::Word(match words.get(w) {
-                        Some(&i) => i,
-                        None => {
-                            names.push(w.to_string());
-                            let i = (names.len() - 1) as u32;
-                            words.insert(w.to_string(), i);
-                            i
-                        }
-                    }),
+                    Token::Bigram(a, b) => ((a as u64) << 21) | b as u64,
+                    Token::Word(w) => {
+                        let n = match words.get(w) {
+                            Some(&n) => n,
+                            None => {
+                                names.push(w.to_string());
+                                let n = (names.len() - 1) as u64;
+                                words.insert(w.to_string(), n);
+                                n
+                            }
+                        };
+                        (WORD >> 2) | n
+                    }
                 };
-                keys.push((key, field));
+                keys.push(key << 2 | field as u64);
             });
         };
         if i == 0 {
@@ -132,9 +160,9 @@ fn page_tokens(doc: &Doc) -> PageTokens {
         }
         add(&s.heading, Field::Heading);
         add(&s.text, Field::Body);
-        // Highest field first for each key, then keep one entry per key.
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        keys.dedup_by_key(|k| k.0);
+        // Descending: for each key its highest field comes first and is the one kept.
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        keys.dedup_by_key(|k| *k >> 2);
         sections.push(keys);
     }
     PageTokens {
@@ -162,11 +190,13 @@ mod tests {
         }
     }
 
-    fn postings<'a>(p: &'a Postings, token: &str) -> &'a [(u32, Field)] {
+    fn postings(p: &Postings, token: &str) -> Vec<(u32, Field)> {
         p.tokens
             .iter()
             .find(|(t, _)| t == token)
-            .map_or(&[], |(_, v)| v.as_slice())
+            .map_or(Vec::new(), |(_, v)| {
+                v.iter().map(|&x| (section(x), field(x))).collect()
+            })
     }
 
     #[test]
