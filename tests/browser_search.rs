@@ -374,7 +374,10 @@ async fn loaded_gzip(ctx: &Ctx, c: &Client) -> PageResult<usize> {
         if rel.is_empty() || rel.ends_with('/') {
             rel.push_str("index.html");
         }
-        let bytes = std::fs::read(ctx.site.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        // A file the site does not have (the browser's own favicon request) loads nothing.
+        let Ok(bytes) = std::fs::read(ctx.site.join(&rel)) else {
+            continue;
+        };
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes).map_err(|e| e.to_string())?;
         total += gz.finish().map_err(|e| e.to_string())?.len();
