@@ -20,6 +20,7 @@ pub mod output;
 pub mod policy_data;
 pub mod reader_fields;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod site_facts;

@@ -1,6 +1,7 @@
-/* Service worker: keeps the calculator working offline after the first visit.
-   Network first (a reader online always gets the current site), the cache when offline.
-   The calculator page posts the list of what it needs ({cache: [urls]}); only same-origin
+/* Service worker: keeps the calculator and the search (its index) working offline after the
+   first visit. Network first (a reader online always gets the current site), the cache when
+   offline. The calculator page and the search page post the list of what they need
+   ({cache: [urls]}); only same-origin
    GET responses are stored. It never sends anything anywhere: it only re-fetches this
    site's own files. */
 'use strict';

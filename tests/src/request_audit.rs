@@ -46,7 +46,8 @@ pub fn audit(
     problems
 }
 
-fn is_browser_host(target: &str) -> bool {
+/// Whether `target` (a proxy request target) is one of the hosts Chromium itself calls.
+pub fn is_browser_host(target: &str) -> bool {
     let host = target.split("://").nth(1).unwrap_or(target);
     let host = host.split(['/', ':']).next().unwrap_or("");
     BROWSER_HOSTS

@@ -111,6 +111,10 @@ pub fn run(rest: &[String]) -> Result<()> {
         floor.as_secs_f64()
     );
     println!("machine load after: {}", load());
+    // The search index of the same build: what a query on a 10,000-page site loads.
+    if let Some(over) = crate::size_search::report(&out)? {
+        println!("over budget: {over}");
+    }
     println!("target: 10,000 pages < 1 s on 2 cores");
     if keep {
         println!("kept {}", dir.display());

@@ -12,6 +12,7 @@ mod setup;
 mod sh;
 mod site;
 mod size;
+mod size_search;
 mod test;
 mod wasm;
 
@@ -27,7 +28,8 @@ cargo xtask <command>
   setup             install the tools the build and tests need (wasm target, chromium, …)
   wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
                     the named modules: shebao_calc, shebao_xlsx, shebao_pdf, shebao_calc_json)
-  size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides) vs. budgets
+  size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides, the search
+                    page to its first result) vs. budgets
   audit             Lighthouse mobile scores and page weight of a city guide and the calculator
   bench-build N     time a full build of N generated pages
   bench-browser     time the calculator page on a 60,000-row statement in Chromium

@@ -104,6 +104,8 @@ pub fn check(site_dir: &Path) -> Result<()> {
         )?;
     }
 
+    over.extend(crate::size_search::report(&site_dir)?);
+
     if !over.is_empty() {
         bail!("over budget: {}", over.join("; "));
     }
@@ -214,7 +216,7 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Print one table; returns the gzip total.
-fn print_table(title: &str, site: &Path, files: &[PathBuf]) -> Result<usize> {
+pub fn print_table(title: &str, site: &Path, files: &[PathBuf]) -> Result<usize> {
     println!("\n{title}");
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
@@ -263,6 +265,6 @@ pub fn brotli_len(bytes: &[u8]) -> Result<usize> {
     Ok(out.len())
 }
 
-fn kb(n: usize) -> String {
+pub fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)
 }

@@ -4,6 +4,7 @@
 pub mod feeds;
 pub mod jsonld;
 pub mod policy_view;
+pub mod search_page;
 pub mod templates;
 pub mod views;
 
@@ -87,6 +88,8 @@ pub fn render_site(
         })
         .collect::<Result<_, _>>()?;
     files.extend(r.generated()?);
+    let search = r.search(&files)?;
+    files.extend(search);
     let published: Vec<&Page> = site.pages.iter().collect();
     let mut extra: Vec<String> = files
         .iter()
