@@ -65,7 +65,12 @@ const TABLE: &[Expect] = &[
     q("衡阳 服务大厅", &["cities/hengyang/"], &["大厅"]),
     q("退休年龄", &["topics/retirement/"], &["退休年龄"]),
     q("最低缴费年限", &["topics/retirement/"], &["最低缴费年限"]),
-    q("计发月数", &["topics/pension-account/"], &["计发月数"]),
+    // The glossary entry and the pension-account section both answer it.
+    q(
+        "计发月数",
+        &["topics/glossary/", "topics/pension-account/"],
+        &["计发月数"],
+    ),
     q(
         "记账利率",
         &["topics/pension-account/", "national/"],
