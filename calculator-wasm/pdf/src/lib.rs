@@ -7,7 +7,8 @@
 //! to keep lopdf's encoding tables out of the browser module), following text positions
 //! through the content stream ([`runs`]) and the positions → rows and columns step
 //! ([`table`]). The statement engine turns the rows into its grid model; this crate knows
-//! nothing about statements beyond page furniture.
+//! nothing about statements beyond page furniture. Its `f64`s are page geometry (glyph widths
+//! and positions) only: cells leave as text, and the engine reads amounts as `Decimal`.
 
 pub mod fonts;
 pub mod runs;
