@@ -13,6 +13,7 @@ use flate2::Compression;
 use serde_json::Value;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::calc_page::{js, PageResult};
+use shebao_tests::request_audit::percent_encode;
 use shebao_tests::site_server::SiteServer;
 use std::io::Write;
 use std::path::PathBuf;
@@ -170,20 +171,8 @@ impl Ctx {
     }
 
     fn search_url(&self, query: &str) -> String {
-        self.url(&format!("search/?q={}", encode(query)))
+        self.url(&format!("search/?q={}", percent_encode(query)))
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 async fn run_all(ctx: &Ctx) -> (usize, usize) {

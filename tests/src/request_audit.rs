@@ -59,7 +59,9 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-fn percent_encode(s: &str) -> String {
+/// `s` as a URL's query or path carries it: every byte but ASCII letters and digits as `%XX`
+/// (what a browser sends for the file's text, and what the search tests put after `?q=`).
+pub fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() {
