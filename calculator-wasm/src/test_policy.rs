@@ -14,6 +14,7 @@ pub(crate) fn policy_json() -> String {
         .expect("provinces/")
         .map(|e| toml::from_str(&read(&e.expect("entry").path())).expect("province toml"))
         .collect();
+    #[allow(clippy::disallowed_methods)] // test code: the wasm size does not matter here
     provinces.sort_by(|a, b| a.slug.cmp(&b.slug));
     serde_json::to_string(&Policy {
         national,

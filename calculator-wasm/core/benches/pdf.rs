@@ -3,6 +3,9 @@
 //! Prints medians; the target is under 300 ms for the whole check. `cargo bench -p shebao-calc
 //! --bench pdf`. A benchmark, not a test: it prints, it does not fail on time.
 
+// Bench code runs natively: std's sort is fine here.
+#![allow(clippy::disallowed_methods)]
+
 #[path = "../tests/analyse_support/mod.rs"]
 mod analyse_support;
 

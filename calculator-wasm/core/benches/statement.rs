@@ -2,6 +2,9 @@
 //! Budget (issue 3): read and analyse in under 150 ms native, release build.
 //! Run: `cargo bench -p shebao-calc --bench statement`. Prints rows/second.
 
+// Bench code runs natively: std's sort is fine here.
+#![allow(clippy::disallowed_methods)]
+
 #[path = "../tests/analyse_support/mod.rs"]
 mod analyse_support;
 

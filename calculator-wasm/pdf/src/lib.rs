@@ -10,6 +10,10 @@
 //! nothing about statements beyond page furniture. Its `f64`s are page geometry (glyph widths
 //! and positions) only: cells leave as text, and the engine reads amounts as `Decimal`.
 
+// The PDF module has no engine to share `shebao_calc::order` with: it sorts glyph positions
+// with std's sort (calculator-wasm/clippy.toml refuses that elsewhere).
+#![allow(clippy::disallowed_methods)]
+
 pub mod fonts;
 pub mod runs;
 pub mod table;

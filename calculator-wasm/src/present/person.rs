@@ -158,21 +158,20 @@ fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    let gaps: BTreeSet<Month> = p
-        .insurances
-        .iter()
-        .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to)))
-        .collect();
-    let open: BTreeSet<Month> = p
-        .insurances
-        .iter()
-        .flat_map(|i| {
-            i.arrears
-                .iter()
-                .filter(|a| !a.settled)
-                .flat_map(|a| months(a.from, a.to))
-        })
-        .collect();
+    // `extend`, not `collect`: collecting a set sorts first, one more copy of std's sort.
+    let mut gaps = BTreeSet::new();
+    gaps.extend(
+        p.insurances
+            .iter()
+            .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to))),
+    );
+    let mut open = BTreeSet::new();
+    open.extend(p.insurances.iter().flat_map(|i| {
+        i.arrears
+            .iter()
+            .filter(|a| !a.settled)
+            .flat_map(|a| months(a.from, a.to))
+    }));
     let problems = p
         .findings
         .iter()

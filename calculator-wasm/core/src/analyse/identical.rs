@@ -37,7 +37,7 @@ pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>
         }
     }
     // File order, as the records came.
-    kept.sort_by_key(|(r, _)| r.row);
+    crate::order::sort_by_key(&mut kept, |(r, _)| r.row);
     // Each repeated record: its month, insurance and every row that printed it.
     let repeated: Vec<(&Record, Vec<usize>)> = kept
         .iter()

@@ -33,7 +33,7 @@ pub fn signed(r: &Record, amount: Decimal) -> Decimal {
 /// A partial refund (a base correction) leaves the month paid.
 pub fn paid_months(records: &[&Record]) -> BTreeSet<Month> {
     let paid: Vec<&Record> = records.iter().copied().filter(|r| is_paid(r)).collect();
-    super::group::by_month(&paid)
+    let months = super::group::by_month(&paid)
         .into_iter()
         .filter(|(_, rows)| rows.iter().any(|r| pays_month(r)))
         .filter(|(_, rows)| {
@@ -46,8 +46,11 @@ pub fn paid_months(records: &[&Record]) -> BTreeSet<Month> {
                     || net_amount(rows) <= Decimal::ZERO);
             !cancelled
         })
-        .map(|((_, month), _)| month)
-        .collect()
+        .map(|((_, month), _)| month);
+    // `extend`, not `collect`: collecting a set sorts first, one more copy of std's sort.
+    let mut set = BTreeSet::new();
+    set.extend(months);
+    set
 }
 
 /// Personal plus employer amounts of paid records, refunds subtracted.
@@ -71,7 +74,8 @@ pub fn summarise(
     declared: Option<(Month, Month)>,
     unread: &super::unreadable::Unread,
 ) -> InsuranceReport {
-    let all: BTreeSet<Month> = records.iter().map(|r| r.month).collect();
+    let mut all = BTreeSet::new();
+    all.extend(records.iter().map(|r| r.month));
     let paid = paid_months(records);
     let first = all.first().copied();
     let last = all.last().copied();

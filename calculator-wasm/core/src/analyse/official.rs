@@ -39,9 +39,10 @@ fn weighting(y: &OfficialAccountYear, monthly: Option<&MonthCredits>) -> Weighti
     }
     let even = |months: std::ops::RangeInclusive<u32>| {
         let n = Decimal::from(months.clone().count() as u32);
-        months
-            .map(|m| (m, y.credited / n))
-            .collect::<MonthCredits>()
+        // `extend`, not `collect`: collecting a map sorts first, one more copy of std's sort.
+        let mut credits = MonthCredits::new();
+        credits.extend(months.map(|m| (m, y.credited / n)));
+        credits
     };
     match y.months_credited {
         Some(n @ 1..=11) => Weighting {
@@ -193,7 +194,7 @@ pub fn reconcile(
         return None;
     }
     let mut sorted: Vec<&OfficialAccountYear> = years.iter().collect();
-    sorted.sort_by_key(|y| y.year);
+    crate::order::sort_by_key(&mut sorted, |y| y.year);
     let mut checks = Vec::new();
     let mut findings = Vec::new();
     for (i, y) in sorted.iter().enumerate() {

@@ -136,7 +136,7 @@ impl Policy {
             }
             province(p, &mut city_owner, &mut out);
         }
-        out.sort();
+        crate::order::sort_by(&mut out, Ord::cmp);
         out
     }
 }
