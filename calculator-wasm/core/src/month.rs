@@ -76,6 +76,11 @@ impl Month {
         Month::from_index(self.index() + n)
     }
 
+    /// The months from `self` to `to`, both included (none if `to < self`).
+    pub fn through(self, to: Month) -> impl Iterator<Item = Month> {
+        (self.index()..=to.index()).filter_map(Month::from_index)
+    }
+
     /// The number of months from `self` to `other`, counting both ends (`0` if `other < self`).
     pub fn span_to(self, other: Month) -> u32 {
         let d = other.index() - self.index() + 1;

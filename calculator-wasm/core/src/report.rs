@@ -9,6 +9,7 @@ use crate::record::Insurance;
 use crate::statement::{Encoding, Format, Layout, SkippedRow};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// The JSON schema version; bump on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -154,6 +155,9 @@ pub struct InsuranceReport {
     /// Employer amounts over paid records; null if the file has none.
     #[serde(with = "cents_opt")]
     pub employer_total: Option<Decimal>,
+    /// Runs of the paid months counted in `months_paid` (for a coverage-only file: its
+    /// complete spans).
+    pub paid: Vec<Span>,
     /// Runs of months with no record at all (months an unreadable row may hold are not gaps).
     pub gaps: Vec<Span>,
     /// Runs of months with no record read that an unreadable row of the file may hold.
@@ -168,6 +172,73 @@ pub struct InsuranceReport {
     pub not_booked_yet: Option<Month>,
     /// Coverage-only spans.
     pub coverage: Vec<CoverageReport>,
+}
+
+/// What one month of one insurance is, as the analysis decided it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum MonthState {
+    /// Outside the insurance's records, or a month whose records pay nothing here (a transfer
+    /// out): neither paid nor a gap.
+    None,
+    /// Paid (counted in `months_paid`).
+    Paid,
+    /// No record between the first and last month, or interrupted (中断).
+    Gap,
+    /// Unpaid and still open.
+    Arrears,
+    /// Unpaid once, paid later.
+    Settled,
+    /// No record read, but an unreadable row may hold it (not a gap).
+    Unreadable,
+    /// Paid, then refunded in full: not a paid month.
+    Refunded,
+}
+
+/// Month states and counts drawn from the runs, for the reader's timeline, table and verdict:
+/// decided here so that every front (page, CLI) shows them the same way.
+impl InsuranceReport {
+    /// The state of month `m`.
+    pub fn month_state(&self, m: Month) -> MonthState {
+        let inside = |from: Month, to: Month| from <= m && m <= to;
+        if let Some(a) = self.arrears.iter().find(|a| inside(a.from, a.to)) {
+            return if a.settled {
+                MonthState::Settled
+            } else {
+                MonthState::Arrears
+            };
+        }
+        let any = |spans: &[Span]| spans.iter().any(|s| inside(s.from, s.to));
+        if self.unreadable.iter().any(|u| inside(u.from, u.to)) {
+            MonthState::Unreadable
+        } else if any(&self.refunded) {
+            MonthState::Refunded
+        } else if any(&self.gaps) || any(&self.interrupted) {
+            MonthState::Gap
+        } else if any(&self.paid) {
+            MonthState::Paid
+        } else {
+            MonthState::None
+        }
+    }
+
+    /// Months in gaps.
+    pub fn gap_months(&self) -> u32 {
+        self.gaps.iter().map(|g| g.months).sum()
+    }
+
+    /// Months owed and not yet paid (settled arrears left out).
+    pub fn open_arrears_months(&self) -> u32 {
+        self.arrears
+            .iter()
+            .filter(|a| !a.settled)
+            .map(|a| a.months)
+            .sum()
+    }
+
+    /// Months that only unreadable rows may hold.
+    pub fn unreadable_months(&self) -> u32 {
+        self.unreadable.iter().map(|u| u.months).sum()
+    }
 }
 
 /// How serious a finding is.
@@ -390,6 +461,15 @@ pub struct AccountYear {
     /// Balance at the end of the year.
     #[serde(with = "cents")]
     pub closing: Decimal,
+}
+
+impl AccountYear {
+    /// The year's interest (on the opening balance and on the credits); `None` when the rate
+    /// was not used.
+    pub fn interest(&self) -> Option<Decimal> {
+        self.interest_on_opening?
+            .checked_add(self.interest_on_credits?)
+    }
 }
 
 /// The pension personal account as far as the file shows it.
@@ -656,4 +736,27 @@ pub struct PersonReport {
     /// Data rows of the file that could not be read: every total, month count and balance
     /// above leaves them out (empty when every data row was read).
     pub unread_rows: Vec<usize>,
+}
+
+impl PersonReport {
+    /// Every month some insurance misses (a gap), each counted once however many insurances
+    /// miss it.
+    pub fn gap_months(&self) -> BTreeSet<Month> {
+        let mut months = BTreeSet::new();
+        for g in self.insurances.iter().flat_map(|i| &i.gaps) {
+            months.extend(g.from.through(g.to));
+        }
+        months
+    }
+
+    /// Every month some insurance still owes, each counted once.
+    pub fn open_arrears_months(&self) -> BTreeSet<Month> {
+        let mut months = BTreeSet::new();
+        for a in self.insurances.iter().flat_map(|i| &i.arrears) {
+            if !a.settled {
+                months.extend(a.from.through(a.to));
+            }
+        }
+        months
+    }
 }

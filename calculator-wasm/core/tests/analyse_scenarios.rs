@@ -6,7 +6,7 @@ mod analyse_support;
 use analyse_support::*;
 use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Person, StatedRate};
-use shebao_calc::report::{FindingCode, PersonReport, Severity, Span};
+use shebao_calc::report::{FindingCode, MonthState, PersonReport, Severity, Span};
 
 fn run(records: Vec<shebao_calc::record::Record>, city: Option<&str>) -> PersonReport {
     let opts = Options {
@@ -219,6 +219,34 @@ fn a_month_refunded_in_full_is_not_paid_anywhere() {
     assert_eq!(p.insurances[0].months_paid, 10);
     assert_eq!(account.contribution_months, 10);
     assert_eq!(account.years[0].months_credited, 10);
+}
+
+/// The timeline draws each month's state from the report, and its paid months are the ones
+/// counted in `months_paid`: a month holding only a transfer out is neither paid nor a gap.
+#[test]
+fn month_states_agree_with_the_counts() {
+    let mut recs = pension_months(m(2024, 1), m(2024, 12), "5000");
+    recs.retain(|r| r.month != m(2024, 5) && r.month != m(2024, 8));
+    let mut out = rec(m(2024, 5), Insurance::Pension, "5000", "400", "800");
+    out.kind = PaymentKind::TransferOut;
+    recs.push(out);
+    let mut refund = rec(m(2024, 3), Insurance::Pension, "5000", "-400", "-800");
+    refund.kind = PaymentKind::Refund;
+    recs.push(refund);
+    let p = run(recs, None);
+    let pen = &p.insurances[0];
+    let states: Vec<MonthState> = (1..=12).map(|k| pen.month_state(m(2024, k))).collect();
+    assert_eq!(states[4], MonthState::None, "transfer out only");
+    assert_eq!(states[7], MonthState::Gap);
+    assert_eq!(states[2], MonthState::Refunded);
+    let paid = states.iter().filter(|s| **s == MonthState::Paid).count();
+    assert_eq!(paid as u32, pen.months_paid);
+    assert_eq!(pen.months_paid, 9);
+    assert_eq!(pen.gap_months(), 1);
+    assert_eq!(
+        p.gap_months().into_iter().collect::<Vec<_>>(),
+        vec![m(2024, 8)]
+    );
 }
 
 #[test]

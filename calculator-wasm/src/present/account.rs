@@ -40,9 +40,9 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
          <th scope=\"col\" class=\"num\">当年利息</th><th scope=\"col\" class=\"num\">年末余额</th></tr></thead><tbody>",
     );
     for y in &a.years {
-        let interest = match (y.interest_on_opening, y.interest_on_credits) {
-            (Some(a), Some(b)) => yuan(Some(&cents(a + b))),
-            _ => "未计".into(),
+        let interest = match y.interest() {
+            Some(i) => yuan(Some(&cents(i))),
+            None => "未计".into(),
         };
         let rate = match (y.rate_status, &y.rate) {
             (RateStatus::Published, Some(r)) => escape(&r.percent),

@@ -22,13 +22,8 @@ pub fn table(h: &mut String, p: &PersonReport) {
          <th scope=\"col\">断缴 / 欠费</th></tr></thead><tbody>",
     );
     for i in &p.insurances {
-        let gap_months: u32 = i.gaps.iter().map(|g| g.months).sum();
-        let open: u32 = i
-            .arrears
-            .iter()
-            .filter(|a| !a.settled)
-            .map(|a| a.months)
-            .sum();
+        let gap_months = i.gap_months();
+        let open = i.open_arrears_months();
         let personal = i.personal_total.map(shebao_calc::money::format_cents);
         let employer = i.employer_total.map(shebao_calc::money::format_cents);
         let _ = write!(
@@ -47,7 +42,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
             (Some(a), Some(b)) => format!("{}至{}", month(a), month(b)),
             _ => "—".into(),
         };
-        let unread: u32 = i.unreadable.iter().map(|u| u.months).sum();
+        let unread = i.unreadable_months();
         let mut troubles = Vec::new();
         if gap_months > 0 {
             troubles.push(format!("<span class=\"bad\">断缴 {gap_months} 个月</span>"));

@@ -158,20 +158,8 @@ fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
 fn verdict(h: &mut String, p: &PersonReport) {
-    // `extend`, not `collect`: collecting a set sorts first, one more copy of std's sort.
-    let mut gaps = BTreeSet::new();
-    gaps.extend(
-        p.insurances
-            .iter()
-            .flat_map(|i| i.gaps.iter().flat_map(|g| months(g.from, g.to))),
-    );
-    let mut open = BTreeSet::new();
-    open.extend(p.insurances.iter().flat_map(|i| {
-        i.arrears
-            .iter()
-            .filter(|a| !a.settled)
-            .flat_map(|a| months(a.from, a.to))
-    }));
+    let gaps = p.gap_months();
+    let open = p.open_arrears_months();
     let problems = p
         .findings
         .iter()
@@ -212,10 +200,6 @@ fn verdict(h: &mut String, p: &PersonReport) {
         );
     }
     h.push_str("</ul><p>怎么办：先问单位人事核实并补报补缴；单位解决不了，再到社保经办大厅或打 12333。<a href=\"#calc-help\">找谁办理</a></p></div>");
-}
-
-fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
-    (from.index()..=to.index()).filter_map(Month::from_index)
 }
 
 /// Up to six months by name, then "等".

@@ -4,7 +4,7 @@
 
 use super::html::escape;
 use shebao_calc::month::Month;
-use shebao_calc::report::{InsuranceReport, PersonReport};
+use shebao_calc::report::{MonthState, PersonReport};
 use std::fmt::Write;
 
 const LABEL: u32 = 64;
@@ -15,70 +15,16 @@ const ROW: u32 = 16;
 /// Three years a band: at a 390 px phone the 12 px labels stay at least 12 px on screen.
 const YEARS_PER_BAND: u32 = 3;
 
-/// What one month of one insurance looks like.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-pub enum Cell {
-    /// Outside the insurance's records.
-    None,
-    /// Paid.
-    Paid,
-    /// No record between first and last month.
-    Gap,
-    /// Unpaid and still open.
-    Arrears,
-    /// Unpaid once, paid later.
-    Settled,
-    /// No record read, but an unreadable row may hold it (not a gap).
-    Unreadable,
-    /// Paid, then refunded in full: not a paid month.
-    Refunded,
-}
-
-impl Cell {
-    fn class(self) -> &'static str {
-        match self {
-            Cell::None => "tl-none",
-            Cell::Paid => "tl-paid",
-            Cell::Gap => "tl-gap",
-            Cell::Arrears => "tl-arrears",
-            Cell::Settled => "tl-settled",
-            Cell::Unreadable => "tl-unread",
-            Cell::Refunded => "tl-refunded",
-        }
-    }
-}
-
-/// The state of `m` for one insurance.
-pub fn cell(i: &InsuranceReport, m: Month) -> Cell {
-    let inside = |from: Month, to: Month| from <= m && m <= to;
-    if let Some(a) = i.arrears.iter().find(|a| inside(a.from, a.to)) {
-        return if a.settled {
-            Cell::Settled
-        } else {
-            Cell::Arrears
-        };
-    }
-    if i.unreadable.iter().any(|u| inside(u.from, u.to)) {
-        return Cell::Unreadable;
-    }
-    if i.refunded.iter().any(|u| inside(u.from, u.to)) {
-        return Cell::Refunded;
-    }
-    if i.gaps.iter().any(|g| inside(g.from, g.to))
-        || i.interrupted.iter().any(|g| inside(g.from, g.to))
-    {
-        return Cell::Gap;
-    }
-    match (i.first_month, i.last_month) {
-        (Some(a), Some(b)) if inside(a, b) => Cell::Paid,
-        _ if i
-            .coverage
-            .iter()
-            .any(|c| c.complete && inside(c.from, c.to)) =>
-        {
-            Cell::Paid
-        }
-        _ => Cell::None,
+/// The class that draws a month's state (the analysis decided the state).
+fn class(state: MonthState) -> &'static str {
+    match state {
+        MonthState::None => "tl-none",
+        MonthState::Paid => "tl-paid",
+        MonthState::Gap => "tl-gap",
+        MonthState::Arrears => "tl-arrears",
+        MonthState::Settled => "tl-settled",
+        MonthState::Unreadable => "tl-unread",
+        MonthState::Refunded => "tl-refunded",
     }
 }
 
@@ -147,19 +93,19 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
                     let Some(month) = Month::new(year + y, m) else {
                         continue;
                     };
-                    let c = cell(ins, month);
+                    let c = ins.month_state(month);
                     let x = LABEL + y * YEAR + (m - 1) * STEP;
                     // No per-cell <title>: the table below says the same, and 25 people × 40
                     // years stay light enough to render at once.
                     let _ = write!(
                         h,
                         "<rect class=\"{}\" x=\"{x}\" y=\"{}\" width=\"{CELL}\" height=\"{}\"/>",
-                        c.class(),
+                        class(c),
                         top + 2,
                         ROW - 5
                     );
                     // A gap is crossed out, so it differs from "no record" without colour.
-                    if c == Cell::Gap {
+                    if c == MonthState::Gap {
                         let _ = write!(
                             h,
                             "<path class=\"tl-x\" d=\"M{x} {}l{CELL} {}\"/>",
@@ -185,13 +131,13 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
     );
     for year in first_year..=last_year {
         for ins in &p.insurances {
-            let months: Vec<(u32, Cell)> = (1..=12)
-                .filter_map(|m| Month::new(year, m).map(|mm| (m, cell(ins, mm))))
+            let months: Vec<(u32, MonthState)> = (1..=12)
+                .filter_map(|m| Month::new(year, m).map(|mm| (m, ins.month_state(mm))))
                 .collect();
-            if months.iter().all(|(_, c)| *c == Cell::None) {
+            if months.iter().all(|(_, c)| *c == MonthState::None) {
                 continue;
             }
-            let list = |want: &[Cell]| {
+            let list = |want: &[MonthState]| {
                 let v: Vec<String> = months
                     .iter()
                     .filter(|(_, c)| want.contains(c))
@@ -205,14 +151,14 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
             };
             let paid = months
                 .iter()
-                .filter(|(_, c)| matches!(c, Cell::Paid | Cell::Settled))
+                .filter(|(_, c)| matches!(c, MonthState::Paid | MonthState::Settled))
                 .count();
             let _ = write!(
                 h,
                 "<tr><th scope=\"row\">{year}</th><td>{}</td><td class=\"num\">{paid}</td><td>{}</td><td>{}</td></tr>",
                 escape(&ins.name),
-                list(&[Cell::Gap]),
-                list(&[Cell::Arrears])
+                list(&[MonthState::Gap]),
+                list(&[MonthState::Arrears])
             );
         }
     }

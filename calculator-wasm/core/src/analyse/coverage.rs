@@ -41,6 +41,11 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         kind,
         name: kind.name_zh().to_string(),
         months_paid: spans.iter().map(|s| s.months).sum(),
+        paid: spans
+            .iter()
+            .filter(|s| s.months >= s.from.span_to(s.to))
+            .map(|s| Span::new(s.from, s.to))
+            .collect(),
         first_month: first,
         last_month: last,
         personal_total: None,

@@ -163,10 +163,16 @@ pub fn summarise(
     .map(|(a, b, ())| Span::new(a, b))
     .collect();
 
+    let paid_runs = runs(paid.iter().map(|m| (*m, ())).collect())
+        .into_iter()
+        .map(|(a, b, ())| Span::new(a, b))
+        .collect();
+
     InsuranceReport {
         kind,
         name: kind.name_zh().to_string(),
         months_paid: paid.len() as u32,
+        paid: paid_runs,
         first_month: first,
         last_month: last,
         personal_total: personal,
