@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::output::{self, OutputError};
 use crate::render::{render_site, OutFile, RenderOptions, TemplateError, Templates};
 use crate::site::{Site, SiteInput};
+use crate::stylesheet::{self, StylesheetError};
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -46,6 +47,9 @@ pub enum BuildError {
     /// Writing failed.
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// A stylesheet could not be minified.
+    #[error(transparent)]
+    Stylesheet(#[from] StylesheetError),
 }
 
 /// A site rendered in memory.
@@ -91,11 +95,11 @@ pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildError> {
         (opts.templates.join("static"), ""),
         (opts.templates.join("css"), "css/"),
     ] {
-        files.extend(
-            load::binaries(&dir)?
-                .into_iter()
-                .map(|f| (format!("{prefix}{}", f.rel), f.bytes)),
-        );
+        for f in load::binaries(&dir)? {
+            let path = format!("{prefix}{}", f.rel);
+            let bytes = stylesheet::minify(&path, f.bytes)?;
+            files.push((path, bytes));
+        }
     }
     if let Some(bundle) = &opts.calc_bundle {
         files.extend(

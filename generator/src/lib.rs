@@ -25,3 +25,4 @@ pub mod serve;
 pub mod site;
 pub mod site_facts;
 pub mod statement;
+pub mod stylesheet;
