@@ -1,6 +1,7 @@
 //! Readers' checks on the built site, in real headless Chromium (Debian's, through chromedriver):
 //! every page is valid HTML (the W3C Nu Html Checker, `vnu-jar` from npm on a JRE), has no axe-core
-//! violation in normal and 长辈模式, never scrolls sideways at 320 px, 390 px and 200 % zoom, and
+//! violation in normal and 长辈模式, never scrolls sideways at 320 px, 390 px and 200 % zoom (the
+//! calculator with a report, the search page with results and with no match), and
 //! can be used with the keyboard alone (city links, 长辈模式, search when it exists, the
 //! calculator's file input, sample, person list, errors).
 //!
@@ -14,6 +15,7 @@ use serde_json::Value;
 use shebao_tests::browser_driver::Driver;
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::harness::{self, run};
+use shebao_tests::request_audit::percent_encode;
 use shebao_tests::site_server::SiteServer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,6 +23,8 @@ use std::time::Duration;
 
 /// Widths in CSS pixels. A 390 px phone at 200 % zoom lays the page out 195 CSS px wide.
 const WIDTHS: [(u32, &str); 3] = [(320, "320 px"), (390, "390 px"), (195, "390 px at 200 %")];
+/// Search page views: many results with long snippets, a city query, and no match.
+const SEARCH_QUERIES: [&str; 3] = ["缴费基数", "辽事通 缴费明细", "哈哈哈哈 xyzzy"];
 const TAB: char = '\u{E004}';
 const ENTER: char = '\u{E007}';
 
@@ -36,6 +40,21 @@ struct Ctx {
 impl Ctx {
     fn url(&self, path: &str) -> String {
         format!("{}/{}", self.server.origin, path.trim_start_matches('/'))
+    }
+
+    /// What axe and the sideways check look at: every page, and the search page as a reader
+    /// uses it, with results on screen and with the no-match answer (the script draws both,
+    /// so the built file alone does not show them).
+    fn views(&self) -> Vec<String> {
+        let mut views = self.pages.clone();
+        if self.pages.iter().any(|p| p == "search/") {
+            views.extend(
+                SEARCH_QUERIES
+                    .iter()
+                    .map(|q| format!("search/?q={}", percent_encode(q))),
+            );
+        }
+        views
     }
 
     fn calculator(&self) -> String {
@@ -144,6 +163,32 @@ async fn goto(c: &Client, url: &str) -> PageResult<()> {
         .map_err(|e| format!("cannot open {url}: {e}"))
 }
 
+/// Brings a page to the state a reader checks: a calculator with a report on screen, a
+/// search page with its answer drawn.
+async fn as_used(c: &Client, view: &str) -> PageResult<()> {
+    if view.ends_with("calculator/") {
+        page::wait_attr(c, "data-state", &["ready"], Duration::from_secs(30)).await?;
+        page::click_and_wait(c, "calc-sample-go").await?;
+    } else if view.starts_with("search/?q=") {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let state = page::js(
+                c,
+                "var l = document.getElementById('search-results'); return l ? l.getAttribute('data-state') : 'none';",
+            )
+            .await?;
+            if matches!(state.as_str(), Some("done" | "nomatch")) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("{view}: the search did not answer (state {state})"));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    Ok(())
+}
+
 /// Turn 长辈模式 on or off the way the switch remembers it, and reload.
 async fn set_elder(c: &Client, on: bool) -> PageResult<()> {
     page::js(
@@ -220,14 +265,10 @@ async fn axe_clean(ctx: &Ctx) -> PageResult<()> {
         let mut problems = Vec::new();
         let mut checked = 0;
         for elder in [false, true] {
-            for p in &ctx.pages {
+            for p in &ctx.views() {
                 goto(&c, &ctx.url(p)).await?;
                 set_elder(&c, elder).await?;
-                if p.ends_with("calculator/") {
-                    // The page as a reader uses it: with a report on screen.
-                    page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30)).await?;
-                    page::click_and_wait(&c, "calc-sample-go").await?;
-                }
+                as_used(&c, p).await?;
                 for v in axe_violations(&c, axe).await? {
                     problems.push(format!(
                         "{p}{}: {v}",
@@ -300,14 +341,10 @@ async fn no_sideways(ctx: &Ctx) -> PageResult<()> {
         let problems = &mut problems;
         harness::with_session(&ctx.driver, &ctx.server, (width, 800), |c| async move {
             for elder in [false, true] {
-                for p in &ctx.pages {
+                for p in &ctx.views() {
                     goto(&c, &ctx.url(p)).await?;
                     set_elder(&c, elder).await?;
-                    if p.ends_with("calculator/") {
-                        page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30))
-                            .await?;
-                        page::click_and_wait(&c, "calc-sample-go").await?;
-                    }
+                    as_used(&c, p).await?;
                     let v = page::js(&c, SIDEWAYS_JS).await?;
                     let (scroll, client) = (v[0].as_u64(), v[1].as_u64());
                     if scroll > client {

@@ -26,7 +26,9 @@ pub struct BuildOptions {
     pub base_url: String,
     /// Include draft pages.
     pub drafts: bool,
-    /// The calculator bundle folder to copy to `calc/`, if any.
+    /// The browser bundle folder, if any: what `cargo xtask wasm` builds (the calculator's
+    /// wasm modules, minified scripts), laid out as in the site (`calc/…`,
+    /// `search/search.js`) and copied over the templates' static files.
     pub calc_bundle: Option<PathBuf>,
     /// "Today", for the stale-review warning.
     pub today: Date,
@@ -105,7 +107,7 @@ pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildError> {
         files.extend(
             load::binaries(bundle)?
                 .into_iter()
-                .map(|f| (format!("calc/{}", f.rel), f.bytes)),
+                .map(|f| (f.rel, f.bytes)),
         );
     }
     Ok(Rendered {

@@ -85,7 +85,9 @@ struct BuildArgs {
     /// Include draft pages.
     #[arg(long)]
     drafts: bool,
-    /// Calculator bundle folder copied to calc/ (default: target/calc-bundle when it exists).
+    /// Browser bundle folder (the calculator's wasm and minified scripts, laid out as in the
+    /// site: calc/…, search/search.js), copied over the templates' static files (default:
+    /// target/calc-bundle when it exists).
     #[arg(long)]
     calc_bundle: Option<PathBuf>,
 }
@@ -105,6 +107,15 @@ impl BuildArgs {
             .or_else(|| default_bundle.is_dir().then_some(default_bundle));
         if calc_bundle.is_none() {
             eprintln!("{NO_BUNDLE_WARNING}");
+        }
+        // A bundle from before the site layout had the calculator's files at its top.
+        if let Some(b) = calc_bundle.as_ref().filter(|b| b.is_dir()) {
+            if !b.join("calc").is_dir() {
+                anyhow::bail!(
+                    "计算器程序目录 {} 是旧的格式（没有 calc/ 子目录），请运行 `cargo xtask wasm` 重新构建",
+                    b.display()
+                );
+            }
         }
         Ok(BuildOptions {
             content: self.content.clone(),

@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use tiny_http::{Method, Request, Server};
+use tiny_http::{Method, Request};
 
 /// One request the browser made.
 #[derive(Clone, Debug)]
@@ -47,7 +47,7 @@ pub struct SiteServer {
 impl SiteServer {
     /// Serve `root` (and `extra` mounted at `/__test/`) on a free port.
     pub fn start(root: &Path, extra: &Path) -> std::io::Result<SiteServer> {
-        let server = Server::http("127.0.0.1:0").map_err(std::io::Error::other)?;
+        let server = files::listen(0)?;
         let port = server
             .server_addr()
             .to_ip()

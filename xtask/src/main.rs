@@ -26,7 +26,8 @@ cargo xtask <command>
   serve [--port P]  build everything (calculator bundle included) and serve the site
   test              install what is missing, then run every test (native, golden, browser, fuzz)
   setup             install the tools the build and tests need (wasm target, chromium, …)
-  wasm [STEM...]    build the calculator's wasm bundle into target/calc-bundle/ (or only
+  wasm [STEM...]    build the browser bundle into target/calc-bundle/ (the calculator's wasm,
+                    calc/calculator.js and search/search.js minified; or only
                     the named modules: shebao_calc, shebao_xlsx, shebao_pdf, shebao_calc_json)
   size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides, the search
                     page to its first result) vs. budgets

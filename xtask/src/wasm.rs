@@ -1,5 +1,6 @@
 //! `cargo xtask wasm`: build the calculator's wasm modules and write the browser bundle to
-//! `target/calc-bundle/` (the generator copies it to `public/calc/`): the main module (the
+//! `target/calc-bundle/`, laid out as in the site (the generator copies it over the
+//! templates' static files): in `calc/` the main module (the
 //! engine, CSV/TSV/text), the decoder modules (XLSX, PDF: a file into grids, handed to the
 //! engine in the main module; no engine of their own) and the engine with the tool's own JSON
 //! reader, each loaded only when such a file is picked.
@@ -9,9 +10,10 @@
 //! `file://`, where Chromium refuses ES modules), then npm's wasm-opt `-Oz --converge`. The optimised
 //! module is shipped inside a classic script (`*.wasm.js`, one character per byte): the page's CSP has
 //! `connect-src 'none'`, which blocks `fetch()` of a `.wasm`, and `file://` cannot fetch at all.
-//! The glue and the page's own script (`site-templates/static/calc/calculator.js`, the
-//! readable source) go through npm's terser; the generator copies the bundle after the
-//! templates' static files, so the minified `calculator.js` is the one the site serves.
+//! The glue and the pages' own scripts (`site-templates/static/calc/calculator.js` and
+//! `site-templates/static/search/search.js`, the readable sources) go through npm's terser;
+//! the generator copies the bundle after the templates' static files, so the minified
+//! `calc/calculator.js` and `search/search.js` are the ones the site serves.
 
 use crate::setup;
 use crate::sh::{cmd, root, run};
@@ -59,7 +61,7 @@ pub const MODULES: [Module; 4] = [
     },
 ];
 
-/// Where the bundle is written.
+/// Where the bundle is written (its folders are the site's: `calc/`, `search/`).
 pub fn bundle_dir() -> PathBuf {
     root().join("target/calc-bundle")
 }
@@ -97,14 +99,19 @@ fn build_only(wanted: impl Fn(&Module) -> bool) -> Result<PathBuf> {
         }
         fs::create_dir_all(dir)?;
     }
+    let calc = out.join("calc");
+    fs::create_dir_all(&calc)?;
     for m in MODULES.iter().filter(|m| wanted(m)) {
-        build_module(m, &stage, &out, &wasm_opt)?;
+        build_module(m, &stage, &calc, &wasm_opt)?;
     }
-    minify_js(
-        &root().join("site-templates/static/calc/calculator.js"),
-        &out.join("calculator.js"),
-    )?;
-    write_sample(&out)?;
+    for script in ["calc/calculator.js", "search/search.js"] {
+        let dst = out.join(script);
+        if let Some(dir) = dst.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        minify_js(&root().join("site-templates/static").join(script), &dst)?;
+    }
+    write_sample(&calc)?;
     eprintln!("calculator bundle written to {}", out.display());
     Ok(out)
 }
@@ -176,7 +183,7 @@ fn build_module(m: &Module, stage: &Path, out: &Path, wasm_opt: &Path) -> Result
 }
 
 /// terser with its default compression and local-name mangling: top-level names (the glue's
-/// global, which the page calls) are kept. About 40 % less gzip for these two scripts.
+/// global, which the page calls) are kept. About 40 % less gzip for the calculator's scripts.
 fn minify_js(src: &Path, dst: &Path) -> Result<()> {
     let terser = root().join("node_modules/.bin/terser");
     // The input first: `--mangle` would take a path after it as its options.

@@ -48,10 +48,9 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|(path, bytes)| {
                 let url = path.strip_suffix("index.html")?;
-                let html = std::str::from_utf8(bytes).ok()?;
                 (!skip.contains(&url)).then(|| search::Page {
                     url: url.to_string(),
-                    html,
+                    html: bytes,
                     top_only: url.ends_with("calculator/"),
                 })
             })

@@ -158,6 +158,10 @@ pub fn fragments(docs: &[Doc]) -> (Vec<OutFile>, Vec<u32>) {
 }
 
 fn capped(text: &str) -> &str {
+    // Shorter in bytes is shorter in characters: most sections need no count.
+    if text.len() <= TEXT_CAP {
+        return text;
+    }
     match text.char_indices().nth(TEXT_CAP) {
         Some((i, _)) => &text[..i],
         None => text,

@@ -54,8 +54,8 @@ pub struct ListedPage {
 pub struct Page<'a> {
     /// URL path from the site root.
     pub url: String,
-    /// The rendered HTML.
-    pub html: &'a str,
+    /// The rendered HTML (UTF-8).
+    pub html: &'a [u8],
     /// Index only the title and the text before the first heading (a tool page: its
     /// buttons and labels would otherwise outrank the guides that explain the same words).
     pub top_only: bool,

@@ -1,6 +1,6 @@
 //! Sections → postings: for every token, the sections that hold it and where (title,
-//! heading or body). Tokenising runs in parallel, one page per task; the merge walks the
-//! pages in order, so section ids and postings come out sorted and the output is the
+//! heading or body). Chunks of pages are tokenised and indexed in parallel; the merge walks
+//! the chunks in order, so section ids and postings come out sorted and the output is the
 //! same on every run.
 
 use rayon::prelude::*;
@@ -60,58 +60,81 @@ pub struct Postings {
 }
 
 /// A token while indexing, packed in a u64 with its field in the low 2 bits: a Han bigram
-/// is its two code points (21 bits each), a word is its number in the page's word list
-/// with the top bit set.
+/// is its two code points (21 bits each), a word is its number in a word list with the top
+/// bit set.
 type Entry = u64;
 const WORD: u64 = 1 << 63;
+/// The word bit of a key (an entry without its field).
+const WORD_KEY: u64 = WORD >> 2;
 
-struct PageTokens {
-    words: Vec<String>,
-    /// Per section: entries, one per token (the highest field).
-    sections: Vec<Vec<Entry>>,
+/// ASCII words numbered in the order first seen.
+#[derive(Default)]
+struct Words {
+    numbers: FxHashMap<String, u64>,
+    names: Vec<String>,
 }
 
-/// Pages tokenised at once: bounds the memory of a large site.
-const CHUNK: usize = 256;
+impl Words {
+    fn number(&mut self, word: &str) -> u64 {
+        if let Some(&n) = self.numbers.get(word) {
+            return n;
+        }
+        self.names.push(word.to_string());
+        let n = (self.names.len() - 1) as u64;
+        self.numbers.insert(word.to_string(), n);
+        n
+    }
+}
 
-/// Builds the postings of `docs` (section ids count from 0 in document order).
+/// The postings of consecutive pages; word keys number into `words`.
+struct Part {
+    words: Words,
+    map: FxHashMap<u64, Vec<Posting>>,
+}
+
+/// Pages per task: each task's map stays small, and [`IN_FLIGHT`] of them bound the memory
+/// of a large site.
+const CHUNK: usize = 256;
+const IN_FLIGHT: usize = 8;
+
+/// Builds the postings of `docs` (section ids count from 0 in document order). Chunks of
+/// pages are indexed in parallel, then merged in page order, so every token's postings
+/// come out sorted and the output is the same on every run.
 pub fn build(docs: &[Doc]) -> Postings {
-    let mut words: FxHashMap<String, u64> = FxHashMap::default();
-    let mut word_names: Vec<String> = Vec::new();
+    let mut words = Words::default();
     let mut map: FxHashMap<u64, Vec<Posting>> = FxHashMap::default();
     let mut sid = 0u32;
-    for chunk in docs.chunks(CHUNK) {
-        let pages: Vec<PageTokens> = chunk.par_iter().map(page_tokens).collect();
-        for page in pages {
-            let global: Vec<u64> = page
-                .words
-                .into_iter()
-                .map(|w| {
-                    *words.entry(w).or_insert_with_key(|w| {
-                        word_names.push(w.clone());
-                        (word_names.len() - 1) as u64
-                    })
-                })
-                .collect();
-            for section in page.sections {
-                for entry in section {
-                    let mut key = entry >> 2;
-                    if entry & WORD != 0 {
-                        key = (WORD >> 2) | global[(key & !(WORD >> 2)) as usize];
-                    }
-                    map.entry(key)
-                        .or_default()
-                        .push(sid << 2 | (entry & 3) as u32);
-                }
-                sid += 1;
+    for group in docs.chunks(CHUNK * IN_FLIGHT) {
+        let firsts: Vec<u32> = group
+            .chunks(CHUNK)
+            .map(|chunk| {
+                let first = sid;
+                sid += chunk.iter().map(|d| d.sections.len() as u32).sum::<u32>();
+                first
+            })
+            .collect();
+        let parts: Vec<Part> = group
+            .par_chunks(CHUNK)
+            .zip(firsts)
+            .map(|(chunk, first)| part(chunk, first))
+            .collect();
+        for part in parts {
+            let global: Vec<u64> = part.words.names.iter().map(|w| words.number(w)).collect();
+            for (key, list) in part.map {
+                let key = if key & WORD_KEY != 0 {
+                    WORD_KEY | global[(key & !WORD_KEY) as usize]
+                } else {
+                    key
+                };
+                map.entry(key).or_default().extend(list);
             }
         }
     }
     let mut tokens: Vec<(String, Vec<Posting>)> = map
         .into_iter()
         .map(|(k, v)| {
-            let text = if k & (WORD >> 2) != 0 {
-                word_names[(k & !(WORD >> 2)) as usize].clone()
+            let text = if k & WORD_KEY != 0 {
+                words.names[(k & !WORD_KEY) as usize].clone()
             } else {
                 Token::Bigram(unpack(k >> 21), unpack(k)).text()
             };
@@ -129,46 +152,50 @@ fn unpack(bits: u64) -> char {
     char::from_u32((bits & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}')
 }
 
-fn page_tokens(doc: &Doc) -> PageTokens {
-    let mut words: FxHashMap<String, u64> = FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
-    let mut sections = Vec::with_capacity(doc.sections.len());
-    for (i, s) in doc.sections.iter().enumerate() {
-        let mut keys: Vec<Entry> = Vec::with_capacity(s.text.len() / 3 + 16);
-        let mut add = |text: &str, field: Field| {
-            each_token(text, |t| {
-                let key = match t {
-                    Token::Bigram(a, b) => ((a as u64) << 21) | b as u64,
-                    Token::Word(w) => {
-                        let n = match words.get(w) {
-                            Some(&n) => n,
-                            None => {
-                                names.push(w.to_string());
-                                let n = (names.len() - 1) as u64;
-                                words.insert(w.to_string(), n);
-                                n
-                            }
-                        };
-                        (WORD >> 2) | n
-                    }
-                };
-                keys.push(key << 2 | field as u64);
-            });
-        };
-        if i == 0 {
-            add(&doc.title, Field::Title);
+/// The postings of `docs`, whose first section has id `first`.
+fn part(docs: &[Doc], first: u32) -> Part {
+    let mut part = Part {
+        words: Words::default(),
+        map: FxHashMap::default(),
+    };
+    let mut sid = first;
+    for doc in docs {
+        for (i, s) in doc.sections.iter().enumerate() {
+            let title = (i == 0).then_some(doc.title.as_str());
+            for entry in section_entries(title, s, &mut part.words) {
+                part.map
+                    .entry(entry >> 2)
+                    .or_default()
+                    .push(sid << 2 | (entry & 3) as u32);
+            }
+            sid += 1;
         }
-        add(&s.heading, Field::Heading);
-        add(&s.text, Field::Body);
-        // Descending: for each key its highest field comes first and is the one kept.
-        keys.sort_unstable_by(|a, b| b.cmp(a));
-        keys.dedup_by_key(|k| *k >> 2);
-        sections.push(keys);
     }
-    PageTokens {
-        words: names,
-        sections,
+    part
+}
+
+/// One entry per token of a section (the page title counts for the first section only),
+/// each with the highest field it occurs in.
+fn section_entries(title: Option<&str>, s: &Section, words: &mut Words) -> Vec<Entry> {
+    let mut keys: Vec<Entry> = Vec::with_capacity(s.text.len() / 3 + 16);
+    let mut add = |text: &str, field: Field| {
+        each_token(text, |t| {
+            let key = match t {
+                Token::Bigram(a, b) => ((a as u64) << 21) | b as u64,
+                Token::Word(w) => WORD_KEY | words.number(w),
+            };
+            keys.push(key << 2 | field as u64);
+        });
+    };
+    if let Some(title) = title {
+        add(title, Field::Title);
     }
+    add(&s.heading, Field::Heading);
+    add(&s.text, Field::Body);
+    // Descending: for each key its highest field comes first and is the one kept.
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys.dedup_by_key(|k| *k >> 2);
+    keys
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Request, Response, Server};
+use tiny_http::{Request, Response};
 
 use super::{files, ServeError};
 
@@ -45,7 +45,7 @@ const INJECT: &str = "<script src=\"/__livereload.js\"></script>";
 
 /// Starts serving `root` on 127.0.0.1:`port` (one thread per request).
 pub fn start(port: u16, root: PathBuf, reload: Arc<Reload>) -> Result<JoinHandle<()>, ServeError> {
-    let server = Server::http(("127.0.0.1", port)).map_err(|e| ServeError::Bind {
+    let server = files::listen(port).map_err(|e| ServeError::Bind {
         port,
         detail: e.to_string(),
     })?;

@@ -382,10 +382,13 @@
     });
   }
 
-  /* After the first search, keep the whole index for offline use (small sites only). */
+  /* After the first search, keep the whole index for offline use (small sites only), once
+     per index version: the service worker stores the list all or nothing, so when its last
+     file is in the cache the whole index is, and a later search downloads nothing more. */
   var cached = false;
   function offline(meta) {
-    if (cached || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
+    if (cached || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator) ||
+      !('caches' in window)) return;
     if (meta.shards + meta.frags.length > 600) return;
     cached = true;
     var urls = [location.pathname, script.src, root + 'css/site.css', root + 'css/search.css'];
@@ -393,10 +396,13 @@
     for (i = 0; i < meta.shards; i++) urls.push(base + 's/' + i + '.js?v=' + version);
     for (i = 0; i < meta.frags.length; i++) urls.push(base + 'f/' + i + '.js?v=' + version);
     urls = urls.map(function (u) { return new URL(u, location.href).href; });
-    navigator.serviceWorker.register(root + 'sw.js').then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(function (reg) {
-      if (reg.active) reg.active.postMessage({ cache: urls });
+    caches.match(urls[urls.length - 1]).then(function (hit) {
+      if (hit) return;
+      return navigator.serviceWorker.register(root + 'sw.js').then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function (reg) {
+        if (reg.active) reg.active.postMessage({ cache: urls });
+      });
     }).catch(function () { /* offline use is a bonus */ });
   }
 
