@@ -11,7 +11,7 @@
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
-use shebao_tests::browser_driver::Driver;
+use shebao_tests::browser_driver::{cdp, Driver};
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::harness::{self, run};
 use shebao_tests::site_server::SiteServer;
@@ -87,6 +87,12 @@ fn main() -> ExitCode {
         run(&mut tally, "axe_finds_no_violation", axe_clean(&ctx)).await;
         run(&mut tally, "no_page_scrolls_sideways", no_sideways(&ctx)).await;
         run(&mut tally, "chart_text_is_readable", chart_text(&ctx)).await;
+        run(
+            &mut tally,
+            "site_can_go_on_the_home_screen",
+            installable(&ctx),
+        )
+        .await;
         run(
             &mut tally,
             "keyboard_reaches_city_links",
@@ -427,6 +433,50 @@ fn long_statement() -> String {
         }
     }
     out
+}
+
+/// Chromium finds the guide installable (its own check: manifest, PNG icons of 192 and 512 px,
+/// start URL, service worker not required) on the home page and on a calculator page, whose
+/// CSP must let the manifest and its icons in.
+async fn installable(ctx: &Ctx) -> PageResult<()> {
+    // Phones that do not read SVG icons (and Lighthouse) want PNGs of 192 and 512 px.
+    let manifest = std::fs::read_to_string(ctx.site.join("manifest.webmanifest"))
+        .map_err(|e| format!("manifest.webmanifest: {e}"))?;
+    let manifest: Value =
+        serde_json::from_str(&manifest).map_err(|e| format!("manifest.webmanifest: {e}"))?;
+    for size in ["192x192", "512x512"] {
+        let png = manifest["icons"].as_array().and_then(|icons| {
+            icons.iter().find(|i| {
+                i["type"] == "image/png"
+                    && i["sizes"] == size
+                    && i["purpose"].as_str().unwrap_or("any").contains("any")
+            })
+        });
+        let file = png
+            .and_then(|i| i["src"].as_str())
+            .map(|s| ctx.site.join(s));
+        if !file.as_ref().is_some_and(|f| f.is_file()) {
+            return Err(format!(
+                "the manifest has no PNG icon of {size} in the site"
+            ));
+        }
+    }
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        for p in ["".to_string(), ctx.calculator()] {
+            goto(&c, &ctx.url(&p)).await?;
+            let v = cdp(&c, "Page.getInstallabilityErrors", serde_json::json!({})).await?;
+            let errors = v["installabilityErrors"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            println!("    /{p}: {} installability errors", errors.len());
+            if !v["installabilityErrors"].is_array() || !errors.is_empty() {
+                return Err(format!("/{p}: Chromium says it cannot be installed: {v}"));
+            }
+        }
+        Ok(c)
+    })
+    .await
 }
 
 /// Press Tab until the focused element matches `css` (at most `max` times).

@@ -156,3 +156,38 @@ fn free_port() -> Result<u16, String> {
     let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
+
+/// chromedriver's `goog/cdp/execute`: one Chrome DevTools Protocol command in the session's page.
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or("")
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
+/// Run a DevTools command (`Page.getInstallabilityErrors`, …) and return its result.
+pub async fn cdp(
+    c: &Client,
+    command: &str,
+    params: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let body = serde_json::json!({ "cmd": command, "params": params }).to_string();
+    c.issue_cmd(Cdp { body })
+        .await
+        .map_err(|e| format!("DevTools {command} failed: {e}"))
+}
