@@ -12,11 +12,12 @@
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
-use shebao_tests::browser_driver::Driver;
+use shebao_tests::browser_driver::{cdp, Driver};
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::harness::{self, run};
 use shebao_tests::request_audit::percent_encode;
 use shebao_tests::site_server::SiteServer;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
@@ -104,6 +105,13 @@ fn main() -> ExitCode {
         run(&mut tally, "html_validates", html_validates(&ctx)).await;
         run(&mut tally, "axe_finds_no_violation", axe_clean(&ctx)).await;
         run(&mut tally, "no_page_scrolls_sideways", no_sideways(&ctx)).await;
+        run(&mut tally, "chart_text_is_readable", chart_text(&ctx)).await;
+        run(
+            &mut tally,
+            "site_can_go_on_the_home_screen",
+            installable(&ctx),
+        )
+        .await;
         run(
             &mut tally,
             "keyboard_reaches_city_links",
@@ -367,6 +375,145 @@ async fn no_sideways(ctx: &Ctx) -> PageResult<()> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// The smallest text in each of the report's charts as a reader sees it: the computed font
+/// size times the scale at which the SVG is drawn (its width on screen over its viewBox).
+const CHART_TEXT_JS: &str = r#"var out = {};
+function note(k, px, text) { if (!(k in out) || px < out[k][0]) out[k] = [Math.round(px * 10) / 10, text]; }
+document.querySelectorAll('#calc-report svg').forEach(function (svg) {
+  var vb = svg.viewBox.baseVal, w = svg.getBoundingClientRect().width;
+  if (!vb || !vb.width || !w) return;
+  svg.querySelectorAll('text').forEach(function (t) {
+    note(svg.getAttribute('class'), parseFloat(getComputedStyle(t).fontSize) * w / vb.width, t.textContent);
+  });
+});
+// The timeline's names and years are page text beside its cells.
+document.querySelectorAll('#calc-report .timeline *').forEach(function (e) {
+  var own = Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+  if (own && !e.closest('svg')) note('timeline', parseFloat(getComputedStyle(e).fontSize), e.textContent);
+});
+return out;"#;
+
+/// Chart text is at least this many CSS px on screen (issue 16).
+const CHART_TEXT_MIN_PX: f64 = 12.0;
+
+/// Every chart of a report (the sample, and a statement with a long history and several
+/// people) keeps its text ≥ 12 px at 320 px, 390 px and 200 % zoom, in both modes.
+async fn chart_text(ctx: &Ctx) -> PageResult<()> {
+    let url = ctx.url(&ctx.calculator());
+    let long = std::env::temp_dir().join(format!("shebao-a11y-{}-long.csv", std::process::id()));
+    std::fs::write(&long, long_statement()).map_err(|e| format!("{}: {e}", long.display()))?;
+    let mut problems = Vec::new();
+    for (width, label) in WIDTHS {
+        let (url, long, problems) = (&url, &long, &mut problems);
+        harness::with_session(&ctx.driver, &ctx.server, (width, 800), |c| async move {
+            for elder in [false, true] {
+                page::open(&c, url).await?;
+                set_elder(&c, elder).await?;
+                page::wait_attr(&c, "data-state", &["ready"], Duration::from_secs(30)).await?;
+                for report in ["sample", "long"] {
+                    let state = if report == "sample" {
+                        page::click_and_wait(&c, "calc-sample-go").await?
+                    } else {
+                        page::upload(&c, long).await?
+                    };
+                    if state != "done" {
+                        return Err(format!("{report} at {label}: {state}"));
+                    }
+                    let sizes = page::js(&c, CHART_TEXT_JS).await?;
+                    let sizes = sizes.as_object().cloned().unwrap_or_default();
+                    let mode = if elder { "，长辈模式" } else { "" };
+                    println!("    {report} at {label}{mode}: smallest chart text {sizes:?}");
+                    if sizes.is_empty() {
+                        problems.push(format!("{report} at {label}{mode}: no chart found"));
+                    }
+                    for (chart, v) in sizes {
+                        if v[0].as_f64().unwrap_or(0.0) < CHART_TEXT_MIN_PX {
+                            problems.push(format!(
+                                "{report} at {label}{mode}: {chart} text {} px ({})",
+                                v[0], v[1]
+                            ));
+                        }
+                    }
+                }
+            }
+            Ok(c)
+        })
+        .await?;
+    }
+    let _ = std::fs::remove_file(&long);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// A 30-year statement (1995–2024, pension and medical, the base rising each year): the
+/// longest history a chart has to fit.
+fn long_statement() -> String {
+    let mut out = String::from("费款所属期,险种类型,缴费基数,个人缴费,单位缴费\n");
+    for year in 1995..=2024 {
+        let base = 1500 + (year - 1995) * 150;
+        for month in 1..=12 {
+            let personal = format!("{}.00", base * 8 / 100);
+            let _ = writeln!(
+                out,
+                "{year}{month:02},企业职工基本养老保险,{base}.00,{personal},0.00"
+            );
+            let _ = writeln!(
+                out,
+                "{year}{month:02},职工基本医疗保险,{base}.00,{}.00,0.00",
+                base * 2 / 100
+            );
+        }
+    }
+    out
+}
+
+/// Chromium finds the guide installable (its own check: manifest, PNG icons of 192 and 512 px,
+/// start URL, service worker not required) on the home page and on a calculator page, whose
+/// CSP must let the manifest and its icons in.
+async fn installable(ctx: &Ctx) -> PageResult<()> {
+    // Phones that do not read SVG icons (and Lighthouse) want PNGs of 192 and 512 px.
+    let manifest = std::fs::read_to_string(ctx.site.join("manifest.webmanifest"))
+        .map_err(|e| format!("manifest.webmanifest: {e}"))?;
+    let manifest: Value =
+        serde_json::from_str(&manifest).map_err(|e| format!("manifest.webmanifest: {e}"))?;
+    for size in ["192x192", "512x512"] {
+        let png = manifest["icons"].as_array().and_then(|icons| {
+            icons.iter().find(|i| {
+                i["type"] == "image/png"
+                    && i["sizes"] == size
+                    && i["purpose"].as_str().unwrap_or("any").contains("any")
+            })
+        });
+        let file = png
+            .and_then(|i| i["src"].as_str())
+            .map(|s| ctx.site.join(s));
+        if !file.as_ref().is_some_and(|f| f.is_file()) {
+            return Err(format!(
+                "the manifest has no PNG icon of {size} in the site"
+            ));
+        }
+    }
+    harness::with_session(&ctx.driver, &ctx.server, (390, 844), |c| async move {
+        for p in ["".to_string(), ctx.calculator()] {
+            goto(&c, &ctx.url(&p)).await?;
+            let v = cdp(&c, "Page.getInstallabilityErrors", serde_json::json!({})).await?;
+            let errors = v["installabilityErrors"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            println!("    /{p}: {} installability errors", errors.len());
+            if !v["installabilityErrors"].is_array() || !errors.is_empty() {
+                return Err(format!("/{p}: Chromium says it cannot be installed: {v}"));
+            }
+        }
+        Ok(c)
+    })
+    .await
 }
 
 /// Press Tab until the focused element matches `css` (at most `max` times).

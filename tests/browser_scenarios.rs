@@ -2,7 +2,7 @@
 //! session, so no service worker or cache carries over.
 
 use fantoccini::Client;
-use shebao_tests::browser_driver::Driver;
+use shebao_tests::browser_driver::{Driver, PageLoad};
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::files_under;
 use shebao_tests::harness::{self, run};
@@ -56,6 +56,18 @@ impl Ctx {
         found.into_iter().next()
     }
 
+    /// Every file of the built site as the URL paths a page may ask for (a folder's
+    /// `index.html` also as the folder).
+    fn site_files(&self) -> Vec<String> {
+        files_under(&self.site)
+            .into_iter()
+            .flat_map(|f| {
+                let folder = f.strip_suffix("index.html").map(|d| format!("/{d}"));
+                std::iter::once(format!("/{f}")).chain(folder)
+            })
+            .collect()
+    }
+
     fn sample_csv(&self) -> PathBuf {
         self.site.join("calc/sample.csv")
     }
@@ -95,6 +107,12 @@ pub async fn run_all(ctx: &Ctx) -> (usize, usize) {
         &mut tally,
         "sample_button_sends_nothing",
         sample_button_sends_nothing(ctx),
+    )
+    .await;
+    run(
+        &mut tally,
+        "file_picked_before_the_engine_is_checked_when_ready",
+        file_picked_before_the_engine(ctx),
     )
     .await;
     run(
@@ -186,6 +204,93 @@ async fn sample_button_sends_nothing(ctx: &Ctx) -> PageResult<()> {
         Ok(c)
     })
     .await
+}
+
+/// The script that carries the main engine: held back to keep the page loading.
+const ENGINE_SCRIPT: &str = "/calc/shebao_calc.wasm.js";
+
+/// On a slow phone the engine arrives seconds after the form: a file picked meanwhile waits,
+/// says so, and is checked as soon as the engine is there. The engine's script is held back in
+/// the test server until the file has been picked; then the report must be the native
+/// engine's, and nothing may have been requested but the site's own files.
+async fn file_picked_before_the_engine(ctx: &Ctx) -> PageResult<()> {
+    let file = ctx.tests_dir.join("fixtures/statements/multi-person.csv");
+    let page_url = ctx
+        .city_calculator()
+        .map(|p| ctx.url(&p))
+        .unwrap_or_else(|| ctx.url("calculator/"));
+    ctx.server.hold(ENGINE_SCRIPT);
+    // WebDriver waits for the HTML only: the load event waits for the held engine.
+    let c = ctx
+        .driver
+        .session_loading(Some(ctx.server.port), 390, 844, PageLoad::Parsed)
+        .await?;
+    let outcome = async {
+        let mark = ctx.server.mark();
+        c.goto(&page_url)
+            .await
+            .map_err(|e| format!("cannot open {page_url}: {e}"))?;
+        wait_for_request(ctx, mark, ENGINE_SCRIPT).await?;
+        let before = page::calc_attr(&c, "data-state").await?;
+        if before.as_deref() != Some("loading") {
+            return Err(format!("with the engine held back the page is {before:?}, not loading"));
+        }
+        let input = c
+            .find(fantoccini::Locator::Css("#calc-file"))
+            .await
+            .map_err(|e| format!("no file input before the engine: {e}"))?;
+        let path = file.canonicalize().map_err(|e| format!("{}: {e}", file.display()))?;
+        input
+            .send_keys(&path.to_string_lossy())
+            .await
+            .map_err(|e| format!("picking the file failed: {e}"))?;
+        page::wait_attr(&c, "data-state", &["working"], Duration::from_secs(10)).await?;
+        // While the engine is still on its way the page says it will check, and shows nothing yet.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let waiting = page::js(
+            &c,
+            "return [document.getElementById('calc').getAttribute('data-state'),                     document.getElementById('calc-status').textContent,                     document.getElementById('calc-report').children.length];",
+        )
+        .await?;
+        if waiting[0] != "working" || waiting[2] != 0 {
+            return Err(format!("before the engine arrived: [state, status, report children] = {waiting}"));
+        }
+        println!("    while the engine loads: {}", waiting[1]);
+        ctx.server.release();
+        let state = page::wait_attr(&c, "data-state", &["done", "error"], Duration::from_secs(60)).await?;
+        if state != "done" {
+            return Err(format!("after the engine arrived: {state}: {}", page::text(&c, "#calc-error").await?));
+        }
+        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
+        native::compare(&c, &ctx.site, &bytes, "multi-person.csv").await?;
+        // The offline cache settles last; every request since the page was opened is then in.
+        page::wait_attr(&c, "data-offline", &["ready", "failed", "none"], Duration::from_secs(30)).await?;
+        let files = ctx.site_files();
+        let allowed: Vec<&str> = files.iter().map(String::as_str).collect();
+        ctx.no_requests_since(mark, &allowed, &file)
+    }
+    .await;
+    ctx.server.release();
+    let _ = c.close().await;
+    outcome
+}
+
+/// Wait until the page has asked for `path` (logged since `mark`).
+async fn wait_for_request(ctx: &Ctx, mark: usize, path: &str) -> PageResult<()> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let asked = || {
+        ctx.server
+            .since(mark)
+            .iter()
+            .any(|r| r.local_path(&ctx.server.origin) == Some(path))
+    };
+    while !asked() {
+        if Instant::now() > deadline {
+            return Err(format!("the page never asked for {path}"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
 }
 
 /// The lazily loaded modules a picked file may bring (scripts from the site itself, never

@@ -28,10 +28,13 @@ fn options(out: PathBuf) -> BuildOptions {
     }
 }
 
-/// Generated files the golden test compares: pages, feeds, data. Copied static assets and
-/// the calculator pages (another template owner) are left out.
+/// Generated files the golden test compares: pages, feeds, robots.txt, data. Copied static
+/// assets and the calculator pages (another template owner) are left out.
 fn compared(path: &str) -> bool {
-    (path.ends_with(".html") || path.ends_with(".xml") || path.starts_with("data/"))
+    (path.ends_with(".html")
+        || path.ends_with(".xml")
+        || path == "robots.txt"
+        || path.starts_with("data/"))
         && !path.contains("calculator/")
 }
 

@@ -16,6 +16,15 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Where Debian puts them.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// How long WebDriver's commands wait for a page being loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageLoad {
+    /// Until its load event (which also waits for scripts the page adds while loading).
+    Complete,
+    /// Until its HTML is parsed (`DOMContentLoaded`): to act on a page whose scripts are held.
+    Parsed,
+}
+
 /// A running chromedriver (and the browsers it starts), killed as a group on drop.
 pub struct Driver {
     child: Child,
@@ -67,6 +76,18 @@ impl Driver {
         width: u32,
         height: u32,
     ) -> Result<Client, String> {
+        self.session_loading(proxy_port, width, height, PageLoad::Complete)
+            .await
+    }
+
+    /// [`Driver::session`], with how long navigation commands wait for a page.
+    pub async fn session_loading(
+        &self,
+        proxy_port: Option<u16>,
+        width: u32,
+        height: u32,
+        load: PageLoad,
+    ) -> Result<Client, String> {
         let n = self.sessions.fetch_add(1, Ordering::SeqCst);
         let profile = self.profile.join(n.to_string());
         let mut args = vec![
@@ -105,6 +126,10 @@ impl Driver {
         }
         let caps = serde_json::json!({
             "browserName": "chrome",
+            "pageLoadStrategy": match load {
+                PageLoad::Complete => "normal",
+                PageLoad::Parsed => "eager",
+            },
             "goog:chromeOptions": chrome
         });
         let caps = caps.as_object().cloned().unwrap_or_default();
@@ -130,4 +155,39 @@ impl Drop for Driver {
 fn free_port() -> Result<u16, String> {
     let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+/// chromedriver's `goog/cdp/execute`: one Chrome DevTools Protocol command in the session's page.
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or("")
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
+/// Run a DevTools command (`Page.getInstallabilityErrors`, …) and return its result.
+pub async fn cdp(
+    c: &Client,
+    command: &str,
+    params: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let body = serde_json::json!({ "cmd": command, "params": params }).to_string();
+    c.issue_cmd(Cdp { body })
+        .await
+        .map_err(|e| format!("DevTools {command} failed: {e}"))
 }

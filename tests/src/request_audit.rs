@@ -7,8 +7,15 @@
 
 use crate::site_server::Logged;
 
-/// Hosts Chromium itself calls (updates, time, accounts): not requests made by the page.
-const BROWSER_HOSTS: [&str; 4] = ["google.com", "googleapis.com", "gvt1.com", "gstatic.com"];
+/// Hosts Chromium itself calls (updates, time, accounts, and a connection opened ahead to
+/// its default search engine when a session starts): not requests made by the page.
+const BROWSER_HOSTS: [&str; 5] = [
+    "google.com",
+    "googleapis.com",
+    "gvt1.com",
+    "gstatic.com",
+    "duckduckgo.com",
+];
 
 /// Every problem found in `requests` (empty = clean).
 pub fn audit(

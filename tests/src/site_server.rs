@@ -6,12 +6,16 @@
 //! (`CONNECT host:443`, other hosts) is logged and refused. The log is what the tests assert on.
 //! It is the same server as `shebao serve`: tiny_http, with the generator's file lookup and
 //! content types (`shebao::serve::files`).
+//!
+//! A test can hold back some of the site's files ([`SiteServer::hold`]): their requests wait
+//! until [`SiteServer::release`], as on a slow network, to see what the page does meanwhile.
 
 use shebao::serve::files;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 use tiny_http::{Method, Request};
 
 /// One request the browser made.
@@ -42,7 +46,19 @@ pub struct SiteServer {
     pub port: u16,
     log: Arc<Mutex<Vec<Logged>>>,
     offline: Arc<AtomicBool>,
+    held: Arc<Held>,
 }
+
+/// Site paths whose answers wait, and the signal that they may go.
+#[derive(Default)]
+struct Held {
+    paths: Mutex<Vec<String>>,
+    released: Condvar,
+}
+
+/// A held request is answered after this long even if the test never releases it (a failed
+/// test must not leave the browser waiting forever).
+const HOLD_AT_MOST: Duration = Duration::from_secs(120);
 
 impl SiteServer {
     /// Serve `root` (and `extra` mounted at `/__test/`) on a free port.
@@ -56,12 +72,14 @@ impl SiteServer {
         let origin = format!("http://127.0.0.1:{port}");
         let log = Arc::new(Mutex::new(Vec::new()));
         let offline = Arc::new(AtomicBool::new(false));
+        let held = Arc::new(Held::default());
         let state = Arc::new(State {
             root: root.to_path_buf(),
             extra: extra.to_path_buf(),
             origin: origin.clone(),
             log: log.clone(),
             offline: offline.clone(),
+            held: held.clone(),
         });
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
@@ -74,6 +92,7 @@ impl SiteServer {
             port,
             log,
             offline,
+            held,
         })
     }
 
@@ -94,6 +113,22 @@ impl SiteServer {
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
     }
+
+    /// Hold back the answer to every request for `path` (a path on the site, `/calc/x.js`)
+    /// until [`SiteServer::release`]. The request is logged when it arrives.
+    pub fn hold(&self, path: &str) {
+        if let Ok(mut paths) = self.held.paths.lock() {
+            paths.push(path.to_string());
+        }
+    }
+
+    /// Answer the held requests, and hold nothing any more.
+    pub fn release(&self) {
+        if let Ok(mut paths) = self.held.paths.lock() {
+            paths.clear();
+        }
+        self.held.released.notify_all();
+    }
 }
 
 struct State {
@@ -102,6 +137,17 @@ struct State {
     origin: String,
     log: Arc<Mutex<Vec<Logged>>>,
     offline: Arc<AtomicBool>,
+    held: Arc<Held>,
+}
+
+/// Wait while `path` is held (each request has its own thread).
+fn wait_while_held(held: &Held, path: &str) {
+    let Ok(paths) = held.paths.lock() else {
+        return;
+    };
+    let _ = held
+        .released
+        .wait_timeout_while(paths, HOLD_AT_MOST, |p| p.iter().any(|h| h == path));
 }
 
 fn handle(mut request: Request, state: &State) {
@@ -130,6 +176,7 @@ fn handle(mut request: Request, state: &State) {
         .or_else(|| target.starts_with('/').then_some(target.as_str()));
     let response = match (request.method(), site_path) {
         (Method::Get | Method::Head, Some(path)) => {
+            wait_while_held(&state.held, path);
             let found = match path.strip_prefix("/__test/") {
                 Some(rest) => files::lookup(&state.extra, rest),
                 None => files::lookup(&state.root, path),

@@ -10,12 +10,16 @@ use shebao_calc::month::Month;
 use shebao_calc::report::{BaseHistory, BaseStatus, BaseYear, PersonReport};
 use std::fmt::Write;
 
-const W: i64 = 400;
-const H: i64 = 190;
-const LEFT: i64 = 52;
-const RIGHT: i64 = 12;
-const TOP: i64 = 12;
-const BOTTOM: i64 = 26;
+// Drawn narrow (200 units, text 15 units: site CSS) so that at the narrowest layout, a 390 px
+// phone at 200 % zoom in 长辈模式 (about 168 px for the chart), the text is still ≥ 12 px.
+const W: i64 = 200;
+const H: i64 = 140;
+const LEFT: i64 = 50;
+const RIGHT: i64 = 6;
+const TOP: i64 = 10;
+const BOTTOM: i64 = 24;
+/// Room a year label takes on the x axis ("2024" at 15 units, and a gap).
+const YEAR_LABEL: i64 = 40;
 
 /// The picture and its table.
 pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
@@ -71,33 +75,40 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
         h,
         "<h4>{}缴费基数和上下限</h4><ul class=\"legend\"><li><span class=\"key k-base\"></span>您的缴费基数</li>\
          <li><span class=\"key k-limit\"></span>当年公布的下限{}</li></ul>\
-         <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
+         <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
          <title id=\"bc-{idx}\">每月缴费基数和当年上下限（同样的内容见下方表格）</title>",
         ins.name_zh(),
         if draw_ceiling { "和上限（虚线）" } else { "（虚线）" },
-        W * 3 / 2
     );
     for v in [ymin, hundreds((ymin + ymax) / Decimal::TWO), ymax] {
         let _ = write!(
             h,
             "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{yy}\" y2=\"{yy}\"/><text class=\"axis\" x=\"0\" y=\"{}\">{}</text>",
             W - RIGHT,
-            p1(y(v) + Decimal::from(4)),
+            p1(y(v) + Decimal::from(5)),
             money(&v.to_string()),
             yy = p1(y(v))
         );
     }
+    // Year labels left to right, each where its year starts, leaving out those that would
+    // touch the one before or run off the chart (the table below lists every year).
+    let mut last_label: Option<Decimal> = None;
     for year in &years {
         let (from, to) = (
             Month::new(*year, 1).unwrap_or(first).max(first),
             Month::new(*year, 12).unwrap_or(last).min(last),
         );
-        let _ = write!(
-            h,
-            "<text class=\"axis\" x=\"{}\" y=\"{}\">{year}</text>",
-            p1(x(from)),
-            H - 8
-        );
+        let at = x(from);
+        let clear = last_label.is_none_or(|l| at - l >= Decimal::from(YEAR_LABEL));
+        if clear && at + Decimal::from(YEAR_LABEL - 6) <= Decimal::from(W) {
+            let _ = write!(
+                h,
+                "<text class=\"axis\" x=\"{}\" y=\"{}\">{year}</text>",
+                p1(at),
+                H - 6
+            );
+            last_label = Some(at);
+        }
         let (floor, ceiling) = limits(*year);
         let lines = [floor, if draw_ceiling { ceiling } else { None }];
         for v in lines.into_iter().flatten() {

@@ -60,7 +60,18 @@ fn sample_report_shows_figures_gap_arrears_and_mismatch() {
     assert!(h.contains("data-gap data-from=\"2024-07\" data-to=\"2024-07\" data-insurances=\"pension medical unemployment\""), "{h}");
     assert!(h.contains("data-arrears data-from=\"2025-03\" data-to=\"2025-03\" data-insurances=\"pension medical unemployment\""));
     assert!(h.contains("data-finding=\"personal_amount_mismatch\""));
-    assert!(h.contains("<svg class=\"timeline\""));
+    // The timeline: three insurances, each with its two years of cells; July 2024 is a gap in
+    // each (a crossed cell), March 2025 arrears.
+    assert!(h.contains("<div class=\"timeline\" role=\"img\""));
+    assert_eq!(h.matches("<p class=\"tl-name\">").count(), 3, "{h}");
+    assert_eq!(h.matches("<span class=\"tl-y\">2024</span>").count(), 3);
+    assert_eq!(h.matches("<span class=\"tl-y\">2025</span>").count(), 3);
+    assert_eq!(
+        h.matches("class=\"tl-x\"").count(),
+        3,
+        "one crossed gap per insurance"
+    );
+    assert_eq!(h.matches("class=\"tl-arrears\"").count(), 3);
     assert!(h.contains("<svg class=\"base-chart\""));
     assert!(h.contains("用表格查看时间线"));
     assert!(h.contains("营口"), "the place used is named");

@@ -1,19 +1,19 @@
-//! The month-by-month timeline: one row per insurance, years as columns of 12 month cells,
-//! paid / gap / arrears / settled; long histories wrap into bands of four years (readable on a phone). Followed by
-//! the same facts as a table (in a `<details>`), for screen readers and for reading exactly.
+//! The month-by-month timeline: for each insurance its name, then one block per year (the year,
+//! then 12 month cells: paid / gap / arrears / settled …). The blocks wrap to the width of the
+//! screen, so the text is page text at the page's size at any width or zoom, and every
+//! insurance has the same years, so a month sits in the same place in each. Followed by the
+//! same facts as a table (in a `<details>`), for screen readers and for reading exactly.
 
 use super::html::escape;
 use shebao_calc::month::Month;
-use shebao_calc::report::{MonthState, PersonReport};
+use shebao_calc::report::{InsuranceReport, MonthState, PersonReport};
 use std::fmt::Write;
 
-const LABEL: u32 = 64;
+/// A month cell's width and the step to the next one, in the cells' SVG units.
 const CELL: u32 = 6;
 const STEP: u32 = 7;
-const YEAR: u32 = 12 * STEP + 6;
-const ROW: u32 = 16;
-/// Three years a band: at a 390 px phone the 12 px labels stay at least 12 px on screen.
-const YEARS_PER_BAND: u32 = 3;
+/// A month cell's height.
+const TALL: u32 = 11;
 
 /// The class that draws a month's state (the analysis decided the state).
 fn class(state: MonthState) -> &'static str {
@@ -49,7 +49,6 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
     let Some((first_year, last_year)) = bounds(p) else {
         return;
     };
-    let rows = p.insurances.len() as u32;
     h.push_str("<h4>缴费时间线</h4>");
     h.push_str(
         "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
@@ -57,70 +56,57 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
          <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li>\
          <li><span class=\"key k-none\"></span>文件里没有这段时间</li></ul>",
     );
-    let mut year = first_year;
-    let mut band = 0;
-    while year <= last_year {
-        let years = (last_year - year + 1).min(YEARS_PER_BAND);
-        let width = LABEL + years * YEAR;
-        let height = ROW + rows * ROW + 4;
+    // One picture for assistive technology (the table below says the same in words).
+    let _ = write!(
+        h,
+        "<div class=\"timeline\" role=\"img\" id=\"tl-{person}\" aria-label=\"{first_year}年至{last_year}年的逐月缴费情况（同样的内容见下方表格）\">"
+    );
+    for ins in &p.insurances {
         let _ = write!(
             h,
-            "<svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" width=\"{}\" role=\"img\" aria-labelledby=\"tl-{person}-{band}\">\
-             <title id=\"tl-{person}-{band}\">{}年至{}年的逐月缴费情况（同样的内容见下方表格）</title>",
-            width * 2,
-            year,
-            year + years - 1
+            "<p class=\"tl-name\">{}</p><div class=\"tl-years\">",
+            escape(&ins.name)
         );
-        for y in 0..years {
-            let x = LABEL + y * YEAR;
-            let _ = write!(
-                h,
-                "<text class=\"axis\" x=\"{x}\" y=\"11\">{}</text>",
-                year + y
-            );
+        for year in first_year..=last_year {
+            year_cells(h, ins, year);
         }
-        for (r, ins) in p.insurances.iter().enumerate() {
-            let top = ROW + r as u32 * ROW;
-            let short: String = ins.name.chars().take(4).collect();
-            let _ = write!(
-                h,
-                "<text class=\"axis\" x=\"0\" y=\"{}\">{}</text>",
-                top + 11,
-                escape(&short)
-            );
-            for y in 0..years {
-                for m in 1..=12 {
-                    let Some(month) = Month::new(year + y, m) else {
-                        continue;
-                    };
-                    let c = ins.month_state(month);
-                    let x = LABEL + y * YEAR + (m - 1) * STEP;
-                    // No per-cell <title>: the table below says the same, and 25 people × 40
-                    // years stay light enough to render at once.
-                    let _ = write!(
-                        h,
-                        "<rect class=\"{}\" x=\"{x}\" y=\"{}\" width=\"{CELL}\" height=\"{}\"/>",
-                        class(c),
-                        top + 2,
-                        ROW - 5
-                    );
-                    // A gap is crossed out, so it differs from "no record" without colour.
-                    if c == MonthState::Gap {
-                        let _ = write!(
-                            h,
-                            "<path class=\"tl-x\" d=\"M{x} {}l{CELL} {}\"/>",
-                            top + 2,
-                            ROW - 5
-                        );
-                    }
-                }
-            }
-        }
-        h.push_str("</svg>");
-        year += years;
-        band += 1;
+        h.push_str("</div>");
     }
+    h.push_str("</div>");
     table(h, p, first_year, last_year);
+}
+
+/// One year of one insurance: the year, and its 12 months as cells.
+fn year_cells(h: &mut String, ins: &InsuranceReport, year: u32) {
+    let width = 11 * STEP + CELL;
+    // One unit of room around the cells for the outlines' strokes.
+    let _ = write!(
+        h,
+        "<div class=\"tl-year\"><span class=\"tl-y\">{year}</span><svg class=\"tl-cells\" viewBox=\"-1 -1 {} {}\" width=\"{}\" height=\"{}\">",
+        width + 2,
+        TALL + 2,
+        width + 2,
+        TALL + 2
+    );
+    for m in 1..=12 {
+        let Some(month) = Month::new(year, m) else {
+            continue;
+        };
+        let c = ins.month_state(month);
+        let x = (m - 1) * STEP;
+        // No per-cell <title>: the table below says the same, and 25 people × 40 years stay
+        // light enough to render at once.
+        let _ = write!(
+            h,
+            "<rect class=\"{}\" x=\"{x}\" y=\"0\" width=\"{CELL}\" height=\"{TALL}\"/>",
+            class(c)
+        );
+        // A gap is crossed out, so it differs from "no record" without colour.
+        if c == MonthState::Gap {
+            let _ = write!(h, "<path class=\"tl-x\" d=\"M{x} 0l{CELL} {TALL}\"/>");
+        }
+    }
+    h.push_str("</svg></div>");
 }
 
 fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {

@@ -1,7 +1,7 @@
 //! sitemap.xml and the Atom feed of content reviews, written through quick-xml's writer (it
 //! escapes every text and attribute). Both are deterministic: ordered by URL (sitemap) or by
 //! review date then URL (feed), and the feed's `updated` is the newest review date, never the
-//! build time.
+//! build time. robots.txt, which names the sitemap, is written here too.
 
 use quick_xml::events::{BytesDecl, Event};
 use quick_xml::Writer;
@@ -39,6 +39,18 @@ pub fn sitemap(base_url: &str, pages: &[&Page], extra: &[String]) -> Vec<u8> {
             })?;
         Ok(())
     })
+}
+
+/// robots.txt: every page may be indexed; the sitemap is named by its absolute URL (the
+/// `Sitemap:` line must be absolute), so it is left out when `base_url` is not an absolute
+/// http(s) URL.
+pub fn robots(base_url: &str) -> Vec<u8> {
+    let mut out =
+        String::from("# Every page of this guide may be indexed.\nUser-agent: *\nAllow: /\n");
+    if base_url.starts_with("https://") || base_url.starts_with("http://") {
+        out.push_str(&format!("\nSitemap: {base_url}sitemap.xml\n"));
+    }
+    out.into_bytes()
 }
 
 /// Atom feed: one entry per reviewed page, newest review first.
@@ -122,4 +134,17 @@ fn xml_document(body: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>) -> Ve
     let mut out = w.into_inner();
     out.push(b'\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::robots;
+
+    #[test]
+    fn robots_names_the_sitemap_only_by_an_absolute_url() {
+        let deployed = String::from_utf8(robots("https://example.org/shebao/")).expect("utf-8");
+        assert!(deployed.ends_with("\nSitemap: https://example.org/shebao/sitemap.xml\n"));
+        let relative = String::from_utf8(robots("/")).expect("utf-8");
+        assert!(relative.contains("Allow: /") && !relative.contains("Sitemap"));
+    }
 }

@@ -102,6 +102,7 @@ pub fn render_site(
         "sitemap.xml".into(),
         feeds::sitemap(&opts.base_url, &published, &extra),
     ));
+    files.push(("robots.txt".into(), feeds::robots(&opts.base_url)));
     files.push((
         "atom.xml".into(),
         feeds::atom(&opts.base_url, SITE_TITLE, &published),
