@@ -173,6 +173,27 @@ pub struct OfficialAccountYear {
     pub row: usize,
 }
 
+/// One insurance's line of a 权益记录单 year: the document's own counts and totals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InsuranceYear {
+    /// The year.
+    pub year: u32,
+    /// Which insurance.
+    pub insurance: Insurance,
+    /// 当年缴费月数.
+    pub months_paid: Option<u32>,
+    /// 累计缴费月数: every month paid up to this year's end, years before the file included.
+    pub months_total: Option<u32>,
+    /// 缴费基数.
+    pub base: Option<Decimal>,
+    /// 单位缴费 in the year.
+    pub employer: Option<Decimal>,
+    /// 个人缴费 in the year.
+    pub personal: Option<Decimal>,
+    /// Source row.
+    pub row: usize,
+}
+
 /// Everything one person's part of a file says.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -186,6 +207,9 @@ pub struct Person {
     pub coverage: Vec<CoverageSpan>,
     /// Official yearly account figures.
     pub account_years: Vec<OfficialAccountYear>,
+    /// A 权益记录单's lines per insurance and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub insurance_years: Vec<InsuranceYear>,
 }
 
 /// Keep the first 6 and last 4 characters of an ID number; mask the rest.

@@ -109,6 +109,9 @@ fn person(
             insurances.push(insurance::summarise(kind, &mine, declared, unread));
         }
     }
+    for i in &mut insurances {
+        i.months_total = months_total(p, i.kind);
+    }
     let mut cannot_check = Vec::new();
     let mut findings = Vec::new();
     if records.is_empty() && !p.coverage.is_empty() {
@@ -186,8 +189,11 @@ fn person(
                     )
                 })
             });
+            // The 权益记录单's 累计缴费月数 counts the years before the file too.
+            let months = months_total(p, Insurance::Pension)
+                .map_or(pension_months, |t| t.max(pension_months));
             let own = retirement::OwnFigures {
-                months: pension_months,
+                months,
                 bases: &bases,
                 balance,
             };
@@ -238,6 +244,15 @@ fn person(
         cannot_check,
         unread_rows,
     }
+}
+
+/// The 累计缴费月数 of an insurance's latest 权益记录单 year.
+fn months_total(p: &Person, kind: Insurance) -> Option<u32> {
+    p.insurance_years
+        .iter()
+        .filter(|y| y.insurance == kind && y.months_total.is_some())
+        .max_by_key(|y| y.year)
+        .and_then(|y| y.months_total)
 }
 
 /// Pension personal amounts of paid records by year and month (for the official check).

@@ -98,7 +98,11 @@ impl Unread {
 
     /// The unreadable rows, in file order.
     pub fn rows(&self) -> Vec<usize> {
-        self.windows.iter().map(|w| w.row).collect()
+        // A row may hold several unreadable months (a 权益记录单's grid): listed once.
+        let mut rows: Vec<usize> = self.windows.iter().map(|w| w.row).collect();
+        crate::order::sort_by_key(&mut rows, |r| *r);
+        rows.dedup();
+        rows
     }
 
     /// Whether some unreadable row may hold month `m` of `insurance`.

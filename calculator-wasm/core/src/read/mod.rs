@@ -11,6 +11,7 @@ mod code_memo;
 mod codes;
 mod delimited;
 mod dot_months;
+mod form;
 pub mod grid;
 pub mod handover;
 mod header;
@@ -259,6 +260,22 @@ fn read_grids(
     let mut first_failure: Option<StatementError> = None;
     let mut seen: Vec<String> = Vec::new();
     for mut grid in grids {
+        if let Some(form) = form::read_form(&grid) {
+            return Ok(Statement {
+                source: SourceInfo {
+                    format,
+                    encoding,
+                    layout: crate::statement::Layout::AnnualRecord,
+                    sheet: grid.sheet.clone(),
+                    pages,
+                    header_row: Some(form.first_row),
+                    rows_read: form.rows_read,
+                    rows_skipped: form.skipped,
+                },
+                people: form.people,
+                declared_period: None,
+            });
+        }
         let Some(header) = header::find_header(&grid) else {
             if seen.is_empty() {
                 seen = grid
