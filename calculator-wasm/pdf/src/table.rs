@@ -5,7 +5,9 @@
 //! 2. Page furniture goes: page numbers (第 N 页 共 M 页), 打印日期, 验证码.
 //! 3. Columns are the x ranges covered by chunks of at least two lines with two chunks or
 //!    more (one title line spanning several columns does not merge them); each chunk goes to
-//!    the column it overlaps most, so a blank cell stays blank in its own column.
+//!    the column it overlaps most, so a blank cell stays blank in its own column. Columns are
+//!    found per region: a form's blocks (split at section headings `一、…`) and each 12-month
+//!    grid, whose month columns come from its header line (`1月` … `12月`).
 //! 4. A line holding only a few cells right under a full row, no amount among them, is the
 //!    rest of wrapped cells (a company name on two lines) and joins that row.
 //! 5. On every page after the first, the lines that repeat the first page's title and header
