@@ -169,27 +169,9 @@ pub struct OfficialAccountYear {
     pub closing: Decimal,
     /// Months credited in the year, if stated (for the monthly weighting).
     pub months_credited: Option<u32>,
-    /// Source row.
-    pub row: usize,
-}
-
-/// One insurance's line of a 权益记录单 year: the document's own counts and totals.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InsuranceYear {
-    /// The year.
-    pub year: u32,
-    /// Which insurance.
-    pub insurance: Insurance,
-    /// 当年缴费月数.
-    pub months_paid: Option<u32>,
-    /// 累计缴费月数: every month paid up to this year's end, years before the file included.
+    /// 累计缴费月数: pension months paid up to the year's end, years before the file included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months_total: Option<u32>,
-    /// 缴费基数.
-    pub base: Option<Decimal>,
-    /// 单位缴费 in the year.
-    pub employer: Option<Decimal>,
-    /// 个人缴费 in the year.
-    pub personal: Option<Decimal>,
     /// Source row.
     pub row: usize,
 }
@@ -207,9 +189,6 @@ pub struct Person {
     pub coverage: Vec<CoverageSpan>,
     /// Official yearly account figures.
     pub account_years: Vec<OfficialAccountYear>,
-    /// A 权益记录单's lines per insurance and year.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub insurance_years: Vec<InsuranceYear>,
 }
 
 /// Keep the first 6 and last 4 characters of an ID number; mask the rest.

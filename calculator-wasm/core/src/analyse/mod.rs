@@ -109,8 +109,8 @@ fn person(
             insurances.push(insurance::summarise(kind, &mine, declared, unread));
         }
     }
-    for i in &mut insurances {
-        i.months_total = months_total(p, i.kind);
+    if let Some(i) = insurances.iter_mut().find(|i| i.kind == Insurance::Pension) {
+        i.months_total = months_total(p);
     }
     let mut cannot_check = Vec::new();
     let mut findings = Vec::new();
@@ -190,8 +190,7 @@ fn person(
                 })
             });
             // The 权益记录单's 累计缴费月数 counts the years before the file too.
-            let months = months_total(p, Insurance::Pension)
-                .map_or(pension_months, |t| t.max(pension_months));
+            let months = months_total(p).map_or(pension_months, |t| t.max(pension_months));
             let own = retirement::OwnFigures {
                 months,
                 bases: &bases,
@@ -246,11 +245,11 @@ fn person(
     }
 }
 
-/// The 累计缴费月数 of an insurance's latest 权益记录单 year.
-fn months_total(p: &Person, kind: Insurance) -> Option<u32> {
-    p.insurance_years
+/// The pension's 累计缴费月数 of the latest 权益记录单 year that states it.
+fn months_total(p: &Person) -> Option<u32> {
+    p.account_years
         .iter()
-        .filter(|y| y.insurance == kind && y.months_total.is_some())
+        .filter(|y| y.months_total.is_some())
         .max_by_key(|y| y.year)
         .and_then(|y| y.months_total)
 }

@@ -99,9 +99,12 @@ impl Unread {
     /// The unreadable rows, in file order.
     pub fn rows(&self) -> Vec<usize> {
         // A row may hold several unreadable months (a 权益记录单's grid): listed once.
-        let mut rows: Vec<usize> = self.windows.iter().map(|w| w.row).collect();
-        crate::order::sort_by_key(&mut rows, |r| *r);
-        rows.dedup();
+        let mut rows: Vec<usize> = Vec::new();
+        for w in &self.windows {
+            if !rows.contains(&w.row) {
+                rows.push(w.row);
+            }
+        }
         rows
     }
 

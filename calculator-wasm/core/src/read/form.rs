@@ -1,45 +1,29 @@
-//! The annual 个人权益记录单 as a form (a PDF's page, or the same form saved as a spreadsheet):
-//! not one table but blocks, one year after another, each year opened by its title
-//! (`…（2024年度）`):
+//! The annual 个人权益记录单 printed as a form (feature `pdf`): not one table but blocks, one
+//! year after another, each year opened by its title (`…（2024年度）`):
 //! - the pension account, labels with the amounts beside them (`截止上年末个人账户累计储存额 |
-//!   56888.22 | 当年记账金额 | 4800.00`) → the year's [`OfficialAccountYear`];
+//!   56888.22 | 当年记账金额 | 4800.00`);
 //! - one line per insurance under `险种 | 当年缴费月数 | 累计缴费月数 | 缴费基数 | 单位缴费 |
-//!   个人缴费` → [`InsuranceYear`];
+//!   个人缴费`;
 //! - the 12-month grid `险种 | 1月 | … | 12月`, a row per insurance (or per item: 缴费基数,
-//!   个人缴费, 单位缴费) → monthly records. A month is read from its own column, never by
-//!   order: a blank cell is an unpaid month. When the year's 当年缴费月数 says more months
-//!   were paid than the grid shows, its blank months are unreadable, not gaps.
+//!   个人缴费, 单位缴费), each month in its own column (blank: not paid).
+//!
+//! [`form_grids`] rewrites them as the tables the reader knows: an `annual_record` table (年度,
+//! the five account figures, 当年缴费月数, 累计缴费月数 of the pension) and a `long` table (one
+//! row per month and insurance); `read_grids` reads both grids of a PDF as one statement.
+//! It runs in the PDF decoder (natively and in the browser's PDF module), so the main wasm
+//! module carries none of it. Cells are copied, not parsed: the engine reads every figure.
+//! A month that cannot be told apart from a paid one gets a row whose 个人缴费 says why (no
+//! amount reader accepts it), so it is unreadable, never a gap: a figure the positions step
+//! could not place (`位置不明：…`), an item row filled where another is blank, a month without
+//! a column, and every blank month of a year whose 当年缴费月数 is more than the grid shows.
 
-use super::cells::{
-    amount_error, cell_amount, cell_count, cell_year, MAX_ACCOUNT_AMOUNT, MAX_MONTHLY_AMOUNT,
-};
+use super::cells::cell_count;
 use super::codes::find_insurance_name;
 use super::grid::{Cell, Grid, GridRow};
 use super::month_text::parse_month_of_year;
-use super::people::People;
-use super::rows::person_from_titles;
-use crate::error::StatementError;
-use crate::month::Month;
-use crate::record::{
-    Insurance, InsuranceYear, OfficialAccountYear, PayStatus, PaymentKind, Person, Record,
-};
-use crate::statement::SkippedRow;
-use rust_decimal::Decimal;
+use crate::record::Insurance;
 
-/// What a form holds, for the statement.
-pub struct FormRead {
-    /// The person (one form, one person).
-    pub people: Vec<Person>,
-    /// Rows read: account blocks, insurance lines and grid rows with a month.
-    pub rows_read: usize,
-    /// Unreadable months (with month and insurance) and rows not read.
-    pub skipped: Vec<SkippedRow>,
-    /// The first block's first row.
-    pub first_row: usize,
-}
-
-/// The labels of the pension-account block, in the order of [`OfficialAccountYear`]'s
-/// figures, each with the spellings seen.
+/// The account block's labels, in the `annual_record` columns' order, with the spellings seen.
 const ACCOUNT_LABELS: [&[&str]; 5] = [
     &[
         "截止上年末个人账户累计储存额",
@@ -56,26 +40,40 @@ const ACCOUNT_LABELS: [&[&str]; 5] = [
     ],
 ];
 
-/// Columns of the insurance lines: (label, which figure).
-const INSURANCE_LABELS: [(&str, Figure); 8] = [
-    ("当年缴费月数", Figure::MonthsPaid),
-    ("当年实际缴费月数", Figure::MonthsPaid),
-    ("累计缴费月数", Figure::MonthsTotal),
-    ("实际缴费月数", Figure::MonthsTotal),
-    ("缴费基数", Figure::Base),
-    ("月缴费基数", Figure::Base),
-    ("单位缴费", Figure::Employer),
-    ("个人缴费", Figure::Personal),
-];
-
+/// The insurance lines' columns.
 #[derive(Copy, Clone, PartialEq)]
 enum Figure {
     MonthsPaid,
     MonthsTotal,
     Base,
-    Employer,
-    Personal,
 }
+
+const LINE_LABELS: [(&str, Option<Figure>); 6] = [
+    ("当年缴费月数", Some(Figure::MonthsPaid)),
+    ("累计缴费月数", Some(Figure::MonthsTotal)),
+    ("缴费基数", Some(Figure::Base)),
+    ("月缴费基数", Some(Figure::Base)),
+    ("单位缴费", None),
+    ("个人缴费", None),
+];
+
+/// What a grid row's figures are.
+#[derive(Copy, Clone, PartialEq)]
+enum Item {
+    Base = 2,
+    Personal = 3,
+    Employer = 4,
+}
+
+/// The long table's header; a month's row has its cells in this order.
+const LONG_HEADER: [&str; 6] = [
+    "费款所属期",
+    "险种",
+    "缴费基数",
+    "个人缴费",
+    "单位缴费",
+    "缴费标志",
+];
 
 fn squeeze(s: &str) -> String {
     s.chars()
@@ -87,459 +85,301 @@ fn texts(row: &GridRow) -> Vec<String> {
     row.cells.iter().map(|c| squeeze(&c.display())).collect()
 }
 
+fn row(number: usize, cells: Vec<Cell>) -> GridRow {
+    GridRow { number, cells }
+}
+
+fn text_row(number: usize, texts: &[&str]) -> GridRow {
+    row(number, texts.iter().map(|t| Cell::text(t)).collect())
+}
+
 /// A year opened in a row: `2024年度` in a title, or `年度` and the year in the next cell.
 fn year_in(row: &GridRow) -> Option<u32> {
     let t = texts(row);
     t.iter().enumerate().find_map(|(i, text)| {
         let at = text.find("年度")?;
-        let digits: Vec<char> = text[..at].chars().rev().take(4).collect();
-        if digits.len() == 4 && digits.iter().all(char::is_ascii_digit) {
-            return digits.iter().rev().collect::<String>().parse().ok();
-        }
-        let after = &text[at + "年度".len()..];
-        let next = if after.is_empty() {
-            t.get(i + 1)?
+        let before: Vec<char> = text[..at].chars().rev().take(4).collect();
+        let year: String = if before.len() == 4 && before.iter().all(char::is_ascii_digit) {
+            before.iter().rev().collect()
         } else {
-            after
+            let after = &text[at + "年度".len()..];
+            let next = if after.is_empty() {
+                t.get(i + 1)?
+            } else {
+                after
+            };
+            next.chars().take_while(char::is_ascii_digit).collect()
         };
-        let year: String = next.chars().take_while(char::is_ascii_digit).collect();
         (year.len() == 4).then(|| year.parse().ok()).flatten()
     })
 }
 
-/// Read a 权益记录单 form, or `None` when the grid is not one (no title saying so, or none of
-/// its blocks).
-pub fn read_form(grid: &Grid) -> Option<FormRead> {
-    let is_record = grid.rows.iter().any(|r| {
-        r.cells
+/// The form's blocks as an `annual_record` grid and a `long` grid (each with the title rows
+/// above its header), or `None` when the grid is not a 权益记录单 form.
+pub fn form_grids(grid: &Grid) -> Option<Vec<Grid>> {
+    let has = |word: &str| {
+        grid.rows
             .iter()
-            .any(|c| matches!(c, Cell::Text(t) if t.contains("权益记录")))
-    });
-    if !is_record {
-        return None;
-    }
-    let default_insurance = grid
-        .rows
-        .iter()
-        .find_map(|r| r.cells.iter().find_map(|c| title_insurance(&c.display())))
-        .unwrap_or(Insurance::Pension);
-    let mut form = Form {
-        ocr: grid.ocr,
-        default_insurance,
-        people: People::default(),
-        person: 0,
-        rows_read: 0,
-        skipped: Vec::new(),
-        first_row: None,
+            .position(|r| r.cells.iter().any(|c| c.display().contains(word)))
     };
-    let (name, id) = person_from_titles(&grid.rows);
-    form.person = form.people.person(name.as_deref(), id.as_deref());
-    // Years: each opened by the row that names it.
+    let title = has("权益记录")?;
+    let mut titles = vec![grid.rows[title].clone()];
+    if let Some(person) = has("姓名").filter(|p| *p != title) {
+        titles.push(grid.rows[person].clone());
+    }
+    // The form's own insurance (`职工基本养老保险个人权益记录单`), else pension.
+    let default_insurance = find_insurance_name(
+        &grid.rows[title]
+            .cells
+            .iter()
+            .map(|c| c.display())
+            .collect::<String>(),
+    )
+    .and_then(|(ins, _, _)| ins)
+    .unwrap_or(Insurance::Pension);
     let mut starts: Vec<(usize, u32)> = Vec::new();
     for (i, r) in grid.rows.iter().enumerate() {
-        if let Some(y) = year_in(r) {
-            if starts.last().is_none_or(|(_, last)| *last != y) {
-                starts.push((i, y));
-            }
+        if let Some(y) = year_in(r).filter(|y| starts.last().is_none_or(|s| s.1 != *y)) {
+            starts.push((i, y));
         }
     }
+    let mut form = Form {
+        default_insurance,
+        annual: Vec::new(),
+        long: Vec::new(),
+    };
     for (k, &(from, year)) in starts.iter().enumerate() {
         let to = starts.get(k + 1).map_or(grid.rows.len(), |s| s.0);
         form.year(year, &grid.rows[from..to]);
     }
-    let first_row = form.first_row?;
-    Some(FormRead {
-        people: form.people.finish(),
-        rows_read: form.rows_read,
-        skipped: form.skipped,
-        first_row,
-    })
+    let mut out = Vec::new();
+    for (header, rows) in [
+        (
+            &[
+                "年度",
+                ACCOUNT_LABELS[0][0],
+                ACCOUNT_LABELS[1][0],
+                ACCOUNT_LABELS[2][0],
+                ACCOUNT_LABELS[3][0],
+                ACCOUNT_LABELS[4][0],
+                "当年缴费月数",
+                "累计缴费月数",
+            ][..],
+            form.annual,
+        ),
+        (&LONG_HEADER[..], form.long),
+    ] {
+        let Some(first) = rows.first() else { continue };
+        let mut g = titles.clone();
+        g.push(text_row(first.number, header));
+        g.extend(rows);
+        out.push(Grid {
+            rows: g,
+            sheet: None,
+            ocr: grid.ocr,
+        });
+    }
+    (!out.is_empty()).then_some(out)
 }
 
-/// The insurance a form's title names (`职工基本养老保险个人权益记录单`); none for a form of
-/// all insurances (`社会保险个人权益记录单`).
-fn title_insurance(text: &str) -> Option<Insurance> {
-    text.contains("权益记录")
-        .then(|| find_insurance_name(text))
-        .flatten()
-        .and_then(|(ins, _, _)| ins)
+/// One insurance's line of a year.
+struct Line {
+    insurance: Insurance,
+    months_paid: Option<u32>,
+    months_total: Cell,
+    base: Cell,
 }
 
 struct Form {
-    ocr: bool,
     default_insurance: Insurance,
-    people: People,
-    person: usize,
-    rows_read: usize,
-    skipped: Vec<SkippedRow>,
-    first_row: Option<usize>,
-}
-
-/// One month of one insurance in the grid, from its item rows (缴费基数, 个人缴费…).
-#[derive(Clone)]
-struct MonthCell {
-    insurance: Insurance,
-    month: Month,
-    base: Option<Decimal>,
-    personal: Option<Decimal>,
-    employer: Option<Decimal>,
-    unpaid: bool,
-    /// Item rows with something in this month, and without.
-    filled: usize,
-    blank: usize,
-    /// A cell could not be read (already listed).
-    unreadable: bool,
-    /// The first row with something in this month.
-    row: usize,
+    annual: Vec<GridRow>,
+    long: Vec<GridRow>,
 }
 
 impl Form {
-    fn read(&mut self, row: usize) {
-        self.rows_read += 1;
-        self.first_row.get_or_insert(row);
-    }
-
-    fn unreadable(&mut self, row: usize, reason: String, month: Month, insurance: Insurance) {
-        self.skipped.push(SkippedRow {
-            row,
-            reason,
-            unreadable: true,
-            month: Some(month),
-            insurance: Some(insurance),
-        });
-    }
-
     fn year(&mut self, year: u32, rows: &[GridRow]) {
-        let insurances = self.insurance_lines(year, rows);
-        let pension_months = insurances
-            .iter()
-            .find(|y| y.insurance == Insurance::Pension)
-            .and_then(|y| y.months_paid);
-        let account_months = self.account(year, rows, pension_months);
-        self.month_grid(year, rows, &insurances, account_months);
-        for y in insurances {
-            self.people.push_insurance_year(self.person, y);
-        }
+        let lines = insurance_lines(rows);
+        let pension = lines.iter().find(|l| l.insurance == Insurance::Pension);
+        let months = self.account(year, rows, pension);
+        self.month_grid(year, rows, &lines, months);
     }
 
-    /// The pension-account block; returns the months it says were paid (`当年实际缴费月数`).
-    fn account(&mut self, year: u32, rows: &[GridRow], pension_months: Option<u32>) -> Option<u32> {
-        let mut figures: [Option<(Decimal, usize)>; 5] = [None; 5];
-        let mut months = pension_months;
+    /// The account block as an `annual_record` row; returns the months it says were paid.
+    fn account(&mut self, year: u32, rows: &[GridRow], pension: Option<&Line>) -> Option<u32> {
+        let mut figures: [Option<(Cell, usize)>; 5] = Default::default();
+        let mut months = None;
         for row in rows {
-            let t = texts(row);
-            for (i, text) in t.iter().enumerate() {
+            for (i, text) in texts(row).iter().enumerate() {
                 // The figure to the label's right (a header row of labels is a table).
                 let Some(v) = row.cells[i + 1..].iter().find(|c| !c.is_blank()) else {
                     continue;
                 };
+                if !v.display().chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
                 if text == "当年实际缴费月数" || text == "当年缴费月数" {
                     months = months.or(cell_count(v));
                 }
-                let Some(k) = ACCOUNT_LABELS
+                if let Some(k) = ACCOUNT_LABELS
                     .iter()
                     .position(|l| l.contains(&text.as_str()))
-                else {
-                    continue;
-                };
-                if figures[k].is_some() || !v.display().chars().any(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                match cell_amount(v, self.ocr, MAX_ACCOUNT_AMOUNT) {
-                    Ok(Some(a)) => figures[k] = Some((a, row.number)),
-                    Ok(None) => {}
-                    Err(e) => {
-                        let kind = amount_error(e, v, MAX_ACCOUNT_AMOUNT);
-                        let e = StatementError::new(kind).at_row(row.number).in_column(text);
-                        self.skipped.push(SkippedRow {
-                            row: row.number,
-                            reason: e.message_zh(),
-                            unreadable: true,
-                            month: None,
-                            insurance: None,
-                        });
-                    }
+                {
+                    figures[k].get_or_insert((v.clone(), row.number));
                 }
             }
         }
-        let [Some(opening), Some(credited), Some(on_opening), Some(on_credits), Some(closing)] =
-            figures
-        else {
-            return months;
-        };
-        self.read(opening.1);
-        self.people.push_account(
-            self.person,
-            OfficialAccountYear {
-                year,
-                opening: opening.0,
-                credited: credited.0,
-                interest_on_opening: on_opening.0,
-                interest_on_credits: on_credits.0,
-                closing: closing.0,
-                months_credited: months,
-                row: opening.1,
-            },
-        );
+        let months = pension.and_then(|p| p.months_paid).or(months);
+        let figures: Vec<(Cell, usize)> = figures.into_iter().collect::<Option<_>>()?;
+        let number = figures[0].1;
+        let mut cells = vec![Cell::text(&year.to_string())];
+        cells.extend(figures.into_iter().map(|f| f.0));
+        cells.push(months.map_or(Cell::Empty, |m| Cell::text(&m.to_string())));
+        cells.push(pension.map_or(Cell::Empty, |p| p.months_total.clone()));
+        self.annual.push(row(number, cells));
         months
     }
 
-    /// The lines under `险种 | 当年缴费月数 | 累计缴费月数 | …`.
-    fn insurance_lines(&mut self, year: u32, rows: &[GridRow]) -> Vec<InsuranceYear> {
-        let mut out = Vec::new();
-        let Some(h) = rows.iter().position(|r| {
-            texts(r)
-                .iter()
-                .filter(|t| INSURANCE_LABELS.iter().any(|(l, _)| l == t))
-                .count()
-                >= 2
-        }) else {
-            return out;
-        };
-        let columns: Vec<(usize, Figure)> = texts(&rows[h])
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| {
-                let f = INSURANCE_LABELS.iter().find(|(l, _)| l == t)?.1;
-                Some((i, f))
-            })
-            .collect();
-        for row in &rows[h + 1..] {
-            let Some(insurance) = row.cells.iter().find_map(|c| label_insurance(&c.display()))
-            else {
-                break;
-            };
-            let mut line = InsuranceYear {
-                year,
-                insurance,
-                months_paid: None,
-                months_total: None,
-                base: None,
-                employer: None,
-                personal: None,
-                row: row.number,
-            };
-            for &(i, f) in &columns {
-                let cell = row.cell(i);
-                match f {
-                    Figure::MonthsPaid => line.months_paid = cell_count(cell),
-                    Figure::MonthsTotal => line.months_total = cell_count(cell),
-                    Figure::Base | Figure::Employer | Figure::Personal => {
-                        let Ok(v) = cell_amount(cell, self.ocr, MAX_ACCOUNT_AMOUNT) else {
-                            continue;
-                        };
-                        match f {
-                            Figure::Base => line.base = v,
-                            Figure::Employer => line.employer = v,
-                            _ => line.personal = v,
-                        }
-                    }
-                }
-            }
-            self.read(row.number);
-            out.push(line);
-        }
-        out
-    }
-
-    /// The 12-month grid: records from each month's own column.
-    fn month_grid(
-        &mut self,
-        year: u32,
-        rows: &[GridRow],
-        insurances: &[InsuranceYear],
-        pension_months: Option<u32>,
-    ) {
+    /// The 12-month grid as `long` rows, each month read from its own column.
+    fn month_grid(&mut self, year: u32, rows: &[GridRow], lines: &[Line], months: Option<u32>) {
         let Some(h) = rows.iter().position(|r| month_columns(r).len() >= 6) else {
             return;
         };
         let header = &rows[h];
         let columns = month_columns(header);
-        let year = cell_year(header.cell(0), self.ocr).unwrap_or(year);
-        let mut cells: Vec<MonthCell> = Vec::new();
+        let year = super::cells::cell_year(header.cell(0), false).unwrap_or(year);
+        // Per insurance and month (1–12): the long row's cells, the items filled and blank.
+        let mut cells: Vec<(Insurance, u32, Vec<Cell>, usize, usize, usize)> = Vec::new();
         let mut current = self.default_insurance;
-        for row in &rows[h + 1..] {
-            let Some((insurance, item)) = grid_label(&squeeze(&row.cell(0).display()), current)
+        let mut with_base: Vec<Insurance> = Vec::new();
+        for r in &rows[h + 1..] {
+            let Some((insurance, item)) = grid_label(&squeeze(&r.cell(0).display()), current)
             else {
                 break;
             };
             current = insurance;
-            let mut any = false;
+            if item == Item::Base {
+                with_base.push(insurance);
+            }
             for &(col, m) in &columns {
-                let Some(month) = Month::new(year, m) else {
-                    continue;
-                };
-                let k = match cells
-                    .iter()
-                    .position(|c| c.insurance == insurance && c.month == month)
-                {
+                let k = match cells.iter().position(|c| c.0 == insurance && c.1 == m) {
                     Some(k) => k,
                     None => {
-                        cells.push(MonthCell::new(insurance, month));
+                        let mut blank = vec![Cell::Empty; LONG_HEADER.len()];
+                        blank[0] = Cell::text(&format!("{year}{m:02}"));
+                        blank[1] = Cell::text(insurance.name_zh());
+                        cells.push((insurance, m, blank, 0, 0, r.number));
                         cells.len() - 1
                     }
                 };
-                let c = row.cell(col);
-                let cell = &mut cells[k];
+                let c = r.cell(col);
+                let entry = &mut cells[k];
                 if c.is_blank() {
-                    cell.blank += 1;
+                    entry.4 += 1;
                     continue;
                 }
-                any = true;
-                cell.filled += 1;
-                if cell.row == 0 {
-                    cell.row = row.number;
+                if entry.3 == 0 {
+                    entry.5 = r.number;
                 }
-                match squeeze(&c.display()).as_str() {
+                entry.3 += 1;
+                let text = squeeze(&c.display());
+                match text.as_str() {
                     "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => {}
-                    "欠缴" | "未缴" | "未到账" | "×" => cell.unpaid = true,
-                    _ => match cell_amount(c, self.ocr, MAX_MONTHLY_AMOUNT) {
-                        Ok(v) => match item {
-                            Item::Base => cell.base = v,
-                            Item::Employer => cell.employer = v,
-                            Item::Personal => cell.personal = v,
-                        },
-                        Err(e) => {
-                            cell.unreadable = true;
-                            let kind = amount_error(e, c, MAX_MONTHLY_AMOUNT);
-                            let e = StatementError::new(kind)
-                                .at_row(row.number)
-                                .in_column(&header.cell(col).display());
-                            self.unreadable(row.number, e.message_zh(), month, insurance);
-                        }
-                    },
+                    "欠缴" | "未缴" | "未到账" | "×" => entry.2[5] = Cell::text("欠缴"),
+                    _ => entry.2[item as usize] = c.clone(),
                 }
-            }
-            if any {
-                self.read(row.number);
             }
         }
-        self.emit(
-            year,
-            header.number,
-            &columns,
-            cells,
-            insurances,
-            pension_months,
-        );
-    }
-
-    /// Records from the grid's months; months that cannot be told apart from paid ones are
-    /// listed as unreadable.
-    fn emit(
-        &mut self,
-        year: u32,
-        header_row: usize,
-        columns: &[(usize, u32)],
-        cells: Vec<MonthCell>,
-        insurances: &[InsuranceYear],
-        pension_months: Option<u32>,
-    ) {
         let mut seen: Vec<Insurance> = Vec::new();
         for c in &cells {
-            if !seen.contains(&c.insurance) {
-                seen.push(c.insurance);
+            if !seen.contains(&c.0) {
+                seen.push(c.0);
             }
         }
         for ins in seen {
-            // A month without a column in the header (its heading was not read) may hold
-            // anything.
+            let line = lines.iter().find(|l| l.insurance == ins);
+            let stated = line
+                .and_then(|l| l.months_paid)
+                .or(months.filter(|_| ins == Insurance::Pension));
+            let mine: Vec<_> = cells.iter().filter(|c| c.0 == ins).collect();
+            let shown = mine.iter().filter(|c| c.3 > 0).count() as u32;
+            let doubt = |number: usize, m: u32, why: &str| {
+                let mut cells = vec![Cell::Empty; LONG_HEADER.len()];
+                cells[0] = Cell::text(&format!("{year}{m:02}"));
+                cells[1] = Cell::text(ins.name_zh());
+                cells[3] = Cell::text(why);
+                row(number, cells)
+            };
             for m in (1..=12).filter(|m| !columns.iter().any(|c| c.1 == *m)) {
-                if let Some(month) = Month::new(year, m) {
-                    let why = format!("逐月表的表头里没有读到“{m}月”这一列。");
-                    self.unreadable(header_row, why, month, ins);
-                }
+                self.long
+                    .push(doubt(header.number, m, "逐月表的表头里没有读到这一月"));
             }
-            let line = insurances.iter().find(|y| y.insurance == ins);
-            let mine = cells.iter().filter(|c| c.insurance == ins);
-            let mut known = 0;
-            for c in mine.clone() {
-                if c.unreadable {
-                    known += 1;
-                } else if c.filled > 0 && c.blank > 0 {
-                    known += 1;
-                    let why = "这个月在逐月表里只有部分项目有数（比如有缴费基数、没有个人缴费），读不准。";
-                    self.unreadable(c.row, why.to_string(), c.month, ins);
-                } else if c.filled > 0 {
-                    known += 1;
-                    // The year's base stands for each month when the grid has no base row.
-                    let mut record = c.record();
-                    record.base = record.base.or(line.and_then(|l| l.base));
-                    self.people.push(self.person, record);
-                }
-            }
-            // The year's own count of months paid: blank months are unpaid only when the
-            // grid shows as many.
-            let stated = line.and_then(|y| y.months_paid).or(match ins {
-                Insurance::Pension => pension_months,
-                _ => None,
-            });
-            if let Some(n) = stated.filter(|n| known < *n) {
-                for c in mine.filter(|c| c.filled == 0 && !c.unreadable) {
-                    let why = format!(
-                        "权益记录单写{year}年{}缴费 {n} 个月，逐月表里只读到 {known} 个月，空白的月份不能算作断缴。",
-                        ins.name_zh()
-                    );
-                    self.unreadable(header_row, why, c.month, ins);
+            for (_, m, row_cells, filled, blank, number) in mine {
+                if *filled > 0 && *blank > 0 {
+                    self.long
+                        .push(doubt(*number, *m, "逐月表里这个月只有部分项目有数"));
+                } else if *filled > 0 {
+                    let mut cells = row_cells.clone();
+                    if !with_base.contains(&ins) {
+                        // The year's base stands for each month when the grid has none.
+                        cells[2] = line.map_or(Cell::Empty, |l| l.base.clone());
+                    }
+                    if cells[5].is_blank() {
+                        cells[5] = Cell::text("已到账");
+                    }
+                    self.long.push(row(*number, cells));
+                } else if let Some(n) = stated.filter(|n| shown < *n) {
+                    let why =
+                        format!("空白，但记录单写当年缴费 {n} 个月，逐月表里只有 {shown} 个月有数");
+                    self.long.push(doubt(header.number, *m, &why));
                 }
             }
         }
     }
 }
 
-impl MonthCell {
-    fn new(insurance: Insurance, month: Month) -> MonthCell {
-        MonthCell {
+/// The lines under `险种 | 当年缴费月数 | 累计缴费月数 | …`.
+fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let is_label = |t: &String| LINE_LABELS.iter().any(|(l, _)| l == t);
+    let Some(h) = rows
+        .iter()
+        .position(|r| texts(r).iter().filter(|t| is_label(t)).count() >= 2)
+    else {
+        return out;
+    };
+    let columns: Vec<(usize, Figure)> = texts(&rows[h])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, LINE_LABELS.iter().find(|(l, _)| l == t)?.1?)))
+        .collect();
+    for r in &rows[h + 1..] {
+        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
+            break;
+        };
+        let mut line = Line {
             insurance,
-            month,
-            base: None,
-            personal: None,
-            employer: None,
-            unpaid: false,
-            filled: 0,
-            blank: 0,
-            unreadable: false,
-            row: 0,
+            months_paid: None,
+            months_total: Cell::Empty,
+            base: Cell::Empty,
+        };
+        for &(i, f) in &columns {
+            match f {
+                Figure::MonthsPaid => line.months_paid = cell_count(r.cell(i)),
+                Figure::MonthsTotal => line.months_total = r.cell(i).clone(),
+                Figure::Base => line.base = r.cell(i).clone(),
+            }
         }
+        out.push(line);
     }
-
-    fn record(&self) -> Record {
-        Record {
-            month: self.month,
-            insurance: self.insurance,
-            base: self.base,
-            personal: self.personal,
-            employer: self.employer,
-            status: if self.unpaid {
-                PayStatus::Unpaid
-            } else {
-                PayStatus::Paid
-            },
-            kind: PaymentKind::Normal,
-            settled: None,
-            stated_personal_rate: None,
-            employer_name: None,
-            row: self.row,
-        }
-    }
-}
-
-/// What a grid row's numbers are.
-#[derive(Copy, Clone, PartialEq)]
-enum Item {
-    Base,
-    Personal,
-    Employer,
+    out
 }
 
 /// An insurance named as a row label: a name, not a sentence (`注：养老保险…` is a note).
 fn label_insurance(text: &str) -> Option<Insurance> {
     let t = squeeze(text);
     let (ins, start, _) = find_insurance_name(&t)?;
-    (start == 0 || t.starts_with("企业") || t.starts_with("职工") || t.starts_with("基本"))
-        .then_some(ins)
-        .flatten()
-        .filter(|_| t.chars().count() <= 14)
+    let named = start == 0 || ["企业", "职工", "基本"].iter().any(|p| t.starts_with(p));
+    ins.filter(|_| named && t.chars().count() <= 14)
 }
 
 /// A grid row's label → its insurance and item, or `None` for a row that ends the grid.
@@ -548,7 +388,7 @@ fn grid_label(label: &str, current: Insurance) -> Option<(Insurance, Item)> {
         Some(Item::Base)
     } else if label.contains("单位") {
         Some(Item::Employer)
-    } else if label.contains("个人") || label.contains("缴费") || label.contains("金额") {
+    } else if ["个人", "缴费", "金额"].iter().any(|w| label.contains(w)) {
         Some(Item::Personal)
     } else {
         None
@@ -560,7 +400,7 @@ fn grid_label(label: &str, current: Insurance) -> Option<(Insurance, Item)> {
     }
 }
 
-/// The month columns of a grid header row: (column, month).
+/// The month columns of a grid header row, in order: (column, month).
 fn month_columns(row: &GridRow) -> Vec<(usize, u32)> {
     let cols: Vec<(usize, u32)> = row
         .cells
@@ -578,4 +418,109 @@ fn month_columns(row: &GridRow) -> Vec<(usize, u32)> {
         return Vec::new();
     }
     cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::month::Month;
+    use crate::read::{read_decoded, Decoded};
+    use crate::statement::Format;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| text_row(i + 1, r))
+                .collect(),
+            sheet: None,
+            ocr: false,
+        }
+    }
+
+    /// Months placed by column: a blank month is a gap, a figure the positions step could not
+    /// place makes its months unreadable, never paid or a gap.
+    #[test]
+    fn months_come_from_their_own_columns() {
+        let months: Vec<String> = (1..=12).map(|m| format!("{m}月")).collect();
+        let mut header = vec!["险种"];
+        header.extend(months.iter().map(String::as_str));
+        let paid = "400.00";
+        let unplaced = "位置不明：25.00";
+        let g = grid(&[
+            &["社会保险个人权益记录单（2024年度）"],
+            &["姓名：张三"],
+            &header,
+            &[
+                "养老保险",
+                paid,
+                paid,
+                paid,
+                paid,
+                paid,
+                paid,
+                "",
+                "",
+                paid,
+                paid,
+                paid,
+                paid,
+            ],
+            &[
+                "失业保险",
+                "25.00",
+                "25.00",
+                "",
+                "25.00",
+                "25.00",
+                "25.00",
+                unplaced,
+                unplaced,
+                "25.00",
+                "25.00",
+                "25.00",
+                "25.00",
+            ],
+        ]);
+        let grids = form_grids(&g).unwrap();
+        let s = read_decoded(
+            Decoded {
+                format: Format::Pdf,
+                grids,
+                pages: Some(1),
+            },
+            None,
+        )
+        .unwrap();
+        let person = &s.people[0];
+        assert_eq!(person.name.as_deref(), Some("张三"));
+        let months_of = |ins: Insurance| -> Vec<u32> {
+            person
+                .records
+                .iter()
+                .filter(|r| r.insurance == ins)
+                .map(|r| r.month.month())
+                .collect()
+        };
+        assert_eq!(
+            months_of(Insurance::Pension),
+            [1, 2, 3, 4, 5, 6, 9, 10, 11, 12]
+        );
+        assert_eq!(
+            months_of(Insurance::Unemployment),
+            [1, 2, 4, 5, 6, 9, 10, 11, 12]
+        );
+        let unreadable: Vec<Month> = s
+            .source
+            .rows_skipped
+            .iter()
+            .filter(|r| r.unreadable && r.insurance == Some(Insurance::Unemployment))
+            .filter_map(|r| r.month)
+            .collect();
+        assert_eq!(
+            unreadable,
+            [Month::new(2024, 7).unwrap(), Month::new(2024, 8).unwrap()]
+        );
+    }
 }

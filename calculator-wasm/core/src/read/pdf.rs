@@ -2,7 +2,7 @@
 //! positions; here they become the grid model, one grid for the whole document (a table
 //! going on over pages is one table; repeated headers and page furniture are already gone).
 //! A form (the annual 个人权益记录单) comes out as its blocks' rows, each block with columns
-//! of its own; `form.rs` reads it, as from a spreadsheet.
+//! of its own; [`super::form`] rewrites it as an `annual_record` and a `long` grid.
 
 use super::grid::{Cell, Grid, GridRow};
 use super::Decoded;
@@ -30,13 +30,14 @@ pub fn decode(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, Stateme
             cells: r.cells.iter().map(|c| Cell::text(c)).collect(),
         })
         .collect();
+    let grid = Grid {
+        rows,
+        sheet: None,
+        ocr: false,
+    };
     Ok(Decoded {
         format: Format::Pdf,
-        grids: vec![Grid {
-            rows,
-            sheet: None,
-            ocr: false,
-        }],
+        grids: super::form::form_grids(&grid).unwrap_or_else(|| vec![grid]),
         pages: Some(table.pages),
     })
 }

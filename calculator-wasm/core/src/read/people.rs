@@ -3,8 +3,7 @@
 
 use crate::month::Month;
 use crate::record::{
-    CoverageSpan, Insurance, InsuranceYear, OfficialAccountYear, PayStatus, PaymentKind, Person,
-    Record,
+    CoverageSpan, Insurance, OfficialAccountYear, PayStatus, PaymentKind, Person, Record,
 };
 // std's HashMap with FxHash, not SipHash: the keys are the file's own data (no one to guard
 // against), and SipHash with its random keys is ~0.5 KB gzip more wasm.
@@ -112,13 +111,6 @@ impl People {
     pub fn push_coverage(&mut self, person: usize, span: CoverageSpan) {
         if let Some(p) = self.people.get_mut(person) {
             p.coverage.push(span);
-        }
-    }
-
-    /// Add a 权益记录单's line of one insurance and year.
-    pub fn push_insurance_year(&mut self, person: usize, year: InsuranceYear) {
-        if let Some(p) = self.people.get_mut(person) {
-            p.insurance_years.push(year);
         }
     }
 
