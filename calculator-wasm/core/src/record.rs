@@ -169,6 +169,9 @@ pub struct OfficialAccountYear {
     pub closing: Decimal,
     /// Months credited in the year, if stated (for the monthly weighting).
     pub months_credited: Option<u32>,
+    /// 累计缴费月数: pension months paid up to the year's end, years before the file included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months_total: Option<u32>,
     /// Source row.
     pub row: usize,
 }

@@ -172,6 +172,10 @@ pub struct InsuranceReport {
     pub not_booked_yet: Option<Month>,
     /// Coverage-only spans.
     pub coverage: Vec<CoverageReport>,
+    /// Pension only: a 权益记录单's 累计缴费月数 for its latest year, months paid over the whole
+    /// history, years before the file included. Absent when the file has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months_total: Option<u32>,
 }
 
 /// What one month of one insurance is, as the analysis decided it.

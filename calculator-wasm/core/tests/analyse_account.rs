@@ -33,6 +33,7 @@ fn official(year: u32, v: [&str; 5], months: Option<u32>) -> OfficialAccountYear
         interest_on_credits: d(v[3]),
         closing: d(v[4]),
         months_credited: months,
+        months_total: None,
         row: 5,
     }
 }

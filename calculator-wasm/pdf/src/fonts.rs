@@ -52,14 +52,39 @@ enum Widths {
         widths: Vec<f64>,
         missing: f64,
     },
-    /// CID fonts: `/W` ranges by CID, else `/DW`. With a predefined Unicode or GBK CMap the
-    /// CID of a code is not known without Adobe's tables: ASCII codes map to Adobe-GB1's
-    /// proportional Latin CIDs 1–95, everything else takes `/DW` (full width for CJK).
+    /// CID fonts: `/W` ranges by CID, else `/DW`. With a predefined CMap the CID of a code is
+    /// not known without Adobe's tables: only ASCII codes are mapped ([`Cids`]), everything
+    /// else takes `/DW` (full width for CJK).
     Cid {
         ranges: Vec<(u32, u32, f64)>,
         default: f64,
-        identity: bool,
+        cids: Cids,
     },
+}
+
+/// How a CID font's codes become CIDs, for their widths.
+#[derive(Clone, Copy)]
+enum Cids {
+    /// Identity-H: the code is the CID.
+    Identity,
+    /// UniGB-UCS2-H, UniGB-UTF16-H, GBpc-EUC-H: ASCII → Adobe-GB1's proportional Latin CIDs 1–95.
+    ProportionalAscii,
+    /// GBK-EUC-H: ASCII → Adobe-GB1's half-width CIDs 814–907, the space 7716 (a /W array
+    /// written for CIDs 1–95 does not cover them: the file's ASCII is as wide as its /DW).
+    GbkEucAscii,
+}
+
+impl Cids {
+    fn of(self, code: u32, len: usize) -> Option<u32> {
+        let ascii = len == 1 || matches!(self, Cids::ProportionalAscii);
+        match self {
+            Cids::Identity => Some(code),
+            _ if !ascii || !(0x20..0x7F).contains(&code) => None,
+            Cids::ProportionalAscii => Some(code - 0x1F),
+            Cids::GbkEucAscii if code == 0x20 => Some(7716),
+            Cids::GbkEucAscii => Some(code - 0x21 + 814),
+        }
+    }
 }
 
 /// One font of a page, ready to decode shown strings.
@@ -114,15 +139,17 @@ impl Font {
                 .ok()
                 .and_then(|o| deref(doc, o).as_name().ok())
                 .unwrap_or(b"Identity-H");
-            let (codes, predefined) = match cmap {
-                b"UniGB-UCS2-H" | b"UniGB-UCS2-V" => (Codes::Two, Text::Utf16),
-                b"UniGB-UTF16-H" | b"UniGB-UTF16-V" => (Codes::Utf16, Text::Utf16),
-                b"GBK-EUC-H" | b"GBK-EUC-V" | b"GBpc-EUC-H" | b"GBpc-EUC-V" => {
-                    (Codes::Gbk, Text::Gbk)
+            let (codes, predefined, cids) = match cmap {
+                b"UniGB-UCS2-H" | b"UniGB-UCS2-V" => {
+                    (Codes::Two, Text::Utf16, Cids::ProportionalAscii)
                 }
-                _ => (Codes::Two, Text::Unknown),
+                b"UniGB-UTF16-H" | b"UniGB-UTF16-V" => {
+                    (Codes::Utf16, Text::Utf16, Cids::ProportionalAscii)
+                }
+                b"GBK-EUC-H" | b"GBK-EUC-V" => (Codes::Gbk, Text::Gbk, Cids::GbkEucAscii),
+                b"GBpc-EUC-H" | b"GBpc-EUC-V" => (Codes::Gbk, Text::Gbk, Cids::ProportionalAscii),
+                _ => (Codes::Two, Text::Unknown, Cids::Identity),
             };
-            let identity = matches!(predefined, Text::Unknown);
             let text = to_unicode.map(Text::Map).unwrap_or(predefined);
             let descendant = array(doc, dict, b"DescendantFonts")
                 .and_then(|a| a.first())
@@ -140,7 +167,7 @@ impl Font {
                 widths: Widths::Cid {
                     ranges,
                     default,
-                    identity,
+                    cids,
                 },
                 scale: 0.001,
             };
@@ -230,22 +257,16 @@ impl Font {
             Widths::Cid {
                 ranges,
                 default,
-                identity,
-            } => {
-                let cid = if *identity {
-                    Some(code)
-                } else {
-                    // The Unicode/GBK code of an ASCII character → its Adobe-GB1 CID.
-                    (len <= 2 && (0x20..0x7F).contains(&code)).then(|| code - 0x1F)
-                };
-                cid.and_then(|c| {
+                cids,
+            } => cids
+                .of(code, len)
+                .and_then(|c| {
                     ranges
                         .iter()
                         .find(|(lo, hi, _)| (*lo..=*hi).contains(&c))
                         .map(|r| r.2)
                 })
-                .unwrap_or(*default)
-            }
+                .unwrap_or(*default),
         };
         w * self.scale
     }

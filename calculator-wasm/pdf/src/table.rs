@@ -5,7 +5,9 @@
 //! 2. Page furniture goes: page numbers (第 N 页 共 M 页), 打印日期, 验证码.
 //! 3. Columns are the x ranges covered by chunks of at least two lines with two chunks or
 //!    more (one title line spanning several columns does not merge them); each chunk goes to
-//!    the column it overlaps most, so a blank cell stays blank in its own column.
+//!    the column it overlaps most, so a blank cell stays blank in its own column. Columns are
+//!    found per region: a form's blocks (split at section headings `一、…`) and each 12-month
+//!    grid, whose month columns come from its header line (`1月` … `12月`).
 //! 4. A line holding only a few cells right under a full row, no amount among them, is the
 //!    rest of wrapped cells (a company name on two lines) and joins that row.
 //! 5. On every page after the first, the lines that repeat the first page's title and header
@@ -217,6 +219,11 @@ struct Row {
     page: u32,
     y: f64,
     size: f64,
+    /// The region whose columns the cells follow.
+    region: usize,
+    /// A row of a 12-month grid: never a piece of a wrapped cell (a row with one paid month
+    /// has few cells and may hold no amount: `√`).
+    month_grid: bool,
     cells: Vec<String>,
 }
 
@@ -241,13 +248,19 @@ enum Home {
 /// (vertically centred cells start above the row's baseline) and the previous one
 /// (top-aligned cells go on below it).
 fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
-    let widest = lines.iter().map(|r| filled(&r.cells)).max().unwrap_or(0);
+    // The widest row of each region (regions have columns of their own).
+    let mut widest = vec![0; lines.last().map_or(0, |r| r.region + 1)];
+    for r in &lines {
+        widest[r.region] = widest[r.region].max(filled(&r.cells));
+    }
     let fragment = |r: &Row| {
         let n = filled(&r.cells);
-        n > 0 && n * 2 < widest && !r.cells.iter().any(|c| has_amount(c))
+        !r.month_grid && n > 0 && n * 2 < widest[r.region] && !r.cells.iter().any(|c| has_amount(c))
     };
     let is_fragment: Vec<bool> = lines.iter().map(fragment).collect();
-    let near = |a: &Row, b: &Row| a.page == b.page && (a.y - b.y).abs() <= 1.5 * a.size.max(b.size);
+    let near = |a: &Row, b: &Row| {
+        a.page == b.page && a.region == b.region && (a.y - b.y).abs() <= 1.5 * a.size.max(b.size)
+    };
     let mut homes = vec![Home::Own; lines.len()];
     for i in 0..lines.len() {
         if !is_fragment[i] {
@@ -264,7 +277,9 @@ fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
                 Home::Own if !is_fragment[k] => Some(k),
                 _ => None,
             };
-            let page_break = lines[k].page != lines[i].page && next.is_none();
+            let page_break = lines[k].page != lines[i].page
+                && lines[k].region == lines[i].region
+                && next.is_none();
             target.filter(|_| near(&lines[i], &lines[k]) || page_break)
         });
         let dy = |k: usize| {
@@ -307,6 +322,8 @@ fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
             page: line.page,
             y: line.y,
             size: line.size,
+            region: line.region,
+            month_grid: line.month_grid,
             cells,
         });
     }
@@ -325,16 +342,25 @@ pub fn rows(pages: &[Vec<Run>]) -> Vec<PdfRow> {
             }
         }
     }
-    let bands = columns(&lines);
-    let rows = lines
-        .iter()
-        .map(|l| Row {
+    let mut rows = Vec::with_capacity(lines.len());
+    for (region, r) in regions(&lines).into_iter().enumerate() {
+        let part = &lines[r.lines];
+        let bands = match &r.months {
+            Some(_) => Vec::new(),
+            None => columns(part),
+        };
+        rows.extend(part.iter().map(|l| Row {
             page: l.page,
             y: l.y,
             size: l.size,
-            cells: cells(l, &bands),
-        })
-        .collect();
+            region,
+            month_grid: r.months.is_some(),
+            cells: match &r.months {
+                Some(slots) => month_cells(l, slots),
+                None => cells(l, &bands),
+            },
+        }));
+    }
     join_wrapped(drop_repeated_headers(rows))
         .into_iter()
         .map(|r| PdfRow {
@@ -342,6 +368,182 @@ pub fn rows(pages: &[Vec<Run>]) -> Vec<PdfRow> {
             cells: r.cells,
         })
         .collect()
+}
+
+/// A stretch of lines with columns of its own: a form's blocks (a key-value block, a table of
+/// insurances, a 12-month grid) each have their own, and columns found for the whole page
+/// would merge two month columns through a block above them.
+struct Region {
+    lines: std::ops::Range<usize>,
+    /// For a 12-month grid: each month column's x range (slot), left to right.
+    months: Option<Vec<(f64, f64)>>,
+}
+
+/// `1月` … `12月` (`01月`, `1月份`): the month of a grid header cell.
+fn month_label(text: &str) -> Option<u32> {
+    let t = text.trim().strip_suffix('份').unwrap_or(text.trim());
+    let digits = t.strip_suffix('月')?;
+    if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+/// The month columns of a grid's header line (at least six months, in order), as slots that
+/// reach half-way to their neighbours.
+fn month_slots(line: &Line) -> Option<Vec<(f64, f64)>> {
+    let heads: Vec<&Chunk> = line
+        .chunks
+        .iter()
+        .filter(|c| month_label(&c.text).is_some())
+        .collect();
+    let months: Vec<u32> = heads.iter().filter_map(|c| month_label(&c.text)).collect();
+    if heads.len() < 6 || months.windows(2).any(|w| w[0] >= w[1]) {
+        return None;
+    }
+    let pitch = (heads[heads.len() - 1].x - heads[0].x) / (heads.len() - 1) as f64;
+    let slots = heads
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let left = match k {
+                0 => h.x - pitch / 2.0,
+                _ => (heads[k - 1].end + h.x) / 2.0,
+            };
+            let right = match heads.get(k + 1) {
+                Some(n) => (h.end + n.x) / 2.0,
+                None => h.end + pitch / 2.0,
+            };
+            (left, right)
+        })
+        .collect();
+    Some(slots)
+}
+
+/// A section heading of a form: `一、…`, `（二）…` alone on its line.
+fn is_section_heading(line: &Line) -> bool {
+    let [only] = line.chunks.as_slice() else {
+        return false;
+    };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let t = only.text.trim_start_matches(['（', '(']);
+    let n = t.chars().take_while(|c| numeral(*c)).count();
+    n > 0
+        && t.chars()
+            .nth(n)
+            .is_some_and(|c| matches!(c, '、' | '）' | ')'))
+}
+
+/// Whether `line` is a row of the 12-month grid whose header is `header`: same page, and no
+/// text reaching across from the label column into the months (a note under the grid).
+fn in_month_grid(line: &Line, header: &Line, slots: &[(f64, f64)]) -> bool {
+    let first = slots[0].0;
+    let last = slots[slots.len() - 1].1;
+    line.page == header.page
+        && !is_section_heading(line)
+        && month_slots(line).is_none()
+        && line
+            .chunks
+            .iter()
+            .all(|c| (c.end <= first || c.x >= first) && c.x < last)
+}
+
+fn regions(lines: &[Line]) -> Vec<Region> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(slots) = month_slots(&lines[i]) {
+            if start < i {
+                out.push(Region {
+                    lines: start..i,
+                    months: None,
+                });
+            }
+            let mut end = i + 1;
+            while end < lines.len() && in_month_grid(&lines[end], &lines[i], &slots) {
+                end += 1;
+            }
+            out.push(Region {
+                lines: i..end,
+                months: Some(slots),
+            });
+            (start, i) = (end, end);
+            continue;
+        }
+        if is_section_heading(&lines[i]) && start < i {
+            out.push(Region {
+                lines: start..i,
+                months: None,
+            });
+            start = i;
+        }
+        i += 1;
+    }
+    if start < lines.len() {
+        out.push(Region {
+            lines: start..lines.len(),
+            months: None,
+        });
+    }
+    out
+}
+
+/// A grid line's cells: the label, then one per month slot. Text that does not sit clearly
+/// in one month's slot (between two, or across two) cannot be placed: every month it may
+/// belong to gets it marked `位置不明：…`, which no amount reader accepts, so that month is
+/// unreadable, never a gap or a wrong month.
+fn month_cells(line: &Line, slots: &[(f64, f64)]) -> Vec<String> {
+    let mut out = vec![String::new(); slots.len() + 1];
+    let put = |out: &mut Vec<String>, i: usize, text: &str| {
+        if !out[i].is_empty() {
+            out[i].push(' ');
+        }
+        out[i].push_str(text);
+    };
+    for c in &line.chunks {
+        if c.end <= slots[0].0 {
+            put(&mut out, 0, &c.text);
+            continue;
+        }
+        let width = (c.end - c.x).max(0.5);
+        let mut overlaps: Vec<(usize, f64)> = slots
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (k, c.end.max(c.x + 0.5).min(s.1) - c.x.max(s.0)))
+            .filter(|(_, o)| *o > 0.0)
+            .collect();
+        overlaps.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let inside = overlaps.first().is_some_and(|(_, o)| *o >= width * 0.99);
+        let clear = match overlaps.as_slice() {
+            [(_, best), rest @ ..] => {
+                c.x >= slots[0].0 && (inside || rest.first().is_none_or(|(_, o)| *o < best / 3.0))
+            }
+            [] => false,
+        };
+        if clear {
+            put(&mut out, overlaps[0].0 + 1, &c.text);
+            continue;
+        }
+        // The months it may belong to: those it touches, else the nearest slot.
+        let mut candidates: Vec<usize> = overlaps.iter().map(|(k, _)| *k).collect();
+        if candidates.is_empty() {
+            let centre = (c.x + c.end) / 2.0;
+            let nearest = slots
+                .iter()
+                .enumerate()
+                .min_by(|a, b| {
+                    let d = |s: &(f64, f64)| (centre - (s.0 + s.1) / 2.0).abs();
+                    d(a.1).total_cmp(&d(b.1))
+                })
+                .map_or(0, |(k, _)| k);
+            candidates.push(nearest);
+        }
+        for k in candidates {
+            put(&mut out, k + 1, &format!("位置不明：{}", c.text));
+        }
+    }
+    out
 }
 
 /// On pages after the first, the leading lines that repeat the first page's lines before its
@@ -492,5 +694,50 @@ mod tests {
             ]
         );
         assert_eq!(rows[3].page, 2);
+    }
+
+    /// A form: a key-value block above a 12-month grid keeps the grid's month columns apart,
+    /// blank months stay blank in their own column, and a figure between two months is
+    /// marked unplaceable in both.
+    #[test]
+    fn month_grid_keeps_blank_months_in_their_columns() {
+        let mut page = vec![
+            run(10.0, 760.0, "一、养老保险个人账户"),
+            run(10.0, 740.0, "截止上年末个人账户累计储存额"),
+            run(190.0, 740.0, "56888.22"),
+            run(300.0, 740.0, "当年记账金额"),
+            run(420.0, 740.0, "4800.00"),
+            run(10.0, 710.0, "二、本年度缴费情况"),
+            run(10.0, 690.0, "险种"),
+        ];
+        for m in 1..=12 {
+            page.push(run(60.0 + m as f64 * 40.0, 690.0, &format!("{m}月")));
+        }
+        page.push(run(10.0, 670.0, "养老保险"));
+        for m in [1, 2, 3, 4, 5, 6, 9, 10, 11, 12] {
+            page.push(run(58.0 + m as f64 * 40.0, 670.0, "400.00"));
+        }
+        page.push(run(10.0, 650.0, "失业保险"));
+        page.push(run(100.0, 650.0, "√"));
+        // Half-way between 7月 and 8月: it cannot be placed.
+        page.push(run(355.0, 650.0, "25.00"));
+        let rows = rows(&[page]);
+        let text: Vec<String> = rows.iter().map(|r| r.cells.join("|")).collect();
+        assert_eq!(
+            text[1],
+            "截止上年末个人账户累计储存额|56888.22|当年记账金额|4800.00"
+        );
+        assert_eq!(
+            text[3],
+            "险种|1月|2月|3月|4月|5月|6月|7月|8月|9月|10月|11月|12月"
+        );
+        assert_eq!(
+            text[4],
+            "养老保险|400.00|400.00|400.00|400.00|400.00|400.00|||400.00|400.00|400.00|400.00"
+        );
+        assert_eq!(
+            text[5],
+            "失业保险|√||||||位置不明：25.00|位置不明：25.00||||"
+        );
     }
 }

@@ -57,6 +57,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         interrupted: Vec::new(),
         not_booked_yet: None,
         coverage,
+        months_total: None,
     }
 }
 

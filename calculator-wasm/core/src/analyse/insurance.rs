@@ -184,5 +184,6 @@ pub fn summarise(
         interrupted,
         not_booked_yet,
         coverage: Vec::new(),
+        months_total: None,
     }
 }

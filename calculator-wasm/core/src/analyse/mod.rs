@@ -109,6 +109,9 @@ fn person(
             insurances.push(insurance::summarise(kind, &mine, declared, unread));
         }
     }
+    if let Some(i) = insurances.iter_mut().find(|i| i.kind == Insurance::Pension) {
+        i.months_total = months_total(p);
+    }
     let mut cannot_check = Vec::new();
     let mut findings = Vec::new();
     if records.is_empty() && !p.coverage.is_empty() {
@@ -186,8 +189,10 @@ fn person(
                     )
                 })
             });
+            // The 权益记录单's 累计缴费月数 counts the years before the file too.
+            let months = months_total(p).map_or(pension_months, |t| t.max(pension_months));
             let own = retirement::OwnFigures {
-                months: pension_months,
+                months,
                 bases: &bases,
                 balance,
             };
@@ -238,6 +243,15 @@ fn person(
         cannot_check,
         unread_rows,
     }
+}
+
+/// The pension's 累计缴费月数 of the latest 权益记录单 year that states it.
+fn months_total(p: &Person) -> Option<u32> {
+    p.account_years
+        .iter()
+        .filter(|y| y.months_total.is_some())
+        .max_by_key(|y| y.year)
+        .and_then(|y| y.months_total)
 }
 
 /// Pension personal amounts of paid records by year and month (for the official check).

@@ -98,7 +98,14 @@ impl Unread {
 
     /// The unreadable rows, in file order.
     pub fn rows(&self) -> Vec<usize> {
-        self.windows.iter().map(|w| w.row).collect()
+        // A row may hold several unreadable months (a 权益记录单's grid): listed once.
+        let mut rows: Vec<usize> = Vec::new();
+        for w in &self.windows {
+            if !rows.contains(&w.row) {
+                rows.push(w.row);
+            }
+        }
+        rows
     }
 
     /// Whether some unreadable row may hold month `m` of `insurance`.

@@ -11,6 +11,8 @@ mod code_memo;
 mod codes;
 mod delimited;
 mod dot_months;
+#[cfg(feature = "pdf")]
+mod form;
 pub mod grid;
 pub mod handover;
 mod header;
@@ -249,6 +251,30 @@ fn title_month(titles: &[String], file_name: Option<&str>) -> Option<Month> {
         .or_else(|| file_name.and_then(month_text::find_month_in_text))
 }
 
+/// Add what another grid of the same document read (title rows listed once).
+fn merge(into: &mut Statement, more: Statement) {
+    into.source.rows_read += more.source.rows_read;
+    for r in more.source.rows_skipped {
+        if r.unreadable || !into.source.rows_skipped.iter().any(|x| x.row == r.row) {
+            into.source.rows_skipped.push(r);
+        }
+    }
+    for p in more.people {
+        match into
+            .people
+            .iter_mut()
+            .find(|q| q.name == p.name && q.id == p.id)
+        {
+            Some(q) => {
+                q.records.extend(p.records);
+                q.coverage.extend(p.coverage);
+                q.account_years.extend(p.account_years);
+            }
+            None => into.people.push(p),
+        }
+    }
+}
+
 fn read_grids(
     grids: Vec<Grid>,
     format: Format,
@@ -258,6 +284,7 @@ fn read_grids(
 ) -> Result<Statement, StatementError> {
     let mut first_failure: Option<StatementError> = None;
     let mut seen: Vec<String> = Vec::new();
+    let mut done: Option<Statement> = None;
     for mut grid in grids {
         let Some(header) = header::find_header(&grid) else {
             if seen.is_empty() {
@@ -318,7 +345,7 @@ fn read_grids(
             .iter()
             .find_map(|t| month_text::find_range_in_text(t))
             .or(plan.bill_month.map(|m| (m, m)));
-        return Ok(Statement {
+        let read = Statement {
             source: SourceInfo {
                 format,
                 encoding,
@@ -331,7 +358,18 @@ fn read_grids(
             },
             people: table.people,
             declared_period,
-        });
+        };
+        // A workbook's first sheet with records is the statement; a PDF is one document,
+        // whose form blocks come as several grids (`form.rs`): all of them are read.
+        match &mut done {
+            Some(s) if format == Format::Pdf => merge(s, read),
+            Some(_) => {}
+            None if format == Format::Pdf => done = Some(read),
+            None => return Ok(read),
+        }
+    }
+    if let Some(s) = done {
+        return Ok(s);
     }
     Err(first_failure
         .unwrap_or_else(|| StatementError::new(ErrorKind::NoHeader { headers_seen: seen })))

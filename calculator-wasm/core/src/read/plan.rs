@@ -69,6 +69,8 @@ pub struct Segment {
     pub employer_name: Option<usize>,
     /// Month count.
     pub month_count: Option<usize>,
+    /// Months paid over the whole history (权益记录单).
+    pub months_total: Option<usize>,
     /// Per-insurance groups, in column order.
     pub groups: Vec<Group>,
     /// Account columns: opening, credited, interest on opening, interest on credits, closing.
@@ -172,6 +174,7 @@ fn build_segment(cols: &[&Column]) -> Segment {
             Field::Settled => &mut s.settled,
             Field::EmployerName => &mut s.employer_name,
             Field::MonthCount => &mut s.month_count,
+            Field::MonthsTotal => &mut s.months_total,
             Field::AccountOpening => &mut s.account[0],
             Field::AccountCredited => &mut s.account[1],
             Field::InterestOnOpening => &mut s.account[2],

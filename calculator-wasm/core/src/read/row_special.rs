@@ -146,6 +146,7 @@ pub fn read_annual_row(
         interest_on_credits,
         closing,
         months_credited: seg.month_count.and_then(|i| cell_count(row.cell(i))),
+        months_total: seg.months_total.and_then(|i| cell_count(row.cell(i))),
         row: row.number,
     }))
 }

@@ -55,6 +55,8 @@ pub enum Field {
     EmployerName,
     /// Number of months (缴费月数).
     MonthCount,
+    /// Months paid over the whole history (权益记录单's 累计缴费月数).
+    MonthsTotal,
     /// 截止上年末个人账户累计储存额.
     AccountOpening,
     /// 当年记账金额.
@@ -94,6 +96,7 @@ impl Field {
             Field::Id => "证件号码",
             Field::EmployerName => "单位名称",
             Field::MonthCount => "缴费月数",
+            Field::MonthsTotal => "累计缴费月数",
             Field::AccountOpening => "上年末个人账户累计储存额",
             Field::AccountCredited => "当年记账金额",
             Field::InterestOnOpening => "上年末储存额的当年记账利息",
@@ -434,6 +437,7 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "累计月数",
         ],
     ),
+    (Field::MonthsTotal, &["累计缴费月数"]),
     (
         Field::AccountOpening,
         &[

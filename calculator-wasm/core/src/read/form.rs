@@ -1,0 +1,526 @@
+//! The annual 个人权益记录单 printed as a form (feature `pdf`): not one table but blocks, one
+//! year after another, each year opened by its title (`…（2024年度）`):
+//! - the pension account, labels with the amounts beside them (`截止上年末个人账户累计储存额 |
+//!   56888.22 | 当年记账金额 | 4800.00`);
+//! - one line per insurance under `险种 | 当年缴费月数 | 累计缴费月数 | 缴费基数 | 单位缴费 |
+//!   个人缴费`;
+//! - the 12-month grid `险种 | 1月 | … | 12月`, a row per insurance (or per item: 缴费基数,
+//!   个人缴费, 单位缴费), each month in its own column (blank: not paid).
+//!
+//! [`form_grids`] rewrites them as the tables the reader knows: an `annual_record` table (年度,
+//! the five account figures, 当年缴费月数, 累计缴费月数 of the pension) and a `long` table (one
+//! row per month and insurance); `read_grids` reads both grids of a PDF as one statement.
+//! It runs in the PDF decoder (natively and in the browser's PDF module), so the main wasm
+//! module carries none of it. Cells are copied, not parsed: the engine reads every figure.
+//! A month that cannot be told apart from a paid one gets a row whose 个人缴费 says why (no
+//! amount reader accepts it), so it is unreadable, never a gap: a figure the positions step
+//! could not place (`位置不明：…`), an item row filled where another is blank, a month without
+//! a column, and every blank month of a year whose 当年缴费月数 is more than the grid shows.
+
+use super::cells::cell_count;
+use super::codes::find_insurance_name;
+use super::grid::{Cell, Grid, GridRow};
+use super::month_text::parse_month_of_year;
+use crate::record::Insurance;
+
+/// The account block's labels, in the `annual_record` columns' order, with the spellings seen.
+const ACCOUNT_LABELS: [&[&str]; 5] = [
+    &[
+        "截止上年末个人账户累计储存额",
+        "上年末个人账户累计储存额",
+        "上年末账户累计储存额",
+    ],
+    &["当年记账金额", "本年记账金额"],
+    &["上年末储存额的当年记账利息", "上年末储存额本年记账利息"],
+    &["当年记账金额利息", "当年记账金额的利息", "本年记账金额利息"],
+    &[
+        "至本年末账户累计储存额",
+        "至本年末个人账户累计储存额",
+        "本年末账户累计储存额",
+    ],
+];
+
+/// The insurance lines' columns.
+#[derive(Copy, Clone, PartialEq)]
+enum Figure {
+    MonthsPaid,
+    MonthsTotal,
+    Base,
+}
+
+const LINE_LABELS: [(&str, Option<Figure>); 6] = [
+    ("当年缴费月数", Some(Figure::MonthsPaid)),
+    ("累计缴费月数", Some(Figure::MonthsTotal)),
+    ("缴费基数", Some(Figure::Base)),
+    ("月缴费基数", Some(Figure::Base)),
+    ("单位缴费", None),
+    ("个人缴费", None),
+];
+
+/// What a grid row's figures are.
+#[derive(Copy, Clone, PartialEq)]
+enum Item {
+    Base = 2,
+    Personal = 3,
+    Employer = 4,
+}
+
+/// The long table's header; a month's row has its cells in this order.
+const LONG_HEADER: [&str; 6] = [
+    "费款所属期",
+    "险种",
+    "缴费基数",
+    "个人缴费",
+    "单位缴费",
+    "缴费标志",
+];
+
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'))
+        .collect()
+}
+
+fn texts(row: &GridRow) -> Vec<String> {
+    row.cells.iter().map(|c| squeeze(&c.display())).collect()
+}
+
+fn row(number: usize, cells: Vec<Cell>) -> GridRow {
+    GridRow { number, cells }
+}
+
+fn text_row(number: usize, texts: &[&str]) -> GridRow {
+    row(number, texts.iter().map(|t| Cell::text(t)).collect())
+}
+
+/// A year opened in a row: `2024年度` in a title, or `年度` and the year in the next cell.
+fn year_in(row: &GridRow) -> Option<u32> {
+    let t = texts(row);
+    t.iter().enumerate().find_map(|(i, text)| {
+        let at = text.find("年度")?;
+        let before: Vec<char> = text[..at].chars().rev().take(4).collect();
+        let year: String = if before.len() == 4 && before.iter().all(char::is_ascii_digit) {
+            before.iter().rev().collect()
+        } else {
+            let after = &text[at + "年度".len()..];
+            let next = if after.is_empty() {
+                t.get(i + 1)?
+            } else {
+                after
+            };
+            next.chars().take_while(char::is_ascii_digit).collect()
+        };
+        (year.len() == 4).then(|| year.parse().ok()).flatten()
+    })
+}
+
+/// The form's blocks as an `annual_record` grid and a `long` grid (each with the title rows
+/// above its header), or `None` when the grid is not a 权益记录单 form.
+pub fn form_grids(grid: &Grid) -> Option<Vec<Grid>> {
+    let has = |word: &str| {
+        grid.rows
+            .iter()
+            .position(|r| r.cells.iter().any(|c| c.display().contains(word)))
+    };
+    let title = has("权益记录")?;
+    let mut titles = vec![grid.rows[title].clone()];
+    if let Some(person) = has("姓名").filter(|p| *p != title) {
+        titles.push(grid.rows[person].clone());
+    }
+    // The form's own insurance (`职工基本养老保险个人权益记录单`), else pension.
+    let default_insurance = find_insurance_name(
+        &grid.rows[title]
+            .cells
+            .iter()
+            .map(|c| c.display())
+            .collect::<String>(),
+    )
+    .and_then(|(ins, _, _)| ins)
+    .unwrap_or(Insurance::Pension);
+    let mut starts: Vec<(usize, u32)> = Vec::new();
+    for (i, r) in grid.rows.iter().enumerate() {
+        if let Some(y) = year_in(r).filter(|y| starts.last().is_none_or(|s| s.1 != *y)) {
+            starts.push((i, y));
+        }
+    }
+    let mut form = Form {
+        default_insurance,
+        annual: Vec::new(),
+        long: Vec::new(),
+    };
+    for (k, &(from, year)) in starts.iter().enumerate() {
+        let to = starts.get(k + 1).map_or(grid.rows.len(), |s| s.0);
+        form.year(year, &grid.rows[from..to]);
+    }
+    let mut out = Vec::new();
+    for (header, rows) in [
+        (
+            &[
+                "年度",
+                ACCOUNT_LABELS[0][0],
+                ACCOUNT_LABELS[1][0],
+                ACCOUNT_LABELS[2][0],
+                ACCOUNT_LABELS[3][0],
+                ACCOUNT_LABELS[4][0],
+                "当年缴费月数",
+                "累计缴费月数",
+            ][..],
+            form.annual,
+        ),
+        (&LONG_HEADER[..], form.long),
+    ] {
+        let Some(first) = rows.first() else { continue };
+        let mut g = titles.clone();
+        g.push(text_row(first.number, header));
+        g.extend(rows);
+        out.push(Grid {
+            rows: g,
+            sheet: None,
+            ocr: grid.ocr,
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// One insurance's line of a year.
+struct Line {
+    insurance: Insurance,
+    months_paid: Option<u32>,
+    months_total: Cell,
+    base: Cell,
+}
+
+struct Form {
+    default_insurance: Insurance,
+    annual: Vec<GridRow>,
+    long: Vec<GridRow>,
+}
+
+impl Form {
+    fn year(&mut self, year: u32, rows: &[GridRow]) {
+        let lines = insurance_lines(rows);
+        let pension = lines.iter().find(|l| l.insurance == Insurance::Pension);
+        let months = self.account(year, rows, pension);
+        self.month_grid(year, rows, &lines, months);
+    }
+
+    /// The account block as an `annual_record` row; returns the months it says were paid.
+    fn account(&mut self, year: u32, rows: &[GridRow], pension: Option<&Line>) -> Option<u32> {
+        let mut figures: [Option<(Cell, usize)>; 5] = Default::default();
+        let mut months = None;
+        for row in rows {
+            for (i, text) in texts(row).iter().enumerate() {
+                // The figure to the label's right (a header row of labels is a table).
+                let Some(v) = row.cells[i + 1..].iter().find(|c| !c.is_blank()) else {
+                    continue;
+                };
+                if !v.display().chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                if text == "当年实际缴费月数" || text == "当年缴费月数" {
+                    months = months.or(cell_count(v));
+                }
+                if let Some(k) = ACCOUNT_LABELS
+                    .iter()
+                    .position(|l| l.contains(&text.as_str()))
+                {
+                    figures[k].get_or_insert((v.clone(), row.number));
+                }
+            }
+        }
+        let months = pension.and_then(|p| p.months_paid).or(months);
+        let figures: Vec<(Cell, usize)> = figures.into_iter().collect::<Option<_>>()?;
+        let number = figures[0].1;
+        let mut cells = vec![Cell::text(&year.to_string())];
+        cells.extend(figures.into_iter().map(|f| f.0));
+        cells.push(months.map_or(Cell::Empty, |m| Cell::text(&m.to_string())));
+        cells.push(pension.map_or(Cell::Empty, |p| p.months_total.clone()));
+        self.annual.push(row(number, cells));
+        months
+    }
+
+    /// The 12-month grid as `long` rows, each month read from its own column.
+    fn month_grid(&mut self, year: u32, rows: &[GridRow], lines: &[Line], months: Option<u32>) {
+        let Some(h) = rows.iter().position(|r| month_columns(r).len() >= 6) else {
+            return;
+        };
+        let header = &rows[h];
+        let columns = month_columns(header);
+        let year = super::cells::cell_year(header.cell(0), false).unwrap_or(year);
+        // Per insurance and month (1–12): the long row's cells, the items filled and blank.
+        let mut cells: Vec<(Insurance, u32, Vec<Cell>, usize, usize, usize)> = Vec::new();
+        let mut current = self.default_insurance;
+        let mut with_base: Vec<Insurance> = Vec::new();
+        for r in &rows[h + 1..] {
+            let Some((insurance, item)) = grid_label(&squeeze(&r.cell(0).display()), current)
+            else {
+                break;
+            };
+            current = insurance;
+            if item == Item::Base {
+                with_base.push(insurance);
+            }
+            for &(col, m) in &columns {
+                let k = match cells.iter().position(|c| c.0 == insurance && c.1 == m) {
+                    Some(k) => k,
+                    None => {
+                        let mut blank = vec![Cell::Empty; LONG_HEADER.len()];
+                        blank[0] = Cell::text(&format!("{year}{m:02}"));
+                        blank[1] = Cell::text(insurance.name_zh());
+                        cells.push((insurance, m, blank, 0, 0, r.number));
+                        cells.len() - 1
+                    }
+                };
+                let c = r.cell(col);
+                let entry = &mut cells[k];
+                if c.is_blank() {
+                    entry.4 += 1;
+                    continue;
+                }
+                if entry.3 == 0 {
+                    entry.5 = r.number;
+                }
+                entry.3 += 1;
+                let text = squeeze(&c.display());
+                match text.as_str() {
+                    "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => {}
+                    "欠缴" | "未缴" | "未到账" | "×" => entry.2[5] = Cell::text("欠缴"),
+                    _ => entry.2[item as usize] = c.clone(),
+                }
+            }
+        }
+        let mut seen: Vec<Insurance> = Vec::new();
+        for c in &cells {
+            if !seen.contains(&c.0) {
+                seen.push(c.0);
+            }
+        }
+        for ins in seen {
+            let line = lines.iter().find(|l| l.insurance == ins);
+            let stated = line
+                .and_then(|l| l.months_paid)
+                .or(months.filter(|_| ins == Insurance::Pension));
+            let mine: Vec<_> = cells.iter().filter(|c| c.0 == ins).collect();
+            let shown = mine.iter().filter(|c| c.3 > 0).count() as u32;
+            let doubt = |number: usize, m: u32, why: &str| {
+                let mut cells = vec![Cell::Empty; LONG_HEADER.len()];
+                cells[0] = Cell::text(&format!("{year}{m:02}"));
+                cells[1] = Cell::text(ins.name_zh());
+                cells[3] = Cell::text(why);
+                row(number, cells)
+            };
+            for m in (1..=12).filter(|m| !columns.iter().any(|c| c.1 == *m)) {
+                self.long
+                    .push(doubt(header.number, m, "逐月表的表头里没有读到这一月"));
+            }
+            for (_, m, row_cells, filled, blank, number) in mine {
+                if *filled > 0 && *blank > 0 {
+                    self.long
+                        .push(doubt(*number, *m, "逐月表里这个月只有部分项目有数"));
+                } else if *filled > 0 {
+                    let mut cells = row_cells.clone();
+                    if !with_base.contains(&ins) {
+                        // The year's base stands for each month when the grid has none.
+                        cells[2] = line.map_or(Cell::Empty, |l| l.base.clone());
+                    }
+                    if cells[5].is_blank() {
+                        cells[5] = Cell::text("已到账");
+                    }
+                    self.long.push(row(*number, cells));
+                } else if let Some(n) = stated.filter(|n| shown < *n) {
+                    let why =
+                        format!("空白，但记录单写当年缴费 {n} 个月，逐月表里只有 {shown} 个月有数");
+                    self.long.push(doubt(header.number, *m, &why));
+                }
+            }
+        }
+    }
+}
+
+/// The lines under `险种 | 当年缴费月数 | 累计缴费月数 | …`.
+fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let is_label = |t: &String| LINE_LABELS.iter().any(|(l, _)| l == t);
+    let Some(h) = rows
+        .iter()
+        .position(|r| texts(r).iter().filter(|t| is_label(t)).count() >= 2)
+    else {
+        return out;
+    };
+    let columns: Vec<(usize, Figure)> = texts(&rows[h])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, LINE_LABELS.iter().find(|(l, _)| l == t)?.1?)))
+        .collect();
+    for r in &rows[h + 1..] {
+        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
+            break;
+        };
+        let mut line = Line {
+            insurance,
+            months_paid: None,
+            months_total: Cell::Empty,
+            base: Cell::Empty,
+        };
+        for &(i, f) in &columns {
+            match f {
+                Figure::MonthsPaid => line.months_paid = cell_count(r.cell(i)),
+                Figure::MonthsTotal => line.months_total = r.cell(i).clone(),
+                Figure::Base => line.base = r.cell(i).clone(),
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// An insurance named as a row label: a name, not a sentence (`注：养老保险…` is a note).
+fn label_insurance(text: &str) -> Option<Insurance> {
+    let t = squeeze(text);
+    let (ins, start, _) = find_insurance_name(&t)?;
+    let named = start == 0 || ["企业", "职工", "基本"].iter().any(|p| t.starts_with(p));
+    ins.filter(|_| named && t.chars().count() <= 14)
+}
+
+/// A grid row's label → its insurance and item, or `None` for a row that ends the grid.
+fn grid_label(label: &str, current: Insurance) -> Option<(Insurance, Item)> {
+    let item = if label.contains("基数") {
+        Some(Item::Base)
+    } else if label.contains("单位") {
+        Some(Item::Employer)
+    } else if ["个人", "缴费", "金额"].iter().any(|w| label.contains(w)) {
+        Some(Item::Personal)
+    } else {
+        None
+    };
+    match (label_insurance(label), item) {
+        (Some(ins), item) => Some((ins, item.unwrap_or(Item::Personal))),
+        (None, Some(item)) if label.chars().count() <= 8 => Some((current, item)),
+        _ => None,
+    }
+}
+
+/// The month columns of a grid header row, in order: (column, month).
+fn month_columns(row: &GridRow) -> Vec<(usize, u32)> {
+    let cols: Vec<(usize, u32)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let t = c.display();
+            t.contains('月')
+                .then(|| parse_month_of_year(&t, false))
+                .flatten()
+                .map(|m| (i, m))
+        })
+        .collect();
+    if cols.windows(2).any(|w| w[0].1 >= w[1].1) {
+        return Vec::new();
+    }
+    cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::month::Month;
+    use crate::read::{read_decoded, Decoded};
+    use crate::statement::Format;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| text_row(i + 1, r))
+                .collect(),
+            sheet: None,
+            ocr: false,
+        }
+    }
+
+    /// Months placed by column: a blank month is a gap, a figure the positions step could not
+    /// place makes its months unreadable, never paid or a gap.
+    #[test]
+    fn months_come_from_their_own_columns() {
+        let months: Vec<String> = (1..=12).map(|m| format!("{m}月")).collect();
+        let mut header = vec!["险种"];
+        header.extend(months.iter().map(String::as_str));
+        let paid = "400.00";
+        let unplaced = "位置不明：25.00";
+        let g = grid(&[
+            &["社会保险个人权益记录单（2024年度）"],
+            &["姓名：张三"],
+            &header,
+            &[
+                "养老保险",
+                paid,
+                paid,
+                paid,
+                paid,
+                paid,
+                paid,
+                "",
+                "",
+                paid,
+                paid,
+                paid,
+                paid,
+            ],
+            &[
+                "失业保险",
+                "25.00",
+                "25.00",
+                "",
+                "25.00",
+                "25.00",
+                "25.00",
+                unplaced,
+                unplaced,
+                "25.00",
+                "25.00",
+                "25.00",
+                "25.00",
+            ],
+        ]);
+        let grids = form_grids(&g).unwrap();
+        let s = read_decoded(
+            Decoded {
+                format: Format::Pdf,
+                grids,
+                pages: Some(1),
+            },
+            None,
+        )
+        .unwrap();
+        let person = &s.people[0];
+        assert_eq!(person.name.as_deref(), Some("张三"));
+        let months_of = |ins: Insurance| -> Vec<u32> {
+            person
+                .records
+                .iter()
+                .filter(|r| r.insurance == ins)
+                .map(|r| r.month.month())
+                .collect()
+        };
+        assert_eq!(
+            months_of(Insurance::Pension),
+            [1, 2, 3, 4, 5, 6, 9, 10, 11, 12]
+        );
+        assert_eq!(
+            months_of(Insurance::Unemployment),
+            [1, 2, 4, 5, 6, 9, 10, 11, 12]
+        );
+        let unreadable: Vec<Month> = s
+            .source
+            .rows_skipped
+            .iter()
+            .filter(|r| r.unreadable && r.insurance == Some(Insurance::Unemployment))
+            .filter_map(|r| r.month)
+            .collect();
+        assert_eq!(
+            unreadable,
+            [Month::new(2024, 7).unwrap(), Month::new(2024, 8).unwrap()]
+        );
+    }
+}
