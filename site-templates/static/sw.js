@@ -1,8 +1,8 @@
 /* Service worker: keeps the calculator and the search (its index) working offline after the
    first visit. Network first (a reader online always gets the current site), the cache when
-   offline. The calculator page and the search page post the list of what they need
-   ({cache: [urls]}); only same-origin
-   GET responses are stored. It never sends anything anywhere: it only re-fetches this
+   offline; the search index's versioned files cache first. The calculator page and the
+   search page post the list of what they need ({cache: [urls]}); only same-origin GET
+   responses are stored. It never sends anything anywhere: it only re-fetches this
    site's own files. */
 'use strict';
 var CACHE = 'shebao-calc-v1';
@@ -24,9 +24,19 @@ self.addEventListener('message', function (e) {
   }));
 });
 
+/* The search index's files carry their build's version (search/s/3.js?v=…): a cached copy
+   can never be stale, so they come from the cache first (typing a query loads new ones). */
+function versionedIndexFile(url) {
+  return /\/search\/[sf]\/\d+\.js$/.test(url.pathname) && url.searchParams.has('v');
+}
+
 self.addEventListener('fetch', function (e) {
-  var req = e.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  var req = e.request, url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (versionedIndexFile(url)) {
+    e.respondWith(caches.match(req).then(function (hit) { return hit || fetch(req); }));
+    return;
+  }
   e.respondWith(fetch(req).then(function (res) {
     if (res.ok) {
       var copy = res.clone();
