@@ -3,7 +3,7 @@
 //! - the pension account, labels with the amounts beside them (`截止上年末个人账户累计储存额 |
 //!   56888.22 | 当年记账金额 | 4800.00`);
 //! - one line per insurance under `险种 | 当年缴费月数 | 累计缴费月数 | 缴费基数 | 单位缴费 |
-//!   个人缴费`;
+//!   个人缴费`, or a block per insurance (`养老保险`, then `当年缴费月数 | 12 | 累计缴费月数 | 130`);
 //! - the 12-month grid `险种 | 1月 | … | 12月`, a row per insurance (or per item: 缴费基数,
 //!   个人缴费, 单位缴费), each month in its own column (blank: not paid).
 //!
@@ -337,39 +337,80 @@ impl Form {
     }
 }
 
-/// The lines under `险种 | 当年缴费月数 | 累计缴费月数 | …`.
-fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
-    let mut out = Vec::new();
-    let is_label = |t: &String| LINE_LABELS.iter().any(|(l, _)| l == t);
-    let Some(h) = rows
-        .iter()
-        .position(|r| texts(r).iter().filter(|t| is_label(t)).count() >= 2)
-    else {
-        return out;
-    };
-    let columns: Vec<(usize, Figure)> = texts(&rows[h])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| Some((i, LINE_LABELS.iter().find(|(l, _)| l == t)?.1?)))
-        .collect();
-    for r in &rows[h + 1..] {
-        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
-            break;
-        };
-        let mut line = Line {
+impl Line {
+    fn new(insurance: Insurance) -> Line {
+        Line {
             insurance,
             months_paid: None,
             months_total: Cell::Empty,
             base: Cell::Empty,
+        }
+    }
+
+    fn set(&mut self, figure: Figure, cell: &Cell) {
+        match figure {
+            Figure::MonthsPaid => self.months_paid = cell_count(cell),
+            Figure::MonthsTotal => self.months_total = cell.clone(),
+            Figure::Base => self.base = cell.clone(),
+        }
+    }
+}
+
+fn line_figure(text: &str) -> Option<Figure> {
+    LINE_LABELS.iter().find(|(l, _)| *l == text)?.1
+}
+
+/// Each insurance's line: under a table header `险种 | 当年缴费月数 | 累计缴费月数 | …`, or
+/// in a block per insurance (see [`insurance_blocks`]).
+fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
+    // A table header: two labels or more and no figure (a block's row has its figures).
+    let is_header = |t: &Vec<String>| {
+        t.iter()
+            .filter(|x| LINE_LABELS.iter().any(|(l, _)| l == *x))
+            .count()
+            >= 2
+            && !t.iter().any(|x| x.bytes().any(|b| b.is_ascii_digit()))
+    };
+    let Some(h) = rows.iter().position(|r| is_header(&texts(r))) else {
+        return insurance_blocks(rows);
+    };
+    let header = texts(&rows[h]);
+    let mut out = Vec::new();
+    for r in &rows[h + 1..] {
+        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
+            break;
         };
-        for &(i, f) in &columns {
-            match f {
-                Figure::MonthsPaid => line.months_paid = cell_count(r.cell(i)),
-                Figure::MonthsTotal => line.months_total = r.cell(i).clone(),
-                Figure::Base => line.base = r.cell(i).clone(),
+        let mut line = Line::new(insurance);
+        for (i, t) in header.iter().enumerate() {
+            if let Some(f) = line_figure(t) {
+                line.set(f, r.cell(i));
             }
         }
         out.push(line);
+    }
+    out
+}
+
+/// Blocks per insurance: a row naming only the insurance (`养老保险`), then rows of labels
+/// with their figures beside them (`当年缴费月数 | 12 | 累计缴费月数 | 130`), above the grid.
+fn insurance_blocks(rows: &[GridRow]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for r in rows.iter().take_while(|r| month_columns(r).len() < 6) {
+        let t = texts(r);
+        let mut filled = t.iter().filter(|x| !x.is_empty());
+        if let (Some(only), None) = (filled.next(), filled.next()) {
+            if let Some(ins) = label_insurance(only) {
+                out.push(Line::new(ins));
+                continue;
+            }
+        }
+        let Some(line) = out.last_mut() else { continue };
+        for (i, text) in t.iter().enumerate() {
+            let value = r.cells[i + 1..].iter().find(|c| !c.is_blank());
+            if let (Some(f), Some(v)) = (line_figure(text), value) {
+                line.set(f, v);
+            }
+        }
     }
     out
 }
@@ -522,5 +563,33 @@ mod tests {
             unreadable,
             [Month::new(2024, 7).unwrap(), Month::new(2024, 8).unwrap()]
         );
+    }
+
+    /// Per-insurance blocks of labels and figures count as much as a table: 当年缴费月数
+    /// above what the grid shows makes the blanks unreadable.
+    #[test]
+    fn insurance_blocks_give_the_months_paid() {
+        let mut header = vec!["险种".to_string()];
+        header.extend((1..=12).map(|m| format!("{m}月")));
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut grid_row = vec!["医疗保险"];
+        grid_row.extend(["100.00"; 11]);
+        grid_row.push("");
+        let g = grid(&[
+            &["社会保险个人权益记录单（2024年度）"],
+            &["医疗保险"],
+            &["当年缴费月数", "12", "累计缴费月数", "130"],
+            &["缴费基数", "5000.00", "个人缴费", "1200.00"],
+            &header,
+            &grid_row,
+        ]);
+        let grids = form_grids(&g).unwrap();
+        let long = &grids[0];
+        let december = long.rows.last().unwrap();
+        assert_eq!(december.cell(0).display(), "202412");
+        assert_eq!(december.cell(1).display(), "医疗保险");
+        assert!(december.cell(3).display().starts_with("空白"));
+        // The block's base stands for each month.
+        assert_eq!(long.rows[2].cell(2).display(), "5000.00");
     }
 }
