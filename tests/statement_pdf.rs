@@ -192,16 +192,17 @@ fn unreadable_pdfs_are_refused_in_chinese() {
 /// never a panic (the fuzz target covers the rest).
 #[test]
 fn damaged_pdfs_never_panic() {
-    let whole = std::fs::read(dir().join("itext.pdf")).unwrap();
     let policy = load_policy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
-    let mut damaged: Vec<Vec<u8>> = (1..40)
-        .map(|k| whole[..whole.len() * k / 40].to_vec())
-        .collect();
-    for k in 1..40 {
-        let mut d = whole.clone();
-        let i = d.len() * k / 40;
-        d[i] ^= 0x5A;
-        damaged.push(d);
+    let mut damaged: Vec<Vec<u8>> = Vec::new();
+    for file in ["itext.pdf", "form-two-years.pdf", "gbk-euc.pdf"] {
+        let whole = std::fs::read(dir().join(file)).unwrap();
+        damaged.extend((1..40).map(|k| whole[..whole.len() * k / 40].to_vec()));
+        for k in 1..40 {
+            let mut d = whole.clone();
+            let i = d.len() * k / 40;
+            d[i] ^= 0x5A;
+            damaged.push(d);
+        }
     }
     for bytes in damaged {
         let input = Input {

@@ -23,8 +23,9 @@ pub fn run(args: &[String]) -> Result<()> {
         "-max_total_time={}",
         (seconds / TARGETS.len() as u64).max(1)
     );
-    // The fixture statements and fuzz/seeds (two small statement PDFs, one RC4-encrypted, so
-    // mutations reach the PDF parser, the decryption and the positions-to-grid step) seed both
+    // The fixture statements and fuzz/seeds (small statement PDFs, one RC4-encrypted, one a
+    // 权益记录单 form, so mutations reach the PDF parser, the decryption, the positions-to-grid
+    // step and the form's rewriting) seed both
     // targets, read only: libFuzzer writes new inputs to the first folder, the ignored
     // fuzz/corpus/TARGET.
     let fixtures = sh::root().join("tests/fixtures/statements");

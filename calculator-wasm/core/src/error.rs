@@ -235,12 +235,13 @@ impl StatementError {
             ErrorKind::OldExcel => {
                 "这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再试。".into()
             }
-            ErrorKind::XlsxNotSupported => "这是 Excel（.xlsx）文件，当前版本不能直接读取。请另存为 CSV 后再试。".into(),
-            ErrorKind::JsonNotSupported => "这是本工具导出的 JSON 文件，当前版本不能直接读取。请选择原始的缴费明细表格。".into(),
+            // A format whose reader is a lazily loaded browser module that did not load.
+            ErrorKind::XlsxNotSupported => not_loaded("Excel（.xlsx）"),
+            ErrorKind::JsonNotSupported => not_loaded("本工具导出的 JSON"),
             ErrorKind::BrokenXlsx { .. } => {
                 "Excel 文件不完整或已损坏，打不开。请重新下载或重新保存后再试。".into()
             }
-            ErrorKind::PdfNotSupported => "这是 PDF 文件，当前版本不能直接读取。请把 PDF 里的文字复制粘贴进来，或选择 CSV、Excel 文件。".into(),
+            ErrorKind::PdfNotSupported => not_loaded("PDF"),
             ErrorKind::BrokenPdf { .. } => {
                 "PDF 文件不完整或已损坏，打不开。请重新下载后再试。".into()
             }
@@ -300,6 +301,10 @@ fn bad_month_hint(value: &str) -> &'static str {
         return "这可能是 1 月，也可能是 Excel 把 10 月（如 2023.10）显示成了 .1，前后几行也无法判断是哪一个：请在 Excel 里把这一列设为“文本”格式后重新保存。";
     }
     ""
+}
+
+fn not_loaded(what: &str) -> String {
+    format!("读取{what}文件的部分还没有载入。请刷新页面后再试，或选择 CSV 表格。")
 }
 
 fn list_or_none(items: &[String]) -> String {

@@ -3,7 +3,7 @@
 //! - the pension account, labels with the amounts beside them (`截止上年末个人账户累计储存额 |
 //!   56888.22 | 当年记账金额 | 4800.00`);
 //! - one line per insurance under `险种 | 当年缴费月数 | 累计缴费月数 | 缴费基数 | 单位缴费 |
-//!   个人缴费`;
+//!   个人缴费`, or a block per insurance (`养老保险`, then `当年缴费月数 | 12 | 累计缴费月数 | 130`);
 //! - the 12-month grid `险种 | 1月 | … | 12月`, a row per insurance (or per item: 缴费基数,
 //!   个人缴费, 单位缴费), each month in its own column (blank: not paid).
 //!
@@ -247,8 +247,7 @@ impl Form {
         let header = &rows[h];
         let columns = month_columns(header);
         let year = super::cells::cell_year(header.cell(0), false).unwrap_or(year);
-        // Per insurance and month (1–12): the long row's cells, the items filled and blank.
-        let mut cells: Vec<(Insurance, u32, Vec<Cell>, usize, usize, usize)> = Vec::new();
+        let mut entries: Vec<MonthEntry> = Vec::new();
         let mut current = self.default_insurance;
         let mut with_base: Vec<Insurance> = Vec::new();
         for r in &rows[h + 1..] {
@@ -261,38 +260,23 @@ impl Form {
                 with_base.push(insurance);
             }
             for &(col, m) in &columns {
-                let k = match cells.iter().position(|c| c.0 == insurance && c.1 == m) {
+                let k = match entries
+                    .iter()
+                    .position(|e| e.insurance == insurance && e.month == m)
+                {
                     Some(k) => k,
                     None => {
-                        let mut blank = vec![Cell::Empty; LONG_HEADER.len()];
-                        blank[0] = Cell::text(&format!("{year}{m:02}"));
-                        blank[1] = Cell::text(insurance.name_zh());
-                        cells.push((insurance, m, blank, 0, 0, r.number));
-                        cells.len() - 1
+                        entries.push(MonthEntry::new(year, insurance, m, r.number));
+                        entries.len() - 1
                     }
                 };
-                let c = r.cell(col);
-                let entry = &mut cells[k];
-                if c.is_blank() {
-                    entry.4 += 1;
-                    continue;
-                }
-                if entry.3 == 0 {
-                    entry.5 = r.number;
-                }
-                entry.3 += 1;
-                let text = squeeze(&c.display());
-                match text.as_str() {
-                    "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => {}
-                    "欠缴" | "未缴" | "未到账" | "×" => entry.2[5] = Cell::text("欠缴"),
-                    _ => entry.2[item as usize] = c.clone(),
-                }
+                entries[k].add(r.cell(col), item, r.number);
             }
         }
         let mut seen: Vec<Insurance> = Vec::new();
-        for c in &cells {
-            if !seen.contains(&c.0) {
-                seen.push(c.0);
+        for e in &entries {
+            if !seen.contains(&e.insurance) {
+                seen.push(e.insurance);
             }
         }
         for ins in seen {
@@ -300,25 +284,25 @@ impl Form {
             let stated = line
                 .and_then(|l| l.months_paid)
                 .or(months.filter(|_| ins == Insurance::Pension));
-            let mine: Vec<_> = cells.iter().filter(|c| c.0 == ins).collect();
-            let shown = mine.iter().filter(|c| c.3 > 0).count() as u32;
+            let mine: Vec<&MonthEntry> = entries.iter().filter(|e| e.insurance == ins).collect();
+            // Months the grid shows clearly (a figure that could not be placed may stand in
+            // two columns: not counted).
+            let clear = mine.iter().filter(|e| e.is_clear()).count() as u32;
             let doubt = |number: usize, m: u32, why: &str| {
-                let mut cells = vec![Cell::Empty; LONG_HEADER.len()];
-                cells[0] = Cell::text(&format!("{year}{m:02}"));
-                cells[1] = Cell::text(ins.name_zh());
-                cells[3] = Cell::text(why);
-                row(number, cells)
+                let mut e = MonthEntry::new(year, ins, m, number);
+                e.cells[3] = Cell::text(why);
+                row(number, e.cells)
             };
             for m in (1..=12).filter(|m| !columns.iter().any(|c| c.1 == *m)) {
                 self.long
                     .push(doubt(header.number, m, "逐月表的表头里没有读到这一月"));
             }
-            for (_, m, row_cells, filled, blank, number) in mine {
-                if *filled > 0 && *blank > 0 {
+            for e in mine {
+                if e.filled > 0 && e.blank > 0 {
                     self.long
-                        .push(doubt(*number, *m, "逐月表里这个月只有部分项目有数"));
-                } else if *filled > 0 {
-                    let mut cells = row_cells.clone();
+                        .push(doubt(e.row, e.month, "逐月表里这个月只有部分项目有数"));
+                } else if e.filled > 0 {
+                    let mut cells = e.cells.clone();
                     if !with_base.contains(&ins) {
                         // The year's base stands for each month when the grid has none.
                         cells[2] = line.map_or(Cell::Empty, |l| l.base.clone());
@@ -326,50 +310,143 @@ impl Form {
                     if cells[5].is_blank() {
                         cells[5] = Cell::text("已到账");
                     }
-                    self.long.push(row(*number, cells));
-                } else if let Some(n) = stated.filter(|n| shown < *n) {
-                    let why =
-                        format!("空白，但记录单写当年缴费 {n} 个月，逐月表里只有 {shown} 个月有数");
-                    self.long.push(doubt(header.number, *m, &why));
+                    self.long.push(row(e.row, cells));
+                } else if let Some(n) = stated.filter(|n| clear < *n) {
+                    let why = format!(
+                        "空白，但记录单写当年缴费 {n} 个月，逐月表里只有 {clear} 个月清楚有数"
+                    );
+                    self.long.push(doubt(header.number, e.month, &why));
                 }
             }
         }
     }
 }
 
-/// The lines under `险种 | 当年缴费月数 | 累计缴费月数 | …`.
-fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
-    let mut out = Vec::new();
-    let is_label = |t: &String| LINE_LABELS.iter().any(|(l, _)| l == t);
-    let Some(h) = rows
-        .iter()
-        .position(|r| texts(r).iter().filter(|t| is_label(t)).count() >= 2)
-    else {
-        return out;
-    };
-    let columns: Vec<(usize, Figure)> = texts(&rows[h])
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| Some((i, LINE_LABELS.iter().find(|(l, _)| l == t)?.1?)))
-        .collect();
-    for r in &rows[h + 1..] {
-        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
-            break;
-        };
-        let mut line = Line {
+/// One month of one insurance in the grid, gathered from its item rows.
+struct MonthEntry {
+    insurance: Insurance,
+    month: u32,
+    /// The `long` row's cells ([`LONG_HEADER`]).
+    cells: Vec<Cell>,
+    /// Item rows with something in this month, and without.
+    filled: usize,
+    blank: usize,
+    /// The first row with something in this month.
+    row: usize,
+}
+
+impl MonthEntry {
+    fn new(year: u32, insurance: Insurance, month: u32, row: usize) -> MonthEntry {
+        let mut cells = vec![Cell::Empty; LONG_HEADER.len()];
+        cells[0] = Cell::text(&format!("{year}{month:02}"));
+        cells[1] = Cell::text(insurance.name_zh());
+        MonthEntry {
+            insurance,
+            month,
+            cells,
+            filled: 0,
+            blank: 0,
+            row,
+        }
+    }
+
+    fn add(&mut self, cell: &Cell, item: Item, row: usize) {
+        if cell.is_blank() {
+            self.blank += 1;
+            return;
+        }
+        if self.filled == 0 {
+            self.row = row;
+        }
+        self.filled += 1;
+        match squeeze(&cell.display()).as_str() {
+            "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => {}
+            "欠缴" | "未缴" | "未到账" | "×" => self.cells[5] = Cell::text("欠缴"),
+            _ => self.cells[item as usize] = cell.clone(),
+        }
+    }
+
+    fn is_clear(&self) -> bool {
+        self.filled > 0
+            && self.blank == 0
+            && !self.cells.iter().any(|c| c.display().contains("位置不明"))
+    }
+}
+
+impl Line {
+    fn new(insurance: Insurance) -> Line {
+        Line {
             insurance,
             months_paid: None,
             months_total: Cell::Empty,
             base: Cell::Empty,
+        }
+    }
+
+    fn set(&mut self, figure: Figure, cell: &Cell) {
+        match figure {
+            Figure::MonthsPaid => self.months_paid = cell_count(cell),
+            Figure::MonthsTotal => self.months_total = cell.clone(),
+            Figure::Base => self.base = cell.clone(),
+        }
+    }
+}
+
+fn line_figure(text: &str) -> Option<Figure> {
+    LINE_LABELS.iter().find(|(l, _)| *l == text)?.1
+}
+
+/// Each insurance's line: under a table header `险种 | 当年缴费月数 | 累计缴费月数 | …`, or
+/// in a block per insurance (see [`insurance_blocks`]).
+fn insurance_lines(rows: &[GridRow]) -> Vec<Line> {
+    // A table header: two labels or more and no figure (a block's row has its figures).
+    let is_header = |t: &Vec<String>| {
+        t.iter()
+            .filter(|x| LINE_LABELS.iter().any(|(l, _)| l == *x))
+            .count()
+            >= 2
+            && !t.iter().any(|x| x.bytes().any(|b| b.is_ascii_digit()))
+    };
+    let Some(h) = rows.iter().position(|r| is_header(&texts(r))) else {
+        return insurance_blocks(rows);
+    };
+    let header = texts(&rows[h]);
+    let mut out = Vec::new();
+    for r in &rows[h + 1..] {
+        let Some(insurance) = r.cells.iter().find_map(|c| label_insurance(&c.display())) else {
+            break;
         };
-        for &(i, f) in &columns {
-            match f {
-                Figure::MonthsPaid => line.months_paid = cell_count(r.cell(i)),
-                Figure::MonthsTotal => line.months_total = r.cell(i).clone(),
-                Figure::Base => line.base = r.cell(i).clone(),
+        let mut line = Line::new(insurance);
+        for (i, t) in header.iter().enumerate() {
+            if let Some(f) = line_figure(t) {
+                line.set(f, r.cell(i));
             }
         }
         out.push(line);
+    }
+    out
+}
+
+/// Blocks per insurance: a row naming only the insurance (`养老保险`), then rows of labels
+/// with their figures beside them (`当年缴费月数 | 12 | 累计缴费月数 | 130`), above the grid.
+fn insurance_blocks(rows: &[GridRow]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for r in rows.iter().take_while(|r| month_columns(r).len() < 6) {
+        let t = texts(r);
+        let mut filled = t.iter().filter(|x| !x.is_empty());
+        if let (Some(only), None) = (filled.next(), filled.next()) {
+            if let Some(ins) = label_insurance(only) {
+                out.push(Line::new(ins));
+                continue;
+            }
+        }
+        let Some(line) = out.last_mut() else { continue };
+        for (i, text) in t.iter().enumerate() {
+            let value = r.cells[i + 1..].iter().find(|c| !c.is_blank());
+            if let (Some(f), Some(v)) = (line_figure(text), value) {
+                line.set(f, v);
+            }
+        }
     }
     out
 }
@@ -426,6 +503,13 @@ mod tests {
     use crate::month::Month;
     use crate::read::{read_decoded, Decoded};
     use crate::statement::Format;
+
+    /// `险种 | 1月 | … | 12月`.
+    fn month_header() -> Vec<String> {
+        let mut header = vec!["险种".to_string()];
+        header.extend((1..=12).map(|m| format!("{m}月")));
+        header
+    }
 
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
@@ -522,5 +606,60 @@ mod tests {
             unreadable,
             [Month::new(2024, 7).unwrap(), Month::new(2024, 8).unwrap()]
         );
+    }
+
+    /// Per-insurance blocks of labels and figures count as much as a table: 当年缴费月数
+    /// above what the grid shows makes the blanks unreadable.
+    #[test]
+    fn insurance_blocks_give_the_months_paid() {
+        let header = month_header();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut grid_row = vec!["医疗保险"];
+        grid_row.extend(["100.00"; 11]);
+        grid_row.push("");
+        let g = grid(&[
+            &["社会保险个人权益记录单（2024年度）"],
+            &["医疗保险"],
+            &["当年缴费月数", "12", "累计缴费月数", "130"],
+            &["缴费基数", "5000.00", "个人缴费", "1200.00"],
+            &header,
+            &grid_row,
+        ]);
+        let grids = form_grids(&g).unwrap();
+        let long = &grids[0];
+        let december = long.rows.last().unwrap();
+        assert_eq!(december.cell(0).display(), "202412");
+        assert_eq!(december.cell(1).display(), "医疗保险");
+        assert!(december.cell(3).display().starts_with("空白"));
+        // The block's base stands for each month.
+        assert_eq!(long.rows[2].cell(2).display(), "5000.00");
+    }
+
+    /// A figure marked in two months is one figure: with 当年缴费月数 10, eight clear months
+    /// and one figure between July and August, the blank November and December may hide a
+    /// paid month, so they are unreadable, not gaps.
+    #[test]
+    fn an_unplaced_figure_does_not_count_twice() {
+        let header = month_header();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut grid_row = vec!["养老保险"];
+        grid_row.extend(["400.00"; 6]);
+        grid_row.extend(["位置不明：400.00"; 2]);
+        grid_row.extend(["400.00", "400.00", "", ""]);
+        let g = grid(&[
+            &["社会保险个人权益记录单（2024年度）"],
+            &["养老保险"],
+            &["当年缴费月数", "10"],
+            &header,
+            &grid_row,
+        ]);
+        let long = &form_grids(&g).unwrap()[0];
+        let doubtful: Vec<String> = long
+            .rows
+            .iter()
+            .filter(|r| r.cell(3).display().starts_with("空白"))
+            .map(|r| r.cell(0).display().into_owned())
+            .collect();
+        assert_eq!(doubtful, ["202411", "202412"]);
     }
 }
