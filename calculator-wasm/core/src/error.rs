@@ -82,6 +82,11 @@ pub enum ErrorKind {
         /// The cell as written.
         value: String,
     },
+    /// A cell the decoder could not read, and why (a PDF form's month it could not place).
+    UnreadableCell {
+        /// Why, in Chinese.
+        why: String,
+    },
     /// An amount or base no statement can hold (more than 1,000,000 yuan a month).
     AmountTooLarge {
         /// The cell as written.
@@ -145,6 +150,7 @@ impl ErrorKind {
             ErrorKind::NoPeriodColumn { .. } => "no_period_column",
             ErrorKind::BadMonth { .. } => "bad_month",
             ErrorKind::BadAmount { .. } => "bad_amount",
+            ErrorKind::UnreadableCell { .. } => "unreadable_cell",
             ErrorKind::AmountTooLarge { .. } => "amount_too_large",
             ErrorKind::WebsiteJson => "website_json",
             ErrorKind::UnknownInsurance { .. } => "unknown_insurance",
@@ -272,6 +278,7 @@ impl StatementError {
                 bad_month_hint(value)
             ),
             ErrorKind::BadAmount { value } => format!("“{value}”不是有效的金额。"),
+            ErrorKind::UnreadableCell { why } => format!("{why}。"),
             ErrorKind::AmountTooLarge { value, limit } => format!(
                 "“{value}”超出了社保记录可能有的金额（这一格最多 {limit} 元），可能是文件损坏或列错位。"
             ),
@@ -356,6 +363,7 @@ mod tests {
             },
             ErrorKind::BadMonth { value: v() },
             ErrorKind::BadAmount { value: v() },
+            ErrorKind::UnreadableCell { why: v() },
             ErrorKind::AmountTooLarge {
                 value: v(),
                 limit: v(),

@@ -489,10 +489,14 @@ fn regions(lines: &[Line]) -> Vec<Region> {
     out
 }
 
+/// The mark before a figure that could not be placed in one month's column: the engine's
+/// form reader turns such a cell into an unreadable one.
+pub const UNPLACED: &str = "位置不明：";
+
 /// A grid line's cells: the label, then one per month slot. Text that does not sit clearly
 /// in one month's slot (between two, or across two) cannot be placed: every month it may
-/// belong to gets it marked `位置不明：…`, which no amount reader accepts, so that month is
-/// unreadable, never a gap or a wrong month.
+/// belong to gets it marked [`UNPLACED`], so that month is unreadable, never a gap or a wrong
+/// month.
 fn month_cells(line: &Line, slots: &[(f64, f64)]) -> Vec<String> {
     let mut out = vec![String::new(); slots.len() + 1];
     let put = |out: &mut Vec<String>, i: usize, text: &str| {
@@ -540,7 +544,7 @@ fn month_cells(line: &Line, slots: &[(f64, f64)]) -> Vec<String> {
             candidates.push(nearest);
         }
         for k in candidates {
-            put(&mut out, k + 1, &format!("位置不明：{}", c.text));
+            put(&mut out, k + 1, &format!("{UNPLACED}{}", c.text));
         }
     }
     out

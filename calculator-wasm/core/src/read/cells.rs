@@ -18,6 +18,7 @@ pub fn cell_period(cell: &Cell, ocr: bool) -> Result<Option<Period>, ()> {
         Cell::Text(t) => parse_period(t, ocr),
         Cell::Date { .. } => cell.date_month().map(|m| Some(Period::Single(m))).ok_or(()),
         Cell::Number(d) => number_month(*d).map(|m| Some(Period::Single(m))).ok_or(()),
+        Cell::Unreadable(_) => Err(()),
     }
 }
 
@@ -81,6 +82,8 @@ pub enum AmountError {
     NotAnAmount,
     /// A number no statement can hold (above the limit either way).
     TooLarge,
+    /// A cell the decoder could not read ([`Cell::Unreadable`]).
+    Unreadable,
 }
 
 /// An amount, at most `limit` either way.
@@ -90,6 +93,7 @@ pub fn cell_amount(cell: &Cell, ocr: bool, limit: Decimal) -> Result<Option<Deci
         Cell::Number(d) => Some(*d),
         Cell::Text(t) => parse_amount(t, ocr).map_err(|()| AmountError::NotAnAmount)?,
         Cell::Date { .. } => return Err(AmountError::NotAnAmount),
+        Cell::Unreadable(_) => return Err(AmountError::Unreadable),
     };
     match amount {
         Some(a) if a.abs() > limit => Err(AmountError::TooLarge),
@@ -102,6 +106,7 @@ pub fn amount_error(e: AmountError, cell: &Cell, limit: Decimal) -> ErrorKind {
     let value = cell.display().into_owned();
     match e {
         AmountError::NotAnAmount => ErrorKind::BadAmount { value },
+        AmountError::Unreadable => ErrorKind::UnreadableCell { why: value },
         AmountError::TooLarge => ErrorKind::AmountTooLarge {
             value,
             limit: limit.normalize().to_string(),

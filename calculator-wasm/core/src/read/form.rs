@@ -14,7 +14,7 @@
 //! module carries none of it. Cells are copied, not parsed: the engine reads every figure.
 //! A month that cannot be told apart from a paid one gets a row whose 个人缴费 says why (no
 //! amount reader accepts it), so it is unreadable, never a gap: a figure the positions step
-//! could not place (`位置不明：…`), an item row filled where another is blank, a month without
+//! could not place (marked [`shebao_pdf::table::UNPLACED`]), an item row filled where another is blank, a month without
 //! a column, and every blank month of a year whose 当年缴费月数 is more than the grid shows.
 
 use super::cells::cell_count;
@@ -290,7 +290,7 @@ impl Form {
             let clear = mine.iter().filter(|e| e.is_clear()).count() as u32;
             let doubt = |number: usize, m: u32, why: &str| {
                 let mut e = MonthEntry::new(year, ins, m, number);
-                e.cells[3] = Cell::text(why);
+                e.cells[3] = Cell::Unreadable(why.to_string());
                 row(number, e.cells)
             };
             for m in (1..=12).filter(|m| !columns.iter().any(|c| c.1 == *m)) {
@@ -313,7 +313,7 @@ impl Form {
                     self.long.push(row(e.row, cells));
                 } else if let Some(n) = stated.filter(|n| clear < *n) {
                     let why = format!(
-                        "空白，但记录单写当年缴费 {n} 个月，逐月表里只有 {clear} 个月清楚有数"
+                        "这个月在逐月表里是空白，但记录单写当年缴费 {n} 个月，表里只有 {clear} 个月清楚有数，分不清是哪几个月没缴"
                     );
                     self.long.push(doubt(header.number, e.month, &why));
                 }
@@ -359,6 +359,13 @@ impl MonthEntry {
             self.row = row;
         }
         self.filled += 1;
+        if let Some(figure) = cell.display().strip_prefix(shebao_pdf::table::UNPLACED) {
+            self.cells[item as usize] = Cell::Unreadable(format!(
+                "数字 {} 在逐月表里的位置分不清是哪一月",
+                figure.trim()
+            ));
+            return;
+        }
         match squeeze(&cell.display()).as_str() {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => {}
             "欠缴" | "未缴" | "未到账" | "×" => self.cells[5] = Cell::text("欠缴"),
@@ -369,7 +376,7 @@ impl MonthEntry {
     fn is_clear(&self) -> bool {
         self.filled > 0
             && self.blank == 0
-            && !self.cells.iter().any(|c| c.display().contains("位置不明"))
+            && !self.cells.iter().any(|c| matches!(c, Cell::Unreadable(_)))
     }
 }
 
@@ -630,7 +637,7 @@ mod tests {
         let december = long.rows.last().unwrap();
         assert_eq!(december.cell(0).display(), "202412");
         assert_eq!(december.cell(1).display(), "医疗保险");
-        assert!(december.cell(3).display().starts_with("空白"));
+        assert!(matches!(december.cell(3), Cell::Unreadable(why) if why.contains("是空白")));
         // The block's base stands for each month.
         assert_eq!(long.rows[2].cell(2).display(), "5000.00");
     }
@@ -657,7 +664,7 @@ mod tests {
         let doubtful: Vec<String> = long
             .rows
             .iter()
-            .filter(|r| r.cell(3).display().starts_with("空白"))
+            .filter(|r| r.cell(3).display().contains("是空白"))
             .map(|r| r.cell(0).display().into_owned())
             .collect();
         assert_eq!(doubtful, ["202411", "202412"]);

@@ -15,6 +15,9 @@ pub enum Cell {
     Text(String),
     /// A number cell (XLSX).
     Number(Decimal),
+    /// A cell the decoder could not read, with why (a PDF form's month whose figure it could
+    /// not place): every reader refuses it with that reason, so its row is unreadable.
+    Unreadable(String),
     /// A date cell (XLSX date, or an Excel serial number in a period column).
     Date {
         /// Year.
@@ -50,6 +53,7 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(s) => Cow::Borrowed(s.trim()),
+            Cell::Unreadable(why) => Cow::Borrowed(why),
             Cell::Number(d) => Cow::Owned(d.normalize().to_string()),
             Cell::Date { year, month, day } => Cow::Owned(format!("{year:04}-{month:02}-{day:02}")),
         }

@@ -10,7 +10,8 @@
 //! - `G<ocr>` and, for a named sheet, `\t<name>`: a new grid (`ocr` is `0` or `1`);
 //! - `R<number>` then `\t<cell>` per cell: a row of the current grid.
 //!
-//! A cell is empty, `t<text>`, `n<decimal>` or `d<year>-<month>-<day>`. In text, `\`, tab
+//! A cell is empty, `t<text>`, `n<decimal>`, `d<year>-<month>-<day>` or `u<why>` (a cell the
+//! decoder could not read). In text, `\`, tab
 //! and line feed are written `\\`, `\t`, `\n`.
 //!
 //! A file the decoder could not read is handed over too, as the single line
@@ -59,6 +60,10 @@ pub fn encode(decoded: &Decoded) -> String {
                     }
                     Cell::Date { year, month, day } => {
                         let _ = write!(out, "d{year}-{month}-{day}");
+                    }
+                    Cell::Unreadable(why) => {
+                        out.push('u');
+                        escape_into(&mut out, why);
                     }
                 }
             }
@@ -184,6 +189,7 @@ fn parse_cell(field: &str) -> Option<Cell> {
     let body = chars.as_str();
     match kind {
         't' => unescape(body).map(Cell::Text),
+        'u' => unescape(body).map(Cell::Unreadable),
         'n' => Decimal::from_str(body).ok().map(Cell::Number),
         'd' => {
             let mut parts = body.split('-').map(|p| p.parse::<u32>().ok());

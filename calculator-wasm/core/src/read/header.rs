@@ -75,7 +75,7 @@ fn cell_recognised(cell: &Cell) -> bool {
 pub fn cell_data_like(cell: &Cell) -> bool {
     match cell {
         Cell::Empty => false,
-        Cell::Number(_) | Cell::Date { .. } => true,
+        Cell::Number(_) | Cell::Date { .. } | Cell::Unreadable(_) => true,
         Cell::Text(t) => {
             matches!(parse_amount(t, false), Ok(Some(_)))
                 || matches!(parse_period(t, false), Ok(Some(_)))
