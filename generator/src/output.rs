@@ -22,14 +22,14 @@ pub enum OutputError {
     /// The output folder holds other things; refusing to delete them.
     #[error("输出目录 {0} 不是空的，也不像 shebao 生成的网站（没有 sitemap.xml），为安全起见不删除；请换一个目录")]
     NotOurs(PathBuf),
-    /// A file or folder could not be written.
-    #[error("无法写入 {path}：{source}")]
+    /// A file or folder could not be written (why in Chinese; the system's error is kept, not
+    /// chained, so it is not printed again in English).
+    #[error("无法写入 {}：{}", .path.display(), crate::io_text::why(.io))]
     Io {
         /// The path.
         path: PathBuf,
         /// Why.
-        #[source]
-        source: std::io::Error,
+        io: std::io::Error,
     },
 }
 
@@ -46,7 +46,7 @@ pub fn normalize(files: Vec<OutFile>) -> Vec<OutFile> {
 pub fn write(out: &Path, files: &[OutFile]) -> Result<u64, OutputError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| OutputError::Io { path, source }
+        move |io| OutputError::Io { path, io }
     };
     guard(out)?;
     let wanted: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
@@ -56,16 +56,15 @@ pub fn write(out: &Path, files: &[OutFile]) -> Result<u64, OutputError> {
         .collect();
     prune(out, &wanted, &dirs)?;
     std::fs::create_dir_all(out).map_err(io(out))?;
-    for d in &dirs {
-        let path = out.join(d);
-        if !path.is_dir() {
-            std::fs::create_dir(&path).map_err(io(&path))?;
-        }
-    }
     files
         .par_iter()
         .map(|(rel, bytes)| {
             let path = out.join(rel);
+            // Each writer makes its file's folder, in parallel: made one by one before the
+            // writes, 10,000 page folders took about 2 s of a 10,000-page build.
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
             update(&path, bytes).map_err(io(&path))?;
             Ok(bytes.len() as u64)
         })
@@ -92,7 +91,7 @@ fn prune(out: &Path, files: &HashSet<&str>, dirs: &BTreeSet<&str>) -> Result<(),
     for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| OutputError::Io {
             path: e.path().unwrap_or(out).to_path_buf(),
-            source: e.into(),
+            io: e.into(),
         })?;
         let rel = entry
             .path()
@@ -112,9 +111,9 @@ fn prune(out: &Path, files: &HashSet<&str>, dirs: &BTreeSet<&str>) -> Result<(),
             }
             std::fs::remove_file(path)
         };
-        res.map_err(|source| OutputError::Io {
+        res.map_err(|io| OutputError::Io {
             path: path.to_path_buf(),
-            source,
+            io,
         })?;
     }
     Ok(())
