@@ -14,6 +14,7 @@ pub mod content;
 pub mod date;
 pub mod diag;
 pub mod escape;
+pub mod io_text;
 pub mod markdown;
 pub mod model;
 pub mod output;

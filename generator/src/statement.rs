@@ -106,8 +106,9 @@ pub fn run(args: StatementArgs) -> anyhow::Result<ExitCode> {
         Ok(b) => b,
         Err(Refusal::Io(e)) => {
             return Ok(refuse(&format!(
-                "无法打开文件 {}：{e}",
-                args.file.display()
+                "无法打开文件 {}：{}",
+                args.file.display(),
+                crate::io_text::why(&e)
             )))
         }
         Err(Refusal::TooLarge(size)) => {

@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-/// A file could not be read.
+/// A file could not be read (the message says why in Chinese; the system's error is kept,
+/// not chained, so it is not printed again in English).
 #[derive(Debug, thiserror::Error)]
-#[error("无法读取 {path}：{source}")]
+#[error("无法读取 {path}：{}", crate::io_text::why(.io))]
 pub struct LoadError {
     /// The file or folder.
     pub path: String,
     /// Why.
-    #[source]
-    pub source: std::io::Error,
+    pub io: std::io::Error,
 }
 
 /// A text file with its path relative to the folder it was loaded from.
@@ -131,9 +131,9 @@ fn read_texts(dir: &Path, paths: Vec<(String, PathBuf)>) -> Result<Vec<TextFile>
         .collect()
 }
 
-fn err(path: &Path, source: std::io::Error) -> LoadError {
+fn err(path: &Path, io: std::io::Error) -> LoadError {
     LoadError {
         path: path.display().to_string(),
-        source,
+        io,
     }
 }
