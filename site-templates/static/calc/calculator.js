@@ -16,10 +16,13 @@
   var lastJson = null;
   var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
 
-  // The *.wasm.js scripts carry the module as a string of one character per byte.
-  function bytesOf(s) {
-    var out = new Uint8Array(s.length);
-    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  // The *.wasm.js scripts carry the module as a string of one character per byte, the bytes
+  // renamed by frequency (`table` maps each character back). One pass into the bytes, here
+  // rather than when the script runs, so no step of the loading is a long task.
+  function bytesOf(carrier) {
+    var back = new Uint8Array(256), s = carrier.bytes, out = new Uint8Array(s.length), i;
+    for (i = 0; i < 256; i++) back[i] = carrier.table.charCodeAt(i);
+    for (i = 0; i < s.length; i++) out[i] = back[s.charCodeAt(i)];
     return out;
   }
 
