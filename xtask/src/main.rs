@@ -31,7 +31,7 @@ cargo xtask <command>
                     the named modules: shebao_calc, shebao_xlsx, shebao_pdf, shebao_calc_json)
   size [--site DIR]  what a reader downloads (calculator, lazy modules, city guides, the search
                     page to its first result) vs. budgets
-  audit             Lighthouse mobile scores and page weight of a city guide and the calculator
+  audit [--runs N]  Lighthouse mobile scores and page weight of a city guide and the calculator
   bench-build N     time a full build of N generated pages
   bench-browser     time the calculator page on a 60,000-row statement in Chromium
   fuzz [SECONDS]    fuzz the statement reader

@@ -55,10 +55,12 @@ pub fn table(h: &mut String, p: &PersonReport) {
                 "<span class=\"unread\">无法读取 {unread} 个月</span>"
             ));
         }
+        // One element, so that on a phone (each cell a labelled line) the troubles stay
+        // together on the right of their label.
         let trouble = if troubles.is_empty() {
             "<span class=\"ok\">无</span>".to_string()
         } else {
-            troubles.join("，")
+            format!("<span>{}</span>", troubles.join("，"))
         };
         let _ = write!(
             h,

@@ -16,11 +16,21 @@
   var lastJson = null;
   var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
 
-  // The *.wasm.js scripts carry the module as a string of one character per byte.
-  function bytesOf(s) {
-    var out = new Uint8Array(s.length);
-    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
+  // The *.wasm.js scripts carry the module as a string of one character per byte, the bytes
+  // renamed by frequency (`table` maps each character back). Turned into bytes here, in slices
+  // with a pause between them (the first after the script's own task): on a slow phone one
+  // pass over the whole string would hold the page up for a noticeable moment.
+  var SLICE = 65536;
+  function bytesOf(carrier) {
+    var back = new Uint8Array(256), s = carrier.bytes, out = new Uint8Array(s.length), at = 0;
+    for (var i = 0; i < 256; i++) back[i] = carrier.table.charCodeAt(i);
+    return new Promise(function (resolve) {
+      function slice() {
+        for (var end = Math.min(at + SLICE, s.length); at < end; at++) out[at] = back[s.charCodeAt(at)];
+        if (at < s.length) setTimeout(slice, 0); else resolve(out);
+      }
+      setTimeout(slice, 0);
+    });
   }
 
   function loadScript(name) {
@@ -60,10 +70,10 @@
     var ready = (self.shebaoWasm && self.shebaoWasm[name]) ? Promise.resolve()
       : loadScript(name + '.js').then(function () { return loadScript(name + '.wasm.js'); });
     modules[name] = ready.then(function () {
+      return bytesOf(self.shebaoWasm[name]);
+    }).then(function (bytes) {
       var g = glue(name);
-      return g({ module_or_path: bytesOf(self.shebaoWasm[name]) }).then(function () {
-        return g;
-      });
+      return g({ module_or_path: bytes }).then(function () { return g; });
     });
     modules[name].catch(function () { delete modules[name]; }); // a later pick tries again
     return modules[name];
