@@ -413,7 +413,5 @@
   input.addEventListener('input', function () { if (!composing) run(input.value, false); });
   var q = new URLSearchParams(location.search).get('q') || '';
   input.value = q;
-  var header = document.getElementById('site-q');
-  if (header) header.value = q;
   run(q, true);
 })();
