@@ -24,8 +24,9 @@ pub fn run(rest: &[String]) -> Result<()> {
         None => 10_000,
     };
     let root = std::env::current_dir()?;
-    let dir = std::env::temp_dir().join(format!("shebao-bench-{n}"));
-    let _ = std::fs::remove_dir_all(&dir);
+    // A new folder per run: deleting an earlier run's 70,000 files here would slow every
+    // file this run makes for the next minute (see the note on fresh folders below).
+    let dir = std::env::temp_dir().join(format!("shebao-bench-{n}-{}", std::process::id()));
     let content = dir.join("content");
     let bytes = generate(&content, n)?;
     println!(
@@ -41,14 +42,19 @@ pub fn run(rest: &[String]) -> Result<()> {
         bail!("cargo build --release -p shebao failed");
     }
     let bin = root.join("target/release/shebao");
-    let build = |out: &Path, base_url: &str| -> Result<(Duration, u64)> {
+    // The same templates without the search page: the generator then builds no index, which
+    // shows what search costs.
+    let no_search = dir.join("templates-without-search");
+    copy_tree(&root.join("site-templates"), &no_search)?;
+    std::fs::remove_file(no_search.join("templates/search.html"))?;
+    let build_with = |templates: &Path, out: &Path, base_url: &str| -> Result<(Duration, u64)> {
         let started = Instant::now();
         let output = Command::new(&bin)
             .args(["build", "--base-url", base_url])
             .arg("--content")
             .arg(&content)
             .arg("--templates")
-            .arg(root.join("site-templates"))
+            .arg(templates)
             .arg("--out")
             .arg(out)
             .arg("--calc-bundle")
@@ -62,17 +68,27 @@ pub fn run(rest: &[String]) -> Result<()> {
         }
         Ok((elapsed, peak_from(&stderr)))
     };
+    let templates = root.join("site-templates");
+    let build = |out: &Path, base_url: &str| build_with(&templates, out, base_url);
     println!("machine load before: {}", load());
     // Each fresh run gets its own folder and nothing is deleted until the end: for 60 s after
     // a large delete, ext4 without a journal skips the freed inodes one by one for every new
     // file (see generator/src/output.rs), which would time the kernel's allocator instead of
     // the build. Deletions by other processes on the same disk still can.
+    // The floor is measured between the fresh builds, each run into its own new folder, so
+    // both see the same machine: a single floor run moved between 0.3 and 0.8 s on this
+    // machine as other work came and went.
     let mut fresh = Vec::new();
+    let mut floors = Vec::new();
+    let mut without_search = Vec::new();
     let mut peak_kb = 0u64;
     for i in 0..RUNS {
+        floors.push(io_floor(&content, &dir.join(format!("floor-{i}")))?);
         let (t, kb) = build(&dir.join(format!("public-{i}")), "https://example.org/")?;
         fresh.push(t);
         peak_kb = peak_kb.max(kb);
+        let out = dir.join(format!("without-search-{i}"));
+        without_search.push(build_with(&no_search, &out, "https://example.org/")?.0);
     }
     // Rebuilds into the existing folder; the base URL alternates, so every page changes and
     // is rewritten in place.
@@ -88,18 +104,26 @@ pub fn run(rest: &[String]) -> Result<()> {
     for _ in 0..RUNS {
         unchanged.push(build(&out, &last)?.0);
     }
-    let floor = io_floor(&content, &dir.join("floor"))?;
-    let report = |label: &str, times: &mut Vec<Duration>| {
+    let median = |times: &mut Vec<Duration>| {
         times.sort();
-        let median = times[RUNS / 2];
+        times[RUNS / 2]
+    };
+    let floor = median(&mut floors);
+    let report = |label: &str, times: &mut Vec<Duration>| {
+        let m = median(times);
         println!(
-            "{label}, median of {RUNS}: {:.3} s ({:.0} pages/s); runs: {}",
-            median.as_secs_f64(),
-            n as f64 / median.as_secs_f64(),
+            "{label}, median of {RUNS}: {:.3} s ({:.0} pages/s, {:.1}× the floor); runs: {}",
+            m.as_secs_f64(),
+            n as f64 / m.as_secs_f64(),
+            m.as_secs_f64() / floor.as_secs_f64(),
             fmt_runs(times)
         );
     };
     report("full release build into a new folder", &mut fresh);
+    report(
+        "the same without the search index (no search page)",
+        &mut without_search,
+    );
     report("full rebuild, every page changed (in place)", &mut rewrite);
     report("rebuild, nothing changed", &mut unchanged);
     println!(
@@ -107,8 +131,9 @@ pub fn run(rest: &[String]) -> Result<()> {
         peak_kb as f64 / 1024.0
     );
     println!(
-        "I/O floor (read .md, write */index.html into a new folder, 2 threads, no rendering): {:.3} s",
-        floor.as_secs_f64()
+        "I/O floor (read .md, write */index.html into a new folder, 2 threads, no rendering), median of {RUNS}: {:.3} s; runs: {}",
+        floor.as_secs_f64(),
+        fmt_runs(&floors)
     );
     println!("machine load after: {}", load());
     // The search index of the same build: what a query on a 10,000-page site loads.
@@ -120,6 +145,20 @@ pub fn run(rest: &[String]) -> Result<()> {
         println!("kept {}", dir.display());
     } else {
         let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}
+
+/// Copies the files under `from` into `to`.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry?;
+        let target = to.join(entry.path().strip_prefix(from)?);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
     }
     Ok(())
 }
@@ -224,7 +263,6 @@ fn io_floor(content: &Path, out: &Path) -> Result<Duration> {
         }
         Ok(())
     })?;
-    let elapsed = started.elapsed();
-    let _ = std::fs::remove_dir_all(out);
-    Ok(elapsed)
+    // Not deleted here: see the note on fresh folders in `run`.
+    Ok(started.elapsed())
 }

@@ -13,6 +13,8 @@
 //!
 //! A query loads one shard per distinct token, then the fragments of its top results.
 
+use std::fmt::Write as _;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -90,7 +92,8 @@ pub fn shards(postings: &Postings) -> (Vec<OutFile>, u32) {
                         body.push(',');
                     }
                     let v = (p & !3) - prev + (p & 3);
-                    body.push_str(&v.to_string());
+                    // Written in place: a String per number was a third of the shards' time.
+                    let _ = write!(body, "{v}");
                     prev = p & !3;
                 }
                 body.push(']');
