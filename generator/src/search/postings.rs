@@ -59,13 +59,9 @@ pub struct Postings {
     pub sections: u32,
 }
 
-/// A token while indexing, packed in a u64 with its field in the low 2 bits: a Han bigram
-/// is its two code points (21 bits each), a word is its number in a word list with the top
-/// bit set.
-type Entry = u64;
-const WORD: u64 = 1 << 63;
-/// The word bit of a key (an entry without its field).
-const WORD_KEY: u64 = WORD >> 2;
+/// A token while indexing is a u64 key: a Han bigram is its two code points (21 bits each),
+/// a word is its number in a word list with this bit set.
+const WORD_KEY: u64 = 1 << 61;
 
 /// ASCII words numbered in the order first seen.
 #[derive(Default)]
@@ -162,40 +158,32 @@ fn part(docs: &[Doc], first: u32) -> Part {
     for doc in docs {
         for (i, s) in doc.sections.iter().enumerate() {
             let title = (i == 0).then_some(doc.title.as_str());
-            for entry in section_entries(title, s, &mut part.words) {
-                part.map
-                    .entry(entry >> 2)
-                    .or_default()
-                    .push(sid << 2 | (entry & 3) as u32);
+            let Part { words, map } = &mut part;
+            let mut add = |text: &str, field: Field| {
+                each_token(text, |t| {
+                    let key = match t {
+                        Token::Bigram(a, b) => ((a as u64) << 21) | b as u64,
+                        Token::Word(w) => WORD_KEY | words.number(w),
+                    };
+                    let posting = sid << 2 | field as u32;
+                    let list = map.entry(key).or_default();
+                    // One posting per section: a repeat keeps the highest field (sorting
+                    // each section's tokens to drop repeats took longer).
+                    match list.last_mut() {
+                        Some(last) if *last >> 2 == sid => *last = (*last).max(posting),
+                        _ => list.push(posting),
+                    }
+                });
+            };
+            if let Some(title) = title {
+                add(title, Field::Title);
             }
+            add(&s.heading, Field::Heading);
+            add(&s.text, Field::Body);
             sid += 1;
         }
     }
     part
-}
-
-/// One entry per token of a section (the page title counts for the first section only),
-/// each with the highest field it occurs in.
-fn section_entries(title: Option<&str>, s: &Section, words: &mut Words) -> Vec<Entry> {
-    let mut keys: Vec<Entry> = Vec::with_capacity(s.text.len() / 3 + 16);
-    let mut add = |text: &str, field: Field| {
-        each_token(text, |t| {
-            let key = match t {
-                Token::Bigram(a, b) => ((a as u64) << 21) | b as u64,
-                Token::Word(w) => WORD_KEY | words.number(w),
-            };
-            keys.push(key << 2 | field as u64);
-        });
-    };
-    if let Some(title) = title {
-        add(title, Field::Title);
-    }
-    add(&s.heading, Field::Heading);
-    add(&s.text, Field::Body);
-    // Descending: for each key its highest field comes first and is the one kept.
-    keys.sort_unstable_by(|a, b| b.cmp(a));
-    keys.dedup_by_key(|k| *k >> 2);
-    keys
 }
 
 #[cfg(test)]
