@@ -145,6 +145,11 @@ pub fn run(rest: &[String]) -> Result<()> {
         println!("kept {}", dir.display());
     } else {
         let _ = std::fs::remove_dir_all(&dir);
+        println!(
+            "deleted {}: on ext4 without a journal, files made in the next minutes cost more, \
+             so wait about 6 minutes before the next run (or use TMPDIR=/dev/shm)",
+            dir.display()
+        );
     }
     Ok(())
 }
