@@ -10,6 +10,8 @@ use crate::search::{self, City, ListedPage};
 
 /// URL path of the search page.
 pub const SEARCH_PATH: &str = "search/";
+/// URL path of the main calculator page.
+const CALCULATOR_PATH: &str = "calculator/";
 /// Above this many pages the list leaves out headings and shows at most
 /// [`BIG_GROUP`] pages per topic (with a link to the topic), to keep the page light.
 const BIG_SITE: usize = 300;
@@ -48,10 +50,13 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|(path, bytes)| {
                 let url = path.strip_suffix("index.html")?;
-                (!skip.contains(&url)).then(|| search::Page {
+                // A city's calculator is the same tool with the city chosen: only the main one
+                // is indexed (four of them filled the results for 缴费记录).
+                let city_calculator = url.ends_with("calculator/") && url != CALCULATOR_PATH;
+                (!skip.contains(&url) && !city_calculator).then(|| search::Page {
                     url: url.to_string(),
                     html: bytes,
-                    top_only: url.ends_with("calculator/"),
+                    top_only: url == CALCULATOR_PATH,
                 })
             })
             .collect();
