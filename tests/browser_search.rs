@@ -309,8 +309,8 @@ async fn query_table(ctx: &Ctx, c: &Client) -> PageResult<()> {
     let mut loaded = Vec::new();
     // A reader searches from a page of the site (the header's box), so the browser has shown
     // Chinese text already; the search page, its script, style and index are still not
-    // cached. Without this the first query also timed a fresh browser's start (its first
-    // CJK layout), 330-400 ms against 110-190 ms for the rest.
+    // cached. Without this the first query also timed a fresh browser's start (most likely
+    // its first layout of Chinese text): 330-400 ms against 110-190 ms for the rest.
     c.goto(&ctx.url(""))
         .await
         .map_err(|e| format!("cannot open the home page: {e}"))?;
