@@ -198,3 +198,33 @@ fn faq_index_puts_the_national_guide_first() {
     let city = page.find("<h2 id=\"faq-2\">营口社保查询指南</h2>");
     assert!(national.is_some() && city.is_some(), "{page}");
 }
+
+#[test]
+fn contents_lists_are_not_search_results() {
+    // The guides' 本页内容 list repeats their headings: indexed, it took one of a page's
+    // three result places for any heading word.
+    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let pages_with_toc = rendered
+        .files
+        .iter()
+        .filter(|(p, b)| {
+            p.ends_with("index.html")
+                && String::from_utf8_lossy(b).contains("<summary>本页内容</summary>")
+        })
+        .count();
+    assert!(
+        pages_with_toc > 0,
+        "the fixture has guides with a contents list"
+    );
+    for (path, bytes) in rendered
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/f/"))
+    {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("\"本页内容\""),
+            "{path} has a 本页内容 section: {text}"
+        );
+    }
+}

@@ -7,8 +7,9 @@
 //! allocated per tag: half the time of its default emitter on 10,000 pages), straight from
 //! the rendered bytes (no second UTF-8 check of the page); tag names are kept inline, so a
 //! tag costs no allocation unless it has an id. Left out:
-//! navigation (`nav`: contents lists and breadcrumbs repeat the headings), scripts, styles,
-//! inline SVG icons, `<noscript>` and anything marked `data-search="skip"`.
+//! navigation (`nav`: breadcrumbs repeat the headings), scripts, styles, inline SVG icons,
+//! `<noscript>` and anything marked `data-search="skip"` (the guides' 本页内容 lists, a
+//! `<details>` that would otherwise read as a FAQ question).
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
