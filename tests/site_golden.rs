@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use shebao::build::{build, render, BuildOptions};
+use shebao::build::{build, render, BuildOptions, Rendered};
 use shebao::date::Date;
 use shebao_tests::golden;
 
@@ -28,6 +28,21 @@ fn options(out: PathBuf) -> BuildOptions {
     }
 }
 
+/// The fixture site, rendered in memory.
+fn fixture_site() -> Rendered {
+    render(&options(PathBuf::from("unused"))).expect("fixture builds")
+}
+
+/// The text of one rendered file.
+fn file_text(site: &Rendered, path: &str) -> String {
+    let (_, bytes) = site
+        .files
+        .iter()
+        .find(|(p, _)| p == path)
+        .unwrap_or_else(|| panic!("{path} missing"));
+    String::from_utf8(bytes.clone()).expect("utf-8")
+}
+
 /// Generated files the golden test compares: pages, feeds, robots.txt, data. Copied static
 /// assets and the calculator pages (another template owner) are left out.
 fn compared(path: &str) -> bool {
@@ -40,7 +55,7 @@ fn compared(path: &str) -> bool {
 
 #[test]
 fn basic_site_matches_expected_files() {
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let rendered = fixture_site();
     golden::assert_dir(
         &root().join("tests/fixtures/sites/basic/expected"),
         rendered
@@ -71,16 +86,8 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn json_ld_blocks_parse_with_the_right_types() {
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
-    let page = |path: &str| {
-        let bytes = &rendered
-            .files
-            .iter()
-            .find(|(p, _)| p == path)
-            .unwrap_or_else(|| panic!("{path} missing"))
-            .1;
-        String::from_utf8(bytes.clone()).expect("utf-8")
-    };
+    let rendered = fixture_site();
+    let page = |path: &str| file_text(&rendered, path);
     let types = |html: &str| -> Vec<String> {
         let mut types = Vec::new();
         for block in html.split("<script type=\"application/ld+json\">").skip(1) {
@@ -126,13 +133,8 @@ fn json_ld_blocks_parse_with_the_right_types() {
 /// reads as 未证实 — never as a plain number.
 #[test]
 fn unconfirmed_figures_read_as_unconfirmed() {
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
-    let topic = rendered
-        .files
-        .iter()
-        .find(|(p, _)| p == "topics/account/index.html")
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .expect("topic page");
+    let rendered = fixture_site();
+    let topic = file_text(&rendered, "topics/account/index.html");
     let row = |year: &str| {
         let start = topic
             .find(&format!("<th scope=\"row\">{year}</th>"))
@@ -162,13 +164,8 @@ fn unconfirmed_figures_read_as_unconfirmed() {
 #[test]
 fn field_name_markers_list_the_readers_names() {
     use shebao_calc::read::{header_synonyms, Field};
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
-    let page = rendered
-        .files
-        .iter()
-        .find(|(p, _)| p == "topics/fields/index.html")
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .expect("fields page");
+    let rendered = fixture_site();
+    let page = file_text(&rendered, "topics/fields/index.html");
     let (_, rate) = header_synonyms()
         .iter()
         .find(|(f, _)| *f == Field::Rate)
@@ -187,13 +184,8 @@ fn field_name_markers_list_the_readers_names() {
 /// fixture, and its path sorts after it), then the cities.
 #[test]
 fn faq_index_puts_the_national_guide_first() {
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
-    let page = rendered
-        .files
-        .iter()
-        .find(|(p, _)| p == "faq/index.html")
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .expect("faq index");
+    let rendered = fixture_site();
+    let page = file_text(&rendered, "faq/index.html");
     let national = page.find("<h2 id=\"faq-1\">全国社保查询指南</h2>");
     let city = page.find("<h2 id=\"faq-2\">营口社保查询指南</h2>");
     assert!(national.is_some() && city.is_some(), "{page}");
@@ -203,7 +195,7 @@ fn faq_index_puts_the_national_guide_first() {
 fn contents_lists_are_not_search_results() {
     // The guides' 本页内容 list repeats their headings: indexed, it took one of a page's
     // three result places for any heading word.
-    let rendered = render(&options(PathBuf::from("unused"))).expect("fixture builds");
+    let rendered = fixture_site();
     let pages_with_toc = rendered
         .files
         .iter()

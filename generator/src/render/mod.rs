@@ -24,6 +24,8 @@ pub const SITE_TITLE: &str = "社保查询指南";
 
 /// A body comment that editors put where the crediting-rate table should appear.
 pub const CREDITING_MARKER: &str = "<!-- policy:crediting-rates -->";
+/// URL path of the main calculator page (each city guide has its own copy below it).
+pub const CALCULATOR_PATH: &str = "calculator/";
 
 /// One output file: path relative to the output folder, and its bytes.
 pub type OutFile = (String, Vec<u8>);
@@ -304,7 +306,7 @@ impl Renderer<'_> {
             }
         }
         if let (true, Some(json)) = (self.t.has("calculator.html"), &policy_json) {
-            let path = "calculator/";
+            let path = CALCULATOR_PATH;
             let crumbs: Vec<LinkView<'_>> = self
                 .site
                 .get("_index.md")

@@ -4,14 +4,12 @@
 
 use serde::Serialize;
 
-use super::{OutFile, Renderer, TemplateError};
+use super::{OutFile, Renderer, TemplateError, CALCULATOR_PATH};
 use crate::model::{Page, PageKind};
 use crate::search::{self, City, ListedPage};
 
 /// URL path of the search page.
 pub const SEARCH_PATH: &str = "search/";
-/// URL path of the main calculator page.
-const CALCULATOR_PATH: &str = "calculator/";
 /// Above this many pages the list leaves out headings and shows at most
 /// [`BIG_GROUP`] pages per topic (with a link to the topic), to keep the page light.
 const BIG_SITE: usize = 300;
@@ -52,7 +50,7 @@ impl Renderer<'_> {
                 let url = path.strip_suffix("index.html")?;
                 // A city's calculator is the same tool with the city chosen: only the main one
                 // is indexed (four of them filled the results for 缴费记录).
-                let city_calculator = url.ends_with("calculator/") && url != CALCULATOR_PATH;
+                let city_calculator = url.ends_with(CALCULATOR_PATH) && url != CALCULATOR_PATH;
                 (!skip.contains(&url) && !city_calculator).then(|| search::Page {
                     url: url.to_string(),
                     html: bytes,
