@@ -165,6 +165,20 @@ fn forms_read_months_by_column() {
     assert_eq!(pension["months_paid"], 10);
     assert_eq!(pension["gaps"].as_array().unwrap().len(), 0);
     assert_eq!(months(&pension["unreadable"]), gap("2024-07", "2024-08"));
+    // Both blank months stand on the grid's one row: one row, one reason naming both. The
+    // form's rows are years and months, so the summary gives no count of lines read.
+    assert_eq!(one["source"]["form"], true);
+    let rows = one["source"]["unreadable_rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let reasons = rows[0]["reasons"].as_array().unwrap();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(
+        reasons[0].as_str().unwrap().contains("7 月、8 月"),
+        "{reasons:?}"
+    );
+    let summary = shebao_calc::summary_zh(&checked(&dir().join("form.pdf")).unwrap());
+    assert!(!summary.contains("；读取"), "{summary}");
+    assert_eq!(summary.matches("有读不出来的内容").count(), 1, "{summary}");
 }
 
 #[test]

@@ -226,8 +226,16 @@ impl StatementError {
         out
     }
 
-    /// Only the "what" part, without the location (used for skipped-row reasons).
-    pub fn what_zh(&self) -> String {
+    /// The reason a row was not read: the column, then what (the row is listed beside it).
+    pub fn in_row_zh(&self) -> String {
+        match &self.column {
+            Some(c) => format!("“{c}”列：{}", self.what_zh()),
+            None => self.what_zh(),
+        }
+    }
+
+    /// Only the "what" part, without the location.
+    fn what_zh(&self) -> String {
         match &self.kind {
             ErrorKind::Empty => "文件是空的，没有任何内容。".into(),
             ErrorKind::TooLarge { size, limit } => format!(

@@ -49,8 +49,58 @@ pub struct SourceReport {
     pub rows_read: usize,
     /// Rows not read, with reasons.
     pub rows_skipped: Vec<SkippedRow>,
+    /// The rows with content that could not be read, each once, in file order.
+    pub unreadable_rows: Vec<UnreadableRow>,
+    /// A 权益记录单 form read as tables (`rows_read` is then not a count of the paper's lines).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub form: bool,
     /// The period the document says it covers.
     pub declared_period: Option<Span>,
+}
+
+/// A row of the file with content that could not be read: listed once, however many of its
+/// cells or months failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnreadableRow {
+    /// Row (1-based).
+    pub row: usize,
+    /// What could not be read, each reason once.
+    pub reasons: Vec<String>,
+}
+
+impl UnreadableRow {
+    /// The unreadable rows among `skipped`, grouped by row, in row order.
+    pub fn of(skipped: &[SkippedRow]) -> Vec<UnreadableRow> {
+        let mut rows: Vec<UnreadableRow> = Vec::new();
+        for k in skipped.iter().filter(|k| k.unreadable) {
+            let at = match rows.iter().position(|r| r.row == k.row) {
+                Some(at) => at,
+                None => {
+                    rows.push(UnreadableRow {
+                        row: k.row,
+                        reasons: Vec::new(),
+                    });
+                    rows.len() - 1
+                }
+            };
+            if !rows[at].reasons.contains(&k.reason) {
+                rows[at].reasons.push(k.reason.clone());
+            }
+        }
+        crate::order::sort_by_key(&mut rows, |r| r.row);
+        rows
+    }
+
+    /// The reasons as one text, each a sentence.
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(|r| {
+                let r = r.trim_end_matches(['。', '；']);
+                format!("{r}。")
+            })
+            .collect()
+    }
 }
 
 /// The city and province whose figures the checks used.

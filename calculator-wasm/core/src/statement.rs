@@ -49,6 +49,10 @@ pub struct SourceInfo {
     pub rows_read: usize,
     /// Rows not read, each with the reason.
     pub rows_skipped: Vec<SkippedRow>,
+    /// A 权益记录单 form read as tables: `rows_read` counts years and months, not lines of
+    /// the paper, so it is not shown to the person.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub form: bool,
 }
 
 /// A row the reader did not turn into records.

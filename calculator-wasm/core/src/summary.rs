@@ -17,16 +17,26 @@ pub fn summary_zh(report: &Report) -> String {
         Some(n) => format!("（{n} 页）"),
         None => String::new(),
     };
+    // A form's rows are its years and months, not lines a person can count on the paper.
+    let counts = if s.form {
+        String::new()
+    } else {
+        let not_data = s.rows_skipped.iter().filter(|r| !r.unreadable).count();
+        format!("；读取 {} 行，跳过 {not_data} 行", s.rows_read)
+    };
     let _ = writeln!(
         out,
-        "文件：{}{pages}，{}；读取 {} 行，跳过 {} 行。",
+        "文件：{}{pages}，{}{counts}。",
         s.format.name_zh(),
         s.layout_name,
-        s.rows_read,
-        s.rows_skipped.len()
     );
-    for row in s.rows_skipped.iter().filter(|r| r.unreadable) {
-        let _ = writeln!(out, "  ！第 {} 行有读不出来的内容：{}", row.row, row.reason);
+    for row in &s.unreadable_rows {
+        let _ = writeln!(
+            out,
+            "  ！第 {} 行有读不出来的内容：{}",
+            row.row,
+            row.reasons_text()
+        );
     }
     if let Some(p) = &s.declared_period {
         let _ = writeln!(out, "证明所列期间：{}", period_zh(p.from, p.to));

@@ -83,15 +83,20 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
     };
     let _ = write!(
         h,
-        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}{pages}，共 {} 行缴费记录",
+        "<p class=\"note\" data-layout=\"{}\" data-rows-read=\"{}\">文件：{}{pages}",
         escape(&serde_name(&s.layout)),
         s.rows_read,
         escape(file_name),
-        s.rows_read
     );
-    let skipped = s.rows_skipped.iter().filter(|k| !k.unreadable).count();
-    if skipped > 0 {
-        let _ = write!(h, "（另有 {skipped} 行是标题、空行或合计，不是缴费记录）");
+    // A form's rows are its years and months, not lines a person can count on the paper.
+    if s.form {
+        let _ = write!(h, "，按{}读取", escape(&s.layout_name));
+    } else {
+        let _ = write!(h, "，共 {} 行缴费记录", s.rows_read);
+        let skipped = s.rows_skipped.iter().filter(|k| !k.unreadable).count();
+        if skipped > 0 {
+            let _ = write!(h, "（另有 {skipped} 行是标题、空行或合计，不是缴费记录）");
+        }
     }
     h.push('。');
     if let Some(p) = &s.declared_period {
@@ -111,7 +116,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
         }
     }
     h.push_str("</p>");
-    let unreadable: Vec<_> = s.rows_skipped.iter().filter(|k| k.unreadable).collect();
+    let unreadable = &s.unreadable_rows;
     if !unreadable.is_empty() {
         let _ = write!(
             h,
@@ -120,7 +125,7 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
             unreadable.len()
         );
         for k in unreadable.iter().take(20) {
-            let _ = write!(h, "<li>第 {} 行：{}</li>", k.row, escape(&k.reason));
+            let _ = write!(h, "<li>第 {} 行：{}</li>", k.row, escape(&k.reasons_text()));
         }
         if unreadable.len() > 20 {
             let _ = write!(h, "<li>……另有 {} 行</li>", unreadable.len() - 20);

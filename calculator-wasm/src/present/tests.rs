@@ -167,3 +167,20 @@ fn retirement_part_appears_with_birth_and_track() {
     );
     assert!(out.html.contains("退休估算"));
 }
+
+#[test]
+fn a_row_with_two_unreadable_cells_is_one_row_said_once() {
+    // One year's row of a 年×月 grid with two amounts that are not numbers.
+    let csv = "年度,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n\
+               2023,420,420,420,420,420,420,42O,42O.0,420,420,420,420\n";
+    let out = check(csv.as_bytes(), "grid.csv", OptionText::default());
+    let h = &out.html;
+    assert!(h.contains("data-unreadable-rows=\"1\""), "{h}");
+    assert!(h.contains("有 1 行的内容读不出来"), "{h}");
+    assert_eq!(h.matches("<li>第 2 行：").count(), 1, "{h}");
+    assert!(
+        !h.contains("第 2 行：第 2 行"),
+        "the row is named once: {h}"
+    );
+    assert!(h.contains("“7月”列") && h.contains("“8月”列"), "{h}");
+}

@@ -24,7 +24,7 @@ use crate::policy::{Policy, Track};
 use crate::record::{mask_id, Insurance, Person, Record};
 use crate::report::{
     Finding, FindingCode, PersonReport, PlaceReport, Quantity, Report, SourceReport, Span,
-    SCHEMA_VERSION,
+    UnreadableRow, SCHEMA_VERSION,
 };
 use crate::statement::Statement;
 use rust_decimal::prelude::ToPrimitive;
@@ -60,6 +60,8 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             header_row: s.header_row,
             rows_read: s.rows_read,
             rows_skipped: s.rows_skipped.clone(),
+            unreadable_rows: UnreadableRow::of(&s.rows_skipped),
+            form: s.form,
             declared_period: statement.declared_period.map(|(a, b)| Span::new(a, b)),
         },
         place: place.and_then(|p| {

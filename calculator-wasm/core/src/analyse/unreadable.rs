@@ -194,6 +194,7 @@ mod tests {
                         insurance: None,
                     })
                     .collect(),
+                form: false,
             },
             people: vec![Person {
                 records,

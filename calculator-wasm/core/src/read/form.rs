@@ -288,19 +288,26 @@ impl Form {
             // Months the grid shows clearly (a figure that could not be placed may stand in
             // two columns: not counted).
             let clear = mine.iter().filter(|e| e.is_clear()).count() as u32;
-            let doubt = |number: usize, m: u32, why: &str| {
+            let doubt = |number: usize, m: u32, why: String| {
                 let mut e = MonthEntry::new(year, ins, m, number);
-                e.cells[3] = Cell::Unreadable(why.to_string());
+                e.cells[3] = Cell::Unreadable(why);
                 row(number, e.cells)
             };
+            // Several months share a row of the form, so each reason names its months; the
+            // blank months of a year share one reason, said once.
             for m in (1..=12).filter(|m| !columns.iter().any(|c| c.1 == *m)) {
-                self.long
-                    .push(doubt(header.number, m, "逐月表的表头里没有读到这一月"));
+                let why = format!("{year} 年 {m} 月：逐月表的表头里没有这一月");
+                self.long.push(doubt(header.number, m, why));
             }
+            let blank: Vec<String> = mine
+                .iter()
+                .filter(|e| e.filled == 0)
+                .map(|e| format!("{} 月", e.month))
+                .collect();
             for e in mine {
                 if e.filled > 0 && e.blank > 0 {
-                    self.long
-                        .push(doubt(e.row, e.month, "逐月表里这个月只有部分项目有数"));
+                    let why = format!("{year} 年 {} 月：逐月表里只有部分项目有数", e.month);
+                    self.long.push(doubt(e.row, e.month, why));
                 } else if e.filled > 0 {
                     let mut cells = e.cells.clone();
                     if !with_base.contains(&ins) {
@@ -313,9 +320,10 @@ impl Form {
                     self.long.push(row(e.row, cells));
                 } else if let Some(n) = stated.filter(|n| clear < *n) {
                     let why = format!(
-                        "这个月在逐月表里是空白，但记录单写当年缴费 {n} 个月，表里只有 {clear} 个月清楚有数，分不清是哪几个月没缴"
+                        "{year} 年逐月表里 {}是空白，但记录单写当年缴费 {n} 个月，表里只有 {clear} 个月清楚有数，分不清是哪几个月没缴",
+                        blank.join("、")
                     );
-                    self.long.push(doubt(header.number, e.month, &why));
+                    self.long.push(doubt(header.number, e.month, why));
                 }
             }
         }
@@ -580,6 +588,7 @@ mod tests {
                 format: Format::Pdf,
                 grids,
                 pages: Some(1),
+                form: true,
             },
             None,
         )

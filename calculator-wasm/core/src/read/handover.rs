@@ -6,7 +6,8 @@
 //! plan → rows), exactly as the native reader does after calling the same decoders directly.
 //!
 //! One line per item, each ending in `\n`:
-//! - `shebao-grid 1 <format> <pages>`: version, format tag (`xlsx`, `pdf`), pages (0: not paged);
+//! - `shebao-grid 1 <format> <pages>`: version, format tag (`xlsx`, `pdf`), pages (0: not paged),
+//!   then ` form` when the grids are a 权益记录单 form rewritten as tables;
 //! - `G<ocr>` and, for a named sheet, `\t<name>`: a new grid (`ocr` is `0` or `1`);
 //! - `R<number>` then `\t<cell>` per cell: a row of the current grid.
 //!
@@ -33,9 +34,10 @@ pub fn encode(decoded: &Decoded) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{MAGIC} {} {}",
+        "{MAGIC} {} {}{}",
         format_tag(decoded.format),
-        decoded.pages.unwrap_or(0)
+        decoded.pages.unwrap_or(0),
+        if decoded.form { " form" } else { "" }
     );
     for grid in &decoded.grids {
         out.push('G');
@@ -133,6 +135,11 @@ pub fn decode(text: &str) -> Result<Decoded, StatementError> {
         .next()
         .and_then(|p| p.parse().ok())
         .ok_or_else(bad)?;
+    let form = match head_fields.next() {
+        None => false,
+        Some("form") => true,
+        Some(_) => return Err(bad()),
+    };
     let mut grids: Vec<Grid> = Vec::new();
     for line in lines {
         if let Some(g) = line.strip_prefix('G') {
@@ -161,6 +168,7 @@ pub fn decode(text: &str) -> Result<Decoded, StatementError> {
         format,
         grids,
         pages: (pages > 0).then_some(pages),
+        form,
     })
 }
 
@@ -237,6 +245,7 @@ mod tests {
         Decoded {
             format: Format::Xlsx,
             pages: None,
+            form: false,
             grids: vec![
                 Grid {
                     rows: vec![
@@ -280,12 +289,15 @@ mod tests {
         assert_eq!(back.grids, d.grids);
         assert_eq!(back.format, Format::Xlsx);
         assert_eq!(back.pages, None);
+        assert!(!back.form);
         let paged = Decoded {
             format: Format::Pdf,
             pages: Some(8),
             grids: vec![],
+            form: true,
         };
-        assert_eq!(decode(&encode(&paged)).unwrap().pages, Some(8));
+        let back = decode(&encode(&paged)).unwrap();
+        assert_eq!((back.pages, back.form), (Some(8), true));
     }
 
     #[test]

@@ -102,6 +102,9 @@ pub struct Decoded {
     pub grids: Vec<Grid>,
     /// Pages read (PDF).
     pub pages: Option<u32>,
+    /// The grids are a 权益记录单 form rewritten as tables (`form.rs`): their rows are one
+    /// per year and per month, not lines of the paper.
+    pub form: bool,
 }
 
 /// Decode a binary document (XLSX, PDF) into grids, without the rest of the engine: the entry
@@ -133,6 +136,10 @@ pub fn read_decoded(
         decoded.pages,
         file_name,
     )
+    .map(|mut s| {
+        s.source.form = decoded.form;
+        s
+    })
     .map_err(|e| e.in_file(file_name))
 }
 
@@ -149,6 +156,7 @@ fn decode_xlsx(bytes: &[u8]) -> Result<Decoded, StatementError> {
         format: Format::Xlsx,
         grids: xlsx::read_sheets(bytes)?,
         pages: None,
+        form: false,
     })
 }
 
@@ -355,6 +363,7 @@ fn read_grids(
                 header_row: Some(grid.rows[header.last].number),
                 rows_read: table.rows_read,
                 rows_skipped: skipped,
+                form: false,
             },
             people: table.people,
             declared_period,

@@ -35,9 +35,11 @@ pub fn decode(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, Stateme
         sheet: None,
         ocr: false,
     };
+    let form = super::form::form_grids(&grid);
     Ok(Decoded {
         format: Format::Pdf,
-        grids: super::form::form_grids(&grid).unwrap_or_else(|| vec![grid]),
+        form: form.is_some(),
+        grids: form.unwrap_or_else(|| vec![grid]),
         pages: Some(table.pages),
     })
 }

@@ -246,7 +246,7 @@ pub fn read_rows(
                 for (e, month, insurance) in out.unreadable {
                     skipped.push(SkippedRow {
                         row: row.number,
-                        reason: e.message_zh(),
+                        reason: e.in_row_zh(),
                         unreadable: true,
                         month: Some(month),
                         insurance: Some(insurance),
@@ -279,7 +279,7 @@ pub fn read_rows(
                 };
                 skipped.push(SkippedRow {
                     row: row.number,
-                    reason: e.message_zh(),
+                    reason: e.in_row_zh(),
                     unreadable: true,
                     month,
                     insurance,

@@ -90,6 +90,7 @@ pub fn statement_with(person: Person) -> Statement {
             header_row: Some(1),
             rows_read: person.records.len(),
             rows_skipped: vec![],
+            form: false,
         },
         people: vec![person],
         declared_period: None,
