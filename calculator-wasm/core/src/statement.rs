@@ -72,6 +72,10 @@ pub struct SkippedRow {
     /// With `month`: the row's insurance, when its cell (or the file) says which.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance: Option<Insurance>,
+    /// For an unreadable row of a file with several people: whose row it is (an index into
+    /// `Statement::people`), so it hides no other person's gap. `None`: anyone's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<usize>,
 }
 
 impl SkippedRow {
@@ -83,6 +87,7 @@ impl SkippedRow {
             unreadable: false,
             month: None,
             insurance: None,
+            person: None,
         }
     }
 }

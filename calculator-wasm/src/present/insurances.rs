@@ -108,7 +108,8 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
     // month stand for the run.
     let mut runs: BTreeMap<Key, Run> = BTreeMap::new();
     // The rows behind each unreadable run of months.
-    let mut unread_rows: Vec<((Month, Month), String)> = Vec::new();
+    // The rows each unreadable run may be in, over every insurance the line names.
+    let mut unread_rows: Vec<((Month, Month), Vec<usize>)> = Vec::new();
     let mut add = |key: Key, months: u32, settled_in: Option<Month>, i: &InsuranceReport| {
         let run = runs
             .entry(key)
@@ -133,7 +134,10 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
         }
         for u in &i.unreadable {
             add((u.from, u.to, Trouble::Unreadable), u.months, None, i);
-            unread_rows.push(((u.from, u.to), rows_zh(&u.rows)));
+            match unread_rows.iter_mut().find(|(k, _)| *k == (u.from, u.to)) {
+                Some((_, rows)) => rows.extend(&u.rows),
+                None => unread_rows.push(((u.from, u.to), u.rows.clone())),
+            }
         }
     }
     let (mut lines, mut settled, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
@@ -149,11 +153,14 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
             Trouble::Arrears => lines.push(format!("<li data-arrears {attrs}><strong>{when}</strong>：{who}显示<strong>欠费</strong>，还没有补缴。</li>")),
             Trouble::Interrupted => lines.push(format!("<li data-interrupted {attrs}><strong>{when}</strong>：{who}参保中断。</li>")),
             Trouble::Unreadable => {
-                let rows = unread_rows
+                let mut rows = unread_rows
                     .iter()
                     .find(|(k, _)| *k == (from, to))
-                    .map(|(_, r)| r.as_str())
+                    .map(|(_, r)| r.clone())
                     .unwrap_or_default();
+                shebao_calc::order::sort_by_key(&mut rows, |r| *r);
+                rows.dedup();
+                let rows = rows_zh(&rows);
                 unreadable.push(format!("<li data-unreadable {attrs}><strong>{when}</strong>：{who}这段时间的记录可能在文件第 {rows} 行，但读不出来。这不算断缴，请打开原文件看一看这几行。</li>"));
             }
             Trouble::Settled => {

@@ -184,3 +184,19 @@ fn a_row_with_two_unreadable_cells_is_one_row_said_once() {
     );
     assert!(h.contains("“7月”列") && h.contains("“8月”列"), "{h}");
 }
+
+#[test]
+fn an_unreadable_month_of_two_insurances_names_both_rows() {
+    // February's pension amount is on row 4, its medical amount on row 5: both unreadable.
+    let csv = "费款所属期,险种,缴费基数,个人缴费\n\
+               202301,养老,5000,400.00\n202301,医疗,5000,100.00\n\
+               202302,养老,5000,4O0.00\n202302,医疗,5000,1O0.00\n\
+               202303,养老,5000,400.00\n202303,医疗,5000,100.00\n";
+    let out = check(csv.as_bytes(), "two.csv", OptionText::default());
+    let h = &out.html;
+    let line = h
+        .split("<li data-unreadable ")
+        .nth(1)
+        .expect("an unreadable line");
+    assert!(line.contains("第 4、5 行"), "{line}");
+}

@@ -91,15 +91,18 @@ pub fn summarise(
         }
     }
 
-    // The declared period's last month with no record is "not booked yet"; months between the
-    // last record and it are gaps like any other.
-    let not_booked_yet = match (declared, last) {
+    // The declared period's last month with no record is "not booked yet" (unless an
+    // unreadable row may hold it: then it is unreadable); months between the last record and
+    // it are gaps like any other.
+    let declared_end = match (declared, last) {
         (Some((_, end)), Some(l)) if end > l => Some(end),
         _ => None,
     };
-    let gap_end = match (not_booked_yet, last) {
+    let not_booked_yet = declared_end.filter(|end| !unread.may_hold(kind, *end));
+    let gap_end = match (not_booked_yet, declared_end) {
         (Some(nb), _) => nb.offset(-1),
-        (None, l) => l,
+        (None, Some(end)) => Some(end),
+        (None, None) => last,
     };
     // A month without any record is a gap, unless an unreadable row may hold it.
     let (gaps, unreadable) = match (first, gap_end) {

@@ -46,7 +46,6 @@ pub struct Options {
 /// Analyse every person of a statement.
 pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Report {
     let place = options.city.as_deref().and_then(|c| policy.place(c));
-    let unread = unreadable::Unread::of(statement);
     let s = &statement.source;
     Report {
         schema_version: SCHEMA_VERSION,
@@ -76,11 +75,12 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
         people: statement
             .people
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 person(
                     p,
                     statement.declared_period,
-                    &unread,
+                    &unreadable::Unread::of(statement, i),
                     policy,
                     place.unwrap_or_default(),
                     options,

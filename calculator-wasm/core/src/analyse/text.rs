@@ -33,12 +33,13 @@ pub fn years_months_zh(months: u32) -> String {
     }
 }
 
-/// Row numbers for sentences: `7`, `7、9`, or `7、9 等 12 行` when there are many.
+/// Row numbers for sentences that go on with 行 (`第 {} 行`): `7`, `7、9`, or `3、4、5、6、7 等
+/// 12` when there are many.
 pub fn rows_zh(rows: &[usize]) -> String {
     const SHOWN: usize = 5;
     let list: Vec<String> = rows.iter().take(SHOWN).map(|r| r.to_string()).collect();
     if rows.len() > SHOWN {
-        format!("{} 等 {} 行", list.join("、"), rows.len())
+        format!("{} 等 {}", list.join("、"), rows.len())
     } else {
         list.join("、")
     }
@@ -55,6 +56,15 @@ pub fn round_dp(value: Decimal, dp: u32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_rows_read_as_one_count_in_a_sentence() {
+        assert_eq!(format!("第 {} 行", rows_zh(&[7, 9])), "第 7、9 行");
+        assert_eq!(
+            format!("第 {} 行", rows_zh(&[3, 4, 5, 6, 7, 8])),
+            "第 3、4、5、6、7 等 6 行"
+        );
+    }
 
     #[test]
     fn wording() {

@@ -39,25 +39,28 @@ pub struct Unread {
 }
 
 impl Unread {
-    /// From a read statement: its unreadable rows placed among the rows that were read.
-    pub fn of(statement: &Statement) -> Unread {
+    /// From a read statement: the unreadable rows of person `person` (an index into
+    /// `statement.people`) placed among that person's rows that were read. A row whose person
+    /// is not known counts for everyone (it can only make fewer gaps).
+    pub fn of(statement: &Statement, person: usize) -> Unread {
         let unreadable: Vec<&crate::statement::SkippedRow> = statement
             .source
             .rows_skipped
             .iter()
-            .filter(|s| s.unreadable)
+            .filter(|s| s.unreadable && s.person.is_none_or(|i| i == person))
             .collect();
         if unreadable.is_empty() {
             return Unread::default();
         }
-        // The months of each row read (a range row holds several).
+        // The months of each of this person's rows read (a range row holds several): the
+        // neighbours an unreadable row of theirs sits between.
         let mut by_row: BTreeMap<usize, (Month, Month)> = BTreeMap::new();
         let mut note = |row: usize, from: Month, to: Month| {
             let e = by_row.entry(row).or_insert((from, to));
             e.0 = e.0.min(from);
             e.1 = e.1.max(to);
         };
-        for p in &statement.people {
+        if let Some(p) = statement.people.get(person) {
             for r in &p.records {
                 note(r.row, r.month, r.month);
             }
@@ -192,6 +195,7 @@ mod tests {
                         unreadable: true,
                         month: *month,
                         insurance: None,
+                        person: None,
                     })
                     .collect(),
                 form: false,
@@ -210,7 +214,7 @@ mod tests {
             vec![record(2, m(2023, 5)), record(4, m(2023, 7))],
             &[(3, None)],
         );
-        let u = Unread::of(&s);
+        let u = Unread::of(&s, 0);
         assert!(u.may_hold(P, m(2023, 6)));
         assert!(!u.may_hold(P, m(2023, 8)));
         assert_eq!(u.rows(), vec![3]);
@@ -228,7 +232,7 @@ mod tests {
             vec![record(2, m(2023, 7)), record(4, m(2023, 5))],
             &[(3, None)],
         );
-        assert!(Unread::of(&s).may_hold(P, m(2023, 6)));
+        assert!(Unread::of(&s, 0).may_hold(P, m(2023, 6)));
     }
 
     #[test]
@@ -237,7 +241,7 @@ mod tests {
             vec![record(2, m(2023, 1)), record(4, m(2023, 12))],
             &[(3, Some(m(2023, 6)))],
         );
-        let u = Unread::of(&s);
+        let u = Unread::of(&s, 0);
         assert!(u.may_hold(P, m(2023, 6)));
         assert!(!u.may_hold(P, m(2023, 7)));
     }
@@ -245,7 +249,7 @@ mod tests {
     #[test]
     fn without_unreadable_rows_nothing_is_held() {
         let s = statement(vec![record(2, m(2023, 1))], &[]);
-        let u = Unread::of(&s);
+        let u = Unread::of(&s, 0);
         assert!(!u.may_hold(P, m(2023, 1)));
         assert!(u.rows().is_empty());
     }

@@ -262,23 +262,31 @@ fn title_month(titles: &[String], file_name: Option<&str>) -> Option<Month> {
 /// Add what another grid of the same document read (title rows listed once).
 fn merge(into: &mut Statement, more: Statement) {
     into.source.rows_read += more.source.rows_read;
-    for r in more.source.rows_skipped {
-        if r.unreadable || !into.source.rows_skipped.iter().any(|x| x.row == r.row) {
-            into.source.rows_skipped.push(r);
-        }
-    }
+    // Where each of `more`'s people is in `into`.
+    let mut moved = Vec::with_capacity(more.people.len());
     for p in more.people {
         match into
             .people
-            .iter_mut()
-            .find(|q| q.name == p.name && q.id == p.id)
+            .iter()
+            .position(|q| q.name == p.name && q.id == p.id)
         {
-            Some(q) => {
+            Some(k) => {
+                let q = &mut into.people[k];
                 q.records.extend(p.records);
                 q.coverage.extend(p.coverage);
                 q.account_years.extend(p.account_years);
+                moved.push(k);
             }
-            None => into.people.push(p),
+            None => {
+                into.people.push(p);
+                moved.push(into.people.len() - 1);
+            }
+        }
+    }
+    for mut r in more.source.rows_skipped {
+        r.person = r.person.and_then(|i| moved.get(i).copied());
+        if r.unreadable || !into.source.rows_skipped.iter().any(|x| x.row == r.row) {
+            into.source.rows_skipped.push(r);
         }
     }
 }

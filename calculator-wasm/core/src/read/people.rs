@@ -138,7 +138,9 @@ impl People {
 
     /// The people, each person's records in month order (then insurance, then row), so that
     /// newest-first files read the same as oldest-first ones. People without anything are dropped.
-    pub fn finish(self) -> Vec<Person> {
+    /// The people with something read, in order, and where each index of [`People::person`]
+    /// went (`None`: the person had nothing read and was left out).
+    pub fn finish(self) -> (Vec<Person>, Vec<Option<usize>>) {
         let mut people = self.people;
         for p in &mut people {
             crate::order::sort_by_key(&mut p.records, |r| (r.month, r.insurance, r.row));
@@ -146,10 +148,17 @@ impl People {
             crate::order::sort_by_key(&mut p.coverage, |c| (c.from, c.insurance, c.row));
             crate::order::sort_by_key(&mut p.account_years, |y| (y.year, y.row));
         }
+        let mut moved = Vec::with_capacity(people.len());
+        let mut kept = 0;
+        for p in &people {
+            let has = !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty();
+            moved.push(has.then_some(kept));
+            kept += usize::from(has);
+        }
         people.retain(|p| {
             !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
         });
-        people
+        (people, moved)
     }
 }
 

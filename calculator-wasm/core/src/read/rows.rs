@@ -250,6 +250,7 @@ pub fn read_rows(
                         unreadable: true,
                         month: Some(month),
                         insurance: Some(insurance),
+                        person: Some(current),
                     });
                     first_error.get_or_insert(e);
                 }
@@ -283,13 +284,18 @@ pub fn read_rows(
                     unreadable: true,
                     month,
                     insurance,
+                    person: Some(current),
                 });
                 first_error.get_or_insert(e);
             }
         }
     }
+    let (people, moved) = people.finish();
+    for k in &mut skipped {
+        k.person = k.person.and_then(|i| moved.get(i).copied().flatten());
+    }
     TableRead {
-        people: people.finish(),
+        people,
         rows_read,
         skipped,
         first_error,
