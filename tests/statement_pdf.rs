@@ -152,6 +152,13 @@ fn forms_read_months_by_column() {
     let official = &person["official_account"];
     assert_eq!(official["years"].as_array().unwrap().len(), 2);
     assert_eq!(official["all_agree"], true, "{official}");
+    // The form states the account: no second account recomputed from the grid's months
+    // (it would start from 0, 50,000 yuan below the form's own opening balance).
+    assert!(
+        person["pension_account"].is_null(),
+        "{}",
+        person["pension_account"]
+    );
 
     // form.pdf says 12 months were paid and its grid shows 10: July and August are
     // unreadable, not gaps; its account figures all reconcile.

@@ -696,8 +696,11 @@ pub struct RetirementReport {
     /// Minimum contribution years for that year (e.g. `"15.5"`).
     #[serde(with = "as_text_opt")]
     pub minimum_years: Option<Decimal>,
-    /// Pension months in the file (or counted by a coverage certificate).
+    /// Pension months in the file (or counted by a coverage certificate), or a 权益记录单's
+    /// 累计缴费月数 when `months_on_record`.
     pub contribution_months: u32,
+    /// `contribution_months` is the 权益记录单's 累计缴费月数, years before the file included.
+    pub months_on_record: bool,
     /// Whether those months reach the minimum (the file may not hold every year).
     pub meets_minimum: Option<bool>,
     /// Months from "today" to the retirement month (negative = already reached), if today given.

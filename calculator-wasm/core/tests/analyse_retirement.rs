@@ -6,6 +6,7 @@ use analyse_support::*;
 use shebao_calc::analyse::retirement::{months_divisor, retirement};
 use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::policy::Track;
+use shebao_calc::record::{OfficialAccountYear, Person};
 use shebao_calc::report::FindingCode;
 
 fn retire(track: Track, birth: (u32, u32)) -> (u32, u32, String) {
@@ -191,4 +192,48 @@ fn no_city_means_no_estimate_but_still_the_month() {
     assert_eq!(r.retirement_month, m(2025, 2));
     assert!(r.estimate.is_none());
     assert!(r.no_estimate_reason.unwrap().contains("没有指定城市"));
+}
+
+#[test]
+fn a_records_cumulative_months_are_named_as_such() {
+    // A 权益记录单 whose 累计缴费月数 (130) covers years before its one year of months.
+    let mut person = Person {
+        records: pension_months(m(2024, 1), m(2024, 12), "5000"),
+        ..Default::default()
+    };
+    person.account_years.push(OfficialAccountYear {
+        year: 2024,
+        opening: d("50000.00"),
+        credited: d("4800.00"),
+        interest_on_opening: d("1310.00"),
+        interest_on_credits: d("68.12"),
+        closing: d("56178.12"),
+        months_credited: Some(12),
+        months_total: Some(130),
+        row: 3,
+    });
+    let o = Options {
+        city: None,
+        birth: Some(m(1975, 3)),
+        track: Some(Track::Men),
+        today: Some(m(2026, 11)),
+    };
+    let p = analyse(&statement_with(person), &policy(), &o)
+        .people
+        .remove(0);
+    let r = p.retirement.as_ref().unwrap();
+    assert_eq!((r.contribution_months, r.months_on_record), (130, true));
+    let f = p
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::MinYears)
+        .unwrap();
+    assert!(
+        f.message.contains("记录单写的累计缴费是 10 年 10 个月"),
+        "{}",
+        f.message
+    );
+    assert!(!f.message.contains("这个文件里只有"), "{}", f.message);
+    // The record states the account: none is recomputed from its months.
+    assert!(p.pension_account.is_none());
 }

@@ -161,7 +161,13 @@ fn person(
         .find(|i| i.kind == Insurance::Pension)
         .map_or(0, |i| i.months_paid);
     let unread_rows = unread.rows();
-    let mut pension_account = account::compute(policy, place, &records, pension_months);
+    // A 权益记录单 states the account itself (checked below); an account recomputed from the
+    // file's months alone would start from 0 and show a balance far below the official one.
+    let mut pension_account = if p.account_years.is_empty() {
+        account::compute(policy, place, &records, pension_months)
+    } else {
+        None
+    };
     if let (Some(a), false) = (&mut pension_account, unread_rows.is_empty()) {
         a.assumptions.push(format!(
             "文件第 {} 行里读不出来的内容没有计入账户。",
@@ -192,9 +198,10 @@ fn person(
                 })
             });
             // The 权益记录单's 累计缴费月数 counts the years before the file too.
-            let months = months_total(p).map_or(pension_months, |t| t.max(pension_months));
+            let on_record = months_total(p).filter(|t| *t >= pension_months);
             let own = retirement::OwnFigures {
-                months,
+                months: on_record.unwrap_or(pension_months),
+                months_on_record: on_record.is_some(),
                 bases: &bases,
                 balance,
             };
@@ -209,11 +216,19 @@ fn person(
                 .ceil()
                 .to_u32()
                 .unwrap_or(u32::MAX);
-            let message = format!(
-                "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {}。文件以外的年份也算，请查全部缴费记录。",
-                r.retirement_month.year(),
-                text::years_months_zh(r.contribution_months)
-            );
+            let have = text::years_months_zh(r.contribution_months);
+            let message = if r.months_on_record {
+                format!(
+                    "{} 年退休的最低缴费年限是 {min} 年；记录单写的累计缴费是 {have}，还差 {}。",
+                    r.retirement_month.year(),
+                    text::years_months_zh(need.saturating_sub(r.contribution_months))
+                )
+            } else {
+                format!(
+                    "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {have}。文件以外的年份也算，请查全部缴费记录。",
+                    r.retirement_month.year(),
+                )
+            };
             findings.push(
                 Finding::new(FindingCode::MinYears, message)
                     .insurance(Insurance::Pension)

@@ -46,6 +46,9 @@ pub fn months_divisor(national: &NationalPolicy, years: u32, months: u32) -> Opt
 pub struct OwnFigures<'a> {
     /// Pension months paid.
     pub months: u32,
+    /// `months` is a 权益记录单's 累计缴费月数 (years before the file included), not only the
+    /// months the file lists.
+    pub months_on_record: bool,
     /// Effective pension base per month.
     pub bases: &'a super::bases::Bases,
     /// Account balance and where it comes from (Chinese).
@@ -81,6 +84,7 @@ pub fn report(
         months_divisor: divisor,
         minimum_years: minimum.map(|m| m.normalize()),
         contribution_months: own.months,
+        months_on_record: own.months_on_record,
         meets_minimum: meets,
         months_until: today.map(|t| month.index() - t.index()),
         estimate,
@@ -156,11 +160,19 @@ fn estimate(
         idx
     };
     let years = Decimal::from(own.months) / Decimal::from(12u32);
-    assumptions.push(format!(
-        "缴费年限只算这个文件里的 {} 个月（{} 年），文件以外的缴费年限和视同缴费年限没有计入。",
-        own.months,
-        round_dp(years, 2)
-    ));
+    assumptions.push(if own.months_on_record {
+        format!(
+            "缴费年限按记录单写的累计缴费月数 {} 个月（{} 年）计。",
+            own.months,
+            round_dp(years, 2)
+        )
+    } else {
+        format!(
+            "缴费年限只算这个文件里的 {} 个月（{} 年），文件以外的缴费年限和视同缴费年限没有计入。",
+            own.months,
+            round_dp(years, 2)
+        )
+    });
     let basic = (w.value + w.value * index) / Decimal::TWO * years / Decimal::ONE_HUNDRED;
     let (balance, balance_note) = own
         .balance

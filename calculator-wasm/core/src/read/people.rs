@@ -151,7 +151,8 @@ impl People {
         let mut moved = Vec::with_capacity(people.len());
         let mut kept = 0;
         for p in &people {
-            let has = !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty();
+            let has =
+                !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty();
             moved.push(has.then_some(kept));
             kept += usize::from(has);
         }
