@@ -289,6 +289,11 @@ impl InsuranceReport {
             .sum()
     }
 
+    /// Months interrupted (中断) with nothing paid.
+    pub fn interrupted_months(&self) -> u32 {
+        self.interrupted.iter().map(|s| s.months).sum()
+    }
+
     /// Months that only unreadable rows may hold.
     pub fn unreadable_months(&self) -> u32 {
         self.unreadable.iter().map(|u| u.months).sum()
@@ -815,5 +820,43 @@ impl PersonReport {
             }
         }
         months
+    }
+
+    /// Every month some insurance was interrupted (中断) with nothing paid, each counted once.
+    pub fn interrupted_months(&self) -> BTreeSet<Month> {
+        let mut months = BTreeSet::new();
+        for s in self.insurances.iter().flat_map(|i| &i.interrupted) {
+            months.extend(s.from.through(s.to));
+        }
+        months
+    }
+
+    /// Findings where a figure breaks a rule or disagrees with the file's own figures
+    /// (amounts, bases, the 权益记录单's account). Duplicate rows are findings too, but not
+    /// breaches: they are listed apart.
+    pub fn rule_breaches(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .filter(|f| {
+                !matches!(
+                    f.code,
+                    FindingCode::IdenticalRows | FindingCode::DuplicateMonth
+                )
+            })
+            .count()
+    }
+
+    /// Findings of rows that repeat a month (identical, or with differing figures).
+    pub fn duplicate_findings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.code,
+                    FindingCode::IdenticalRows | FindingCode::DuplicateMonth
+                )
+            })
+            .count()
     }
 }

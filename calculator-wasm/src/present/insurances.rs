@@ -50,6 +50,12 @@ pub fn table(h: &mut String, p: &PersonReport) {
         if open > 0 {
             troubles.push(format!("<span class=\"bad\">欠费 {open} 个月</span>"));
         }
+        let interrupted = i.interrupted_months();
+        if interrupted > 0 {
+            troubles.push(format!(
+                "<span class=\"bad\">中断 {interrupted} 个月</span>"
+            ));
+        }
         if unread > 0 {
             troubles.push(format!(
                 "<span class=\"unread\">无法读取 {unread} 个月</span>"

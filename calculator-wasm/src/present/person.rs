@@ -5,7 +5,7 @@
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
-use shebao_calc::report::{PersonReport, Report, Severity};
+use shebao_calc::report::{PersonReport, Report};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -165,12 +165,16 @@ fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
 fn verdict(h: &mut String, p: &PersonReport) {
     let gaps = p.gap_months();
     let open = p.open_arrears_months();
-    let problems = p
-        .findings
-        .iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .count();
-    if gaps.is_empty() && open.is_empty() && problems == 0 && p.unread_rows.is_empty() {
+    let interrupted = p.interrupted_months();
+    let problems = p.rule_breaches();
+    let duplicates = p.duplicate_findings();
+    if gaps.is_empty()
+        && open.is_empty()
+        && interrupted.is_empty()
+        && problems == 0
+        && duplicates == 0
+        && p.unread_rows.is_empty()
+    {
         h.push_str("<p class=\"good\" data-verdict=\"ok\"><strong>没有发现断缴、欠费或金额不符。</strong>下面是各险种的明细。</p>");
         return;
     }
@@ -191,6 +195,14 @@ fn verdict(h: &mut String, p: &PersonReport) {
             list(&open)
         );
     }
+    if !interrupted.is_empty() {
+        let _ = write!(
+            h,
+            "<li><strong>参保中断</strong>：{} 个月文件写着中断、没有缴费（{}）。</li>",
+            interrupted.len(),
+            list(&interrupted)
+        );
+    }
     if !p.unread_rows.is_empty() {
         let _ = write!(
             h,
@@ -202,6 +214,12 @@ fn verdict(h: &mut String, p: &PersonReport) {
         let _ = write!(
             h,
             "<li><strong>金额或基数</strong>：{problems} 处和规定对不上，见下面“发现的问题”。</li>"
+        );
+    }
+    if duplicates > 0 {
+        let _ = write!(
+            h,
+            "<li><strong>重复的记录</strong>：{duplicates} 处同一个月列了不止一行，见下面“发现的问题”。</li>"
         );
     }
     h.push_str("</ul><p>怎么办：先问单位人事核实并补报补缴；单位解决不了，再到社保经办大厅或打 12333。<a href=\"#calc-help\">找谁办理</a></p></div>");

@@ -200,3 +200,30 @@ fn an_unreadable_month_of_two_insurances_names_both_rows() {
         .expect("an unreadable line");
     assert!(line.contains("第 4、5 行"), "{line}");
 }
+
+#[test]
+fn interrupted_months_need_attention_and_owe_nothing() {
+    let csv = "费款所属期,险种,缴费基数,个人缴费,缴费状态\n\
+               202301,养老,5000,400.00,已到账\n202302,养老,5000,0.00,中断\n\
+               202303,养老,5000,0.00,中断\n202304,养老,5000,400.00,已到账\n";
+    let out = check(csv.as_bytes(), "interrupted.csv", OptionText::default());
+    let h = &out.html;
+    assert!(h.contains("data-verdict=\"attention\""), "{h}");
+    assert!(h.contains("<strong>参保中断</strong>：2 个月"), "{h}");
+    assert!(h.contains("中断 2 个月"), "the table names them: {h}");
+    // An interrupted month's 0.00 is not a short payment.
+    assert!(
+        !h.contains("data-finding=\"personal_amount_mismatch\""),
+        "{h}"
+    );
+}
+
+#[test]
+fn identical_rows_are_not_called_a_rule_breach() {
+    let csv = "费款所属期,险种,缴费基数,个人缴费\n\
+               202301,养老,5000,400.00\n202302,养老,5000,400.00\n202302,养老,5000,400.00\n";
+    let out = check(csv.as_bytes(), "twice.csv", OptionText::default());
+    let h = &out.html;
+    assert!(!h.contains("和规定对不上"), "{h}");
+    assert!(h.contains("<strong>重复的记录</strong>：1 处"), "{h}");
+}

@@ -6,7 +6,7 @@ use super::text::{percent, period_zh, yuan};
 use crate::money::round_cents;
 use crate::policy::lookup::Place;
 use crate::policy::{Policy, RatePart};
-use crate::record::{Insurance, PaymentKind, Record};
+use crate::record::{Insurance, PayStatus, PaymentKind, Record};
 use crate::report::{Finding, FindingCode, Quantity};
 use rust_decimal::Decimal;
 
@@ -74,6 +74,10 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             r.kind,
             PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
         ) {
+            continue;
+        }
+        // An interrupted month (中断) owes nothing: its 0.00 is not a short payment.
+        if r.status == PayStatus::Interrupted {
             continue;
         }
         let (Some(base), Some(actual)) = (r.base, r.personal) else {
