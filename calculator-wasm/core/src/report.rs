@@ -246,6 +246,9 @@ pub enum MonthState {
     Unreadable,
     /// Paid, then refunded in full: not a paid month.
     Refunded,
+    /// In a certificate's span that says how many of its months were paid, not which: this
+    /// month may be paid or not.
+    PartlyPaid,
 }
 
 /// Month states and counts drawn from the runs, for the reader's timeline, table and verdict:
@@ -270,9 +273,23 @@ impl InsuranceReport {
             MonthState::Gap
         } else if any(&self.paid) {
             MonthState::Paid
+        } else if self
+            .coverage
+            .iter()
+            .any(|c| !c.complete && inside(c.from, c.to))
+        {
+            MonthState::PartlyPaid
         } else {
             MonthState::None
         }
+    }
+
+    /// Months a certificate says were not paid without saying which (its incomplete spans).
+    pub fn unplaced_missing_months(&self) -> u32 {
+        self.coverage
+            .iter()
+            .map(|c| c.span_months.saturating_sub(c.months))
+            .sum()
     }
 
     /// Months in gaps.
@@ -820,6 +837,16 @@ impl PersonReport {
             }
         }
         months
+    }
+
+    /// Per insurance, the months a certificate says were not paid without saying which (the
+    /// months cannot be matched across insurances, so they are not added up).
+    pub fn unplaced_missing_months(&self) -> Vec<(&str, u32)> {
+        self.insurances
+            .iter()
+            .map(|i| (i.name.as_str(), i.unplaced_missing_months()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 
     /// Every month some insurance was interrupted (中断) with nothing paid, each counted once.

@@ -56,6 +56,12 @@ pub fn table(h: &mut String, p: &PersonReport) {
                 "<span class=\"bad\">中断 {interrupted} 个月</span>"
             ));
         }
+        let unplaced = i.unplaced_missing_months();
+        if unplaced > 0 {
+            troubles.push(format!(
+                "<span class=\"bad\">缺 {unplaced} 个月（证明没写是哪几个月）</span>"
+            ));
+        }
         if unread > 0 {
             troubles.push(format!(
                 "<span class=\"unread\">无法读取 {unread} 个月</span>"

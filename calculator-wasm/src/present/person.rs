@@ -166,11 +166,13 @@ fn verdict(h: &mut String, p: &PersonReport) {
     let gaps = p.gap_months();
     let open = p.open_arrears_months();
     let interrupted = p.interrupted_months();
+    let unplaced = p.unplaced_missing_months();
     let problems = p.rule_breaches();
     let duplicates = p.duplicate_findings();
     if gaps.is_empty()
         && open.is_empty()
         && interrupted.is_empty()
+        && unplaced.is_empty()
         && problems == 0
         && duplicates == 0
         && p.unread_rows.is_empty()
@@ -193,6 +195,17 @@ fn verdict(h: &mut String, p: &PersonReport) {
             "<li><strong>欠费</strong>：{} 个月显示欠缴、还没补上（{}）。</li>",
             open.len(),
             list(&open)
+        );
+    }
+    if !unplaced.is_empty() {
+        let each: Vec<String> = unplaced
+            .iter()
+            .map(|(name, n)| format!("{} {n} 个月", escape(name)))
+            .collect();
+        let _ = write!(
+            h,
+            "<li><strong>缺缴</strong>：证明写着{}没缴，但没写是哪几个月；可以向社保经办机构要逐月明细。</li>",
+            each.join("、")
         );
     }
     if !interrupted.is_empty() {

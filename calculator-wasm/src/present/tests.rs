@@ -227,3 +227,23 @@ fn identical_rows_are_not_called_a_rule_breach() {
     assert!(!h.contains("和规定对不上"), "{h}");
     assert!(h.contains("<strong>重复的记录</strong>：1 处"), "{h}");
 }
+
+#[test]
+fn a_span_with_months_missing_but_not_named_needs_attention() {
+    // An employer's certificate: 王五 paid 20 of the 24 months, it does not say which.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/statements/employer-certificate.txt");
+    let bytes = std::fs::read(p).expect("fixture");
+    let out = check(&bytes, "employer-certificate.txt", OptionText::default());
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
+    let wang = engine.person_html(&out, 2).expect("王五's section");
+    let wang = &wang;
+    assert!(wang.contains("data-verdict=\"attention\""), "{wang}");
+    assert!(wang.contains("养老保险 4 个月没缴"), "{wang}");
+    assert!(wang.contains("缺 4 个月（证明没写是哪几个月）"), "{wang}");
+    assert!(wang.contains("class=\"tl-partly\""), "{wang}");
+    assert!(
+        !wang.contains("class=\"tl-none\""),
+        "the span is in the file: {wang}"
+    );
+}

@@ -25,6 +25,7 @@ fn class(state: MonthState) -> &'static str {
         MonthState::Settled => "tl-settled",
         MonthState::Unreadable => "tl-unread",
         MonthState::Refunded => "tl-refunded",
+        MonthState::PartlyPaid => "tl-partly",
     }
 }
 
@@ -54,8 +55,14 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
         "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
          <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li>\
          <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li>\
-         <li><span class=\"key k-none\"></span>文件里没有这段时间</li></ul>",
+         <li><span class=\"key k-none\"></span>文件里没有这段时间</li>",
     );
+    if !p.unplaced_missing_months().is_empty() {
+        h.push_str(
+            "<li><span class=\"key k-partly\"></span>证明只写了缴了几个月，不知道是哪几个月</li>",
+        );
+    }
+    h.push_str("</ul>");
     // One picture for assistive technology (the table below says the same in words).
     let _ = write!(
         h,
@@ -135,10 +142,16 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
                     v.join("、")
                 }
             };
-            let paid = months
-                .iter()
-                .filter(|(_, c)| matches!(c, MonthState::Paid | MonthState::Settled))
-                .count();
+            // A year in a span that gives only a count of months paid has no count of its own.
+            let paid = if months.iter().any(|(_, c)| *c == MonthState::PartlyPaid) {
+                "不详".to_string()
+            } else {
+                months
+                    .iter()
+                    .filter(|(_, c)| matches!(c, MonthState::Paid | MonthState::Settled))
+                    .count()
+                    .to_string()
+            };
             let _ = write!(
                 h,
                 "<tr><th scope=\"row\">{year}</th><td>{}</td><td class=\"num\">{paid}</td><td>{}</td><td>{}</td></tr>",
