@@ -308,3 +308,18 @@ fn content_policy_loads_without_errors() {
     std::fs::remove_dir_all(&broken).unwrap();
     assert!(refused);
 }
+
+/// A refund of a payment the file does not list is taken off the total: the summary says so
+/// beside the total, and explains a balance below zero.
+#[test]
+fn refunds_are_named_beside_the_total_and_the_balance() {
+    let report = outcome(&fixtures().join("long-codes.csv")).expect("reads");
+    let summary = shebao_calc::summary_zh(&report);
+    assert!(
+        summary.contains("个人合计 520.00 元（已减去退费 480.00 元）"),
+        "{summary}"
+    );
+    assert!(summary.contains("余额出现负数"), "{summary}");
+    // 2023 has only the refund: it credits no month.
+    assert!(summary.contains("记入 -480.00 元，"), "{summary}");
+}

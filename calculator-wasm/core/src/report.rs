@@ -205,6 +205,10 @@ pub struct InsuranceReport {
     /// Employer amounts over paid records; null if the file has none.
     #[serde(with = "cents_opt")]
     pub employer_total: Option<Decimal>,
+    /// Personal amounts refunded (退收), already taken off `personal_total`: said beside it,
+    /// since the refunded payment may be one the file does not list. Absent when none.
+    #[serde(with = "cents_opt", skip_serializing_if = "Option::is_none")]
+    pub personal_refunded: Option<Decimal>,
     /// Runs of the paid months counted in `months_paid` (for a coverage-only file: its
     /// complete spans).
     pub paid: Vec<Span>,

@@ -132,6 +132,9 @@ fn write_insurance(out: &mut String, i: &InsuranceReport, unread_rows: &[usize])
     let mut line = format!("{}：已缴 {} 个月{span}", i.name, i.months_paid);
     if let Some(t) = i.personal_total {
         let _ = write!(line, "，个人合计 {} 元", format_cents(t));
+        if let Some(r) = i.personal_refunded {
+            let _ = write!(line, "（已减去退费 {} 元）", format_cents(r));
+        }
     }
     if let Some(t) = i.employer_total {
         let _ = write!(line, "，单位合计 {} 元", format_cents(t));
@@ -225,13 +228,17 @@ fn write_account(out: &mut String, a: &PensionAccount, unread_rows: &[usize]) {
             (Some(a), Some(b)) => format!("，利息 {} + {} 元", format_cents(a), format_cents(b)),
             _ => String::new(),
         };
+        // A year of refunds only credits no month.
+        let months = match y.months_credited {
+            0 => String::new(),
+            n => format!("（{n} 个月）"),
+        };
         let _ = writeln!(
             out,
-            "  {} 年：年初 {} 元，记入 {} 元（{} 个月），{rate}{interest}，年末 {} 元。",
+            "  {} 年：年初 {} 元，记入 {} 元{months}，{rate}{interest}，年末 {} 元。",
             y.year,
             format_cents(y.opening),
             format_cents(y.credits),
-            y.months_credited,
             format_cents(y.closing)
         );
     }
@@ -243,6 +250,9 @@ fn write_account(out: &mut String, a: &PensionAccount, unread_rows: &[usize]) {
         let _ = write!(note, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }
     let _ = writeln!(out, "  账户余额：{} 元{note}。", format_cents(a.balance));
+    if let Some(why) = &a.below_zero {
+        let _ = writeln!(out, "  说明：{why}");
+    }
     for s in &a.assumptions {
         let _ = writeln!(out, "  说明：{s}");
     }

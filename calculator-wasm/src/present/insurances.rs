@@ -42,6 +42,16 @@ pub fn table(h: &mut String, p: &PersonReport) {
             (Some(a), Some(b)) => format!("{}至{}", month(a), month(b)),
             _ => "—".into(),
         };
+        // Refunds are taken off the total; said beside it, as the refunded payment may be one
+        // the file does not list.
+        let mut personal_cell = yuan(personal.as_deref());
+        if let Some(r) = i.personal_refunded {
+            let _ = write!(
+                personal_cell,
+                "（已减去退费 {}）",
+                yuan(Some(&shebao_calc::money::format_cents(r)))
+            );
+        }
         let unread = i.unreadable_months();
         let mut troubles = Vec::new();
         if gap_months > 0 {
@@ -81,7 +91,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
             escape(&i.name),
             i.months_paid,
             period,
-            yuan(personal.as_deref()),
+            personal_cell,
             yuan(employer.as_deref()),
             trouble
         );

@@ -247,3 +247,15 @@ fn a_span_with_months_missing_but_not_named_needs_attention() {
         "the span is in the file: {wang}"
     );
 }
+
+#[test]
+fn refunds_are_named_beside_the_personal_total() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/statements/refunds.csv");
+    let bytes = std::fs::read(p).expect("fixture");
+    let out = check(&bytes, "refunds.csv", OptionText::default());
+    assert!(
+        out.html.contains("（已减去退费 800.00 元）"),
+        "{}",
+        out.html
+    );
+}

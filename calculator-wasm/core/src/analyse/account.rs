@@ -160,7 +160,11 @@ pub fn compute(
             year,
             opening: balance,
             credits: total,
-            months_credited: credits.values().filter(|c| !c.is_zero()).count() as u32,
+            // A month whose credits are refunds only (net below zero) credits no month.
+            months_credited: credits
+                .values()
+                .filter(|c| c.is_sign_positive() && !c.is_zero())
+                .count() as u32,
             rate_status: status,
             rate: fig.map(rate_used),
             interest_on_opening: i_open,

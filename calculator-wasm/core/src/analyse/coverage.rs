@@ -50,6 +50,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         last_month: last,
         personal_total: None,
         employer_total: None,
+        personal_refunded: None,
         gaps,
         unreadable,
         refunded: Vec::new(),

@@ -82,9 +82,13 @@ pub fn summarise(
 
     let mut personal: Option<Decimal> = None;
     let mut employer: Option<Decimal> = None;
+    let mut personal_refunded: Option<Decimal> = None;
     for r in records.iter().filter(|r| is_paid(r)) {
         if let Some(p) = r.personal {
             *personal.get_or_insert(Decimal::ZERO) += signed(r, p);
+            if r.kind == PaymentKind::Refund && !p.is_zero() {
+                *personal_refunded.get_or_insert(Decimal::ZERO) += p.abs();
+            }
         }
         if let Some(e) = r.employer {
             *employer.get_or_insert(Decimal::ZERO) += signed(r, e);
@@ -180,6 +184,7 @@ pub fn summarise(
         last_month: last,
         personal_total: personal,
         employer_total: employer,
+        personal_refunded,
         gaps,
         unreadable,
         refunded,
