@@ -209,6 +209,10 @@ pub struct InsuranceReport {
     /// since the refunded payment may be one the file does not list. Absent when none.
     #[serde(with = "cents_opt", skip_serializing_if = "Option::is_none")]
     pub personal_refunded: Option<Decimal>,
+    /// Months whose several paid regular records are all in the totals (a `duplicate_month`
+    /// finding each): said beside the totals, which may count one payment twice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub totals_with_duplicates: Vec<Month>,
     /// Runs of the paid months counted in `months_paid` (for a coverage-only file: its
     /// complete spans).
     pub paid: Vec<Span>,
@@ -308,6 +312,19 @@ impl InsuranceReport {
             .filter(|a| !a.settled)
             .map(|a| a.months)
             .sum()
+    }
+
+    /// What the totals hold of months with several regular records, for beside the totals.
+    pub fn duplicates_note_zh(&self) -> String {
+        let months: Vec<String> = self
+            .totals_with_duplicates
+            .iter()
+            .map(|m| m.to_string())
+            .collect();
+        format!(
+            "合计含 {} 同一个月的几条记录，可能重复计算，见“发现的问题”",
+            months.join("、")
+        )
     }
 
     /// Months interrupted (中断) with nothing paid.

@@ -139,6 +139,10 @@ fn write_insurance(out: &mut String, i: &InsuranceReport, unread_rows: &[usize])
     if let Some(t) = i.employer_total {
         let _ = write!(line, "，单位合计 {} 元", format_cents(t));
     }
+    if !i.totals_with_duplicates.is_empty() && (i.personal_total, i.employer_total) != (None, None)
+    {
+        let _ = write!(line, "（{}）", i.duplicates_note_zh());
+    }
     if !unread_rows.is_empty() {
         let _ = write!(line, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }

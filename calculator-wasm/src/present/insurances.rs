@@ -52,6 +52,9 @@ pub fn table(h: &mut String, p: &PersonReport) {
                 yuan(Some(&shebao_calc::money::format_cents(r)))
             );
         }
+        if !i.totals_with_duplicates.is_empty() && personal.is_some() {
+            let _ = write!(personal_cell, "（{}）", escape(&i.duplicates_note_zh()));
+        }
         let unread = i.unreadable_months();
         let mut troubles = Vec::new();
         if gap_months > 0 {

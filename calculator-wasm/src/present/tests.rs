@@ -259,3 +259,18 @@ fn refunds_are_named_beside_the_personal_total() {
         out.html
     );
 }
+
+#[test]
+fn totals_that_hold_a_month_twice_say_so() {
+    // Two different paid records for 2023-02: both are in the totals.
+    let csv = "费款所属期,险种,缴费基数,个人缴费,单位缴费\n\
+               202301,养老,5000,400.00,800.00\n202302,养老,5000,400.00,800.00\n\
+               202302,养老,5200,416.00,832.00\n202303,养老,5000,400.00,800.00\n";
+    let out = check(csv.as_bytes(), "dup.csv", OptionText::default());
+    assert!(
+        out.html
+            .contains("1,616.00 元（合计含 2023-02 同一个月的几条记录，可能重复计算"),
+        "{}",
+        out.html
+    );
+}

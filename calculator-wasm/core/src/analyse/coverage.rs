@@ -51,6 +51,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         personal_total: None,
         employer_total: None,
         personal_refunded: None,
+        totals_with_duplicates: Vec::new(),
         gaps,
         unreadable,
         refunded: Vec::new(),

@@ -185,6 +185,7 @@ pub fn summarise(
         personal_total: personal,
         employer_total: employer,
         personal_refunded,
+        totals_with_duplicates: Vec::new(),
         gaps,
         unreadable,
         refunded,

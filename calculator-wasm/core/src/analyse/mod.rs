@@ -155,6 +155,13 @@ fn person(
     findings.extend(bases::limits(place, &bases));
     findings.extend(bases::differing(&bases));
     findings.extend(bases::duplicates(&records));
+    for i in &mut insurances {
+        i.totals_with_duplicates = findings
+            .iter()
+            .filter(|f| f.code == FindingCode::DuplicateMonth && f.insurance == Some(i.kind))
+            .filter_map(|f| f.month)
+            .collect();
+    }
 
     let pension_months = insurances
         .iter()
