@@ -323,3 +323,22 @@ fn refunds_are_named_beside_the_total_and_the_balance() {
     // 2023 has only the refund: it credits no month.
     assert!(summary.contains("记入 -480.00 元，"), "{summary}");
 }
+
+/// A row whose one bad cell is medical leaves the other insurances' figures whole: only the
+/// medical line says it leaves the row out.
+#[test]
+fn an_unreadable_cell_of_one_insurance_marks_only_that_insurance() {
+    let report = outcome(&fixtures().join("wide-bad-cell.csv")).expect("reads");
+    let summary = shebao_calc::summary_zh(&report);
+    let line = |name: &str| {
+        summary
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name}: {summary}"))
+            .to_string()
+    };
+    assert!(line("医疗保险：").contains("不含第 4 行"), "{summary}");
+    assert!(!line("养老保险：").contains("不含第 4 行"), "{summary}");
+    assert!(!line("失业保险：").contains("不含第 4 行"), "{summary}");
+    assert!(!summary.contains("账户余额：1243.67 元（不含"), "{summary}");
+}

@@ -220,6 +220,9 @@ pub struct InsuranceReport {
     pub gaps: Vec<Span>,
     /// Runs of months with no record read that an unreadable row of the file may hold.
     pub unreadable: Vec<UnreadableRun>,
+    /// The unreadable rows that may hold something of this insurance: its months and totals
+    /// leave them out (a row whose bad cell is another insurance's is not named here).
+    pub unread_rows: Vec<usize>,
     /// Runs of months whose payments were refunded in full (退收): not paid months.
     pub refunded: Vec<Span>,
     /// Runs of months with an unpaid record (open or settled).

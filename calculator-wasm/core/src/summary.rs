@@ -2,6 +2,7 @@
 
 use crate::analyse::text::{period_zh, rows_zh, years_months_zh};
 use crate::money::format_cents;
+use crate::record::Insurance;
 use crate::report::{
     CheckStatus, InsuranceReport, PensionAccount, PersonReport, RateStatus, Report,
     RetirementReport, Severity,
@@ -97,7 +98,7 @@ fn write_person(out: &mut String, p: &PersonReport) {
         );
     }
     for ins in &p.insurances {
-        write_insurance(out, ins, &p.unread_rows);
+        write_insurance(out, ins);
     }
     if !p.findings.is_empty() {
         let _ = writeln!(out, "发现的问题和提示：");
@@ -111,7 +112,8 @@ fn write_person(out: &mut String, p: &PersonReport) {
         }
     }
     if let Some(a) = &p.pension_account {
-        write_account(out, a, &p.unread_rows);
+        let pension = p.insurances.iter().find(|i| i.kind == Insurance::Pension);
+        write_account(out, a, pension.map_or(&[][..], |i| &i.unread_rows));
     }
     if let Some(r) = &p.retirement {
         write_retirement(out, r);
@@ -124,7 +126,8 @@ fn write_person(out: &mut String, p: &PersonReport) {
     }
 }
 
-fn write_insurance(out: &mut String, i: &InsuranceReport, unread_rows: &[usize]) {
+fn write_insurance(out: &mut String, i: &InsuranceReport) {
+    let unread_rows = &i.unread_rows;
     let span = match (i.first_month, i.last_month) {
         (Some(a), Some(b)) => format!("（{a} 至 {b}）"),
         _ => String::new(),

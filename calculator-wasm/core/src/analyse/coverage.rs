@@ -54,6 +54,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         totals_with_duplicates: Vec::new(),
         gaps,
         unreadable,
+        unread_rows: unread.rows_for(kind),
         refunded: Vec::new(),
         arrears: Vec::new(),
         interrupted: Vec::new(),

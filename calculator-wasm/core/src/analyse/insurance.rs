@@ -188,6 +188,7 @@ pub fn summarise(
         totals_with_duplicates: Vec::new(),
         gaps,
         unreadable,
+        unread_rows: unread.rows_for(kind),
         refunded,
         arrears,
         interrupted,

@@ -168,6 +168,7 @@ fn person(
         .find(|i| i.kind == Insurance::Pension)
         .map_or(0, |i| i.months_paid);
     let unread_rows = unread.rows();
+    let pension_unread = unread.rows_for(Insurance::Pension);
     // A 权益记录单 states the account itself (checked below); an account recomputed from the
     // file's months alone would start from 0 and show a balance far below the official one.
     let mut pension_account = if p.account_years.is_empty() {
@@ -175,10 +176,10 @@ fn person(
     } else {
         None
     };
-    if let (Some(a), false) = (&mut pension_account, unread_rows.is_empty()) {
+    if let (Some(a), false) = (&mut pension_account, pension_unread.is_empty()) {
         a.assumptions.push(format!(
             "文件第 {} 行里读不出来的内容没有计入账户。",
-            text::rows_zh(&unread_rows)
+            text::rows_zh(&pension_unread)
         ));
     }
 

@@ -111,6 +111,17 @@ impl Unread {
         rows
     }
 
+    /// The unreadable rows that may hold something of `insurance`, in file order.
+    pub fn rows_for(&self, insurance: Insurance) -> Vec<usize> {
+        let mut rows: Vec<usize> = Vec::new();
+        for w in &self.windows {
+            if w.insurance.is_none_or(|i| i == insurance) && !rows.contains(&w.row) {
+                rows.push(w.row);
+            }
+        }
+        rows
+    }
+
     /// Whether some unreadable row may hold month `m` of `insurance`.
     pub fn may_hold(&self, insurance: Insurance, m: Month) -> bool {
         self.windows.iter().any(|w| w.holds(insurance, m))
