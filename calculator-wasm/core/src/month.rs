@@ -108,7 +108,7 @@ impl<'de> serde::Deserialize<'de> for Month {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Month::parse_ym(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("expected a month as YYYY-MM, got {s:?}"))
+            serde::de::Error::custom(format!("expected a month as YYYY-MM, got \"{s}\""))
         })
     }
 }

@@ -38,16 +38,16 @@ impl OptionError {
     pub fn message_zh(&self) -> String {
         match self {
             OptionError::UnknownCity { city, known } => {
-                format!("不认识城市 {city:?}。可用的城市：{}", known.join("、"))
+                format!("不认识城市“{city}”。可用的城市：{}", known.join("、"))
             }
             OptionError::BadBirth(b) => {
-                format!("出生年月 {b:?} 看不懂，请写成 1970-05 这样的格式。")
+                format!("出生年月“{b}”看不懂，请写成 1970-05 这样的格式。")
             }
             OptionError::BadTrack(t) => format!(
-                "退休类别 {t:?} 看不懂，请用 men（男）、women-50（原50岁退休的女职工）或 women-55（原55岁退休的女职工）。"
+                "退休类别“{t}”看不懂，请用 men（男）、women-50（原50岁退休的女职工）或 women-55（原55岁退休的女职工）。"
             ),
             OptionError::BadToday(t) => {
-                format!("当前月份 {t:?} 看不懂，应为 2026-12 这样的格式。")
+                format!("当前月份“{t}”看不懂，应为 2026-12 这样的格式。")
             }
             OptionError::BirthAndTrackTogether => {
                 "计算退休时间需要同时给出出生年月和退休类别。".into()

@@ -71,35 +71,27 @@ pub struct UnreadableRow {
 impl UnreadableRow {
     /// The unreadable rows among `skipped`, grouped by row, in row order.
     pub fn of(skipped: &[SkippedRow]) -> Vec<UnreadableRow> {
+        // Kept in row order as they come (a PDF's grids may list rows out of order).
         let mut rows: Vec<UnreadableRow> = Vec::new();
         for k in skipped.iter().filter(|k| k.unreadable) {
-            let at = match rows.iter().position(|r| r.row == k.row) {
-                Some(at) => at,
-                None => {
-                    rows.push(UnreadableRow {
-                        row: k.row,
-                        reasons: Vec::new(),
-                    });
-                    rows.len() - 1
-                }
-            };
+            let at = rows.partition_point(|r| r.row < k.row);
+            if rows.get(at).is_none_or(|r| r.row != k.row) {
+                let row = UnreadableRow {
+                    row: k.row,
+                    reasons: Vec::new(),
+                };
+                rows.insert(at, row);
+            }
             if !rows[at].reasons.contains(&k.reason) {
                 rows[at].reasons.push(k.reason.clone());
             }
         }
-        crate::order::sort_by_key(&mut rows, |r| r.row);
         rows
     }
 
-    /// The reasons as one text, each a sentence.
+    /// The reasons as one text (each reason is a sentence, ending in 。).
     pub fn reasons_text(&self) -> String {
-        self.reasons
-            .iter()
-            .map(|r| {
-                let r = r.trim_end_matches(['。', '；']);
-                format!("{r}。")
-            })
-            .collect()
+        self.reasons.concat()
     }
 }
 

@@ -159,9 +159,19 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
         }
         for u in &i.unreadable {
             add((u.from, u.to, Trouble::Unreadable), u.months, None, i);
-            match unread_rows.iter_mut().find(|(k, _)| *k == (u.from, u.to)) {
-                Some((_, rows)) => rows.extend(&u.rows),
-                None => unread_rows.push(((u.from, u.to), u.rows.clone())),
+            let at = match unread_rows.iter().position(|(k, _)| *k == (u.from, u.to)) {
+                Some(at) => at,
+                None => {
+                    unread_rows.push(((u.from, u.to), Vec::new()));
+                    unread_rows.len() - 1
+                }
+            };
+            // In row order, each row once.
+            for &r in &u.rows {
+                let rows = &mut unread_rows[at].1;
+                if let Err(k) = rows.binary_search(&r) {
+                    rows.insert(k, r);
+                }
             }
         }
     }
@@ -178,14 +188,11 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
             Trouble::Arrears => lines.push(format!("<li data-arrears {attrs}><strong>{when}</strong>：{who}显示<strong>欠费</strong>，还没有补缴。</li>")),
             Trouble::Interrupted => lines.push(format!("<li data-interrupted {attrs}><strong>{when}</strong>：{who}参保中断。</li>")),
             Trouble::Unreadable => {
-                let mut rows = unread_rows
+                let rows = unread_rows
                     .iter()
                     .find(|(k, _)| *k == (from, to))
-                    .map(|(_, r)| r.clone())
+                    .map(|(_, r)| rows_zh(r))
                     .unwrap_or_default();
-                shebao_calc::order::sort_by_key(&mut rows, |r| *r);
-                rows.dedup();
-                let rows = rows_zh(&rows);
                 unreadable.push(format!("<li data-unreadable {attrs}><strong>{when}</strong>：{who}这段时间的记录可能在文件第 {rows} 行，但读不出来。这不算断缴，请打开原文件看一看这几行。</li>"));
             }
             Trouble::Settled => {

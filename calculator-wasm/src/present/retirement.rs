@@ -58,11 +58,10 @@ pub fn render(h: &mut String, r: &RetirementReport) {
             "那时最低缴费年限是 {min} 年；{whose} {}",
             years_months(r.contribution_months)
         );
-        match (r.meets_minimum, r.months_on_record) {
-            (Some(true), _) => h.push_str("，<span class=\"ok\">已经够了</span>。"),
-            (Some(false), false) => h.push_str("，<span class=\"warn\">还不够</span>（文件可能没有包含您所有年份的缴费，请以官方记录为准）。"),
-            (Some(false), true) => h.push_str("，<span class=\"warn\">还不够</span>（请以社保经办机构的认定为准）。"),
-            (None, _) => h.push('。'),
+        match r.meets_minimum {
+            Some(true) => h.push_str("，<span class=\"ok\">已经够了</span>。"),
+            Some(false) => h.push_str("，<span class=\"warn\">还不够</span>（文件可能没有包含您所有年份的缴费，请以官方记录为准）。"),
+            None => h.push('。'),
         }
     }
     h.push_str("</p>");

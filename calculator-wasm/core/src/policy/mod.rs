@@ -382,7 +382,7 @@ mod decimal_string {
         let text = String::deserialize(d)?;
         Decimal::from_str(text.trim()).map_err(|_| {
             serde::de::Error::custom(format!(
-                "expected a decimal number as a string, got {text:?}"
+                "expected a decimal number as a string, got \"{text}\""
             ))
         })
     }
