@@ -223,6 +223,10 @@ pub struct InsuranceReport {
     pub interrupted: Vec<Span>,
     /// The declared period's last month when it has no record yet (not a gap).
     pub not_booked_yet: Option<Month>,
+    /// The declared period's first months, before this insurance's first record: no record,
+    /// and not called gaps (the person may not have been insured yet). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unrecorded_start: Option<Span>,
     /// Coverage-only spans.
     pub coverage: Vec<CoverageReport>,
     /// Pension only: a 权益记录单's 累计缴费月数 for its latest year, months paid over the whole

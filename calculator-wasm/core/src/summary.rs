@@ -179,6 +179,13 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
             period_zh(s.from, s.to)
         );
     }
+    if let Some(s) = &i.unrecorded_start {
+        let _ = writeln!(
+            out,
+            "  {}：证明所列期间开头的这几个月没有记录，可能那时还没有参保，也可能没有缴费，请向单位或社保经办机构核实。",
+            period_zh(s.from, s.to)
+        );
+    }
     if let Some(m) = i.not_booked_yet {
         let _ = writeln!(out, "  {m}：证明所列期间的最后一个月还没有记账，不算缺月。");
     }

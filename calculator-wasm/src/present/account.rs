@@ -21,7 +21,7 @@ pub fn computed(h: &mut String, a: &PensionAccount) {
     let _ = write!(
         h,
         "<h4>养老保险个人账户（按文件推算）</h4><div class=\"figures\" data-account-balance=\"{}\" data-contribution-months=\"{}\">\
-         <div class=\"figure\">账户余额约<b>{}</b></div><div class=\"figure\">累计缴费<b>{}年{}个月</b></div></div>",
+         <div class=\"figure\">账户余额约<b>{}</b></div><div class=\"figure\">文件里的缴费<b>{}年{}个月</b></div></div>",
         cents(a.balance),
         a.contribution_months,
         yuan(Some(&cents(a.balance))),

@@ -274,3 +274,22 @@ fn totals_that_hold_a_month_twice_say_so() {
         out.html
     );
 }
+
+#[test]
+fn months_before_the_first_record_in_a_declared_period_are_said() {
+    // A certificate for 2023-02…2023-06 whose records start in 2023-04.
+    let csv = "出具证明前5个月缴费情况（2023年02月-2023年06月）\n\
+               年,月,险种,缴费基数,个人缴费,缴费状况\n\
+               2023,04,养老,5000,400.00,已到账\n2023,05,养老,5000,400.00,已到账\n\
+               2023,06,养老,5000,400.00,已到账\n";
+    let out = check(csv.as_bytes(), "cert.csv", OptionText::default());
+    let note = out
+        .html
+        .split("<p class=\"note\">")
+        .find(|p| p.contains("证明所列期间开头"))
+        .unwrap_or_else(|| panic!("{}", out.html));
+    assert!(
+        note.starts_with("2023年2月至2023年3月，共2个月：养老保险在证明所列期间开头没有记录"),
+        "{note}"
+    );
+}

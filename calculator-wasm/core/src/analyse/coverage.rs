@@ -59,6 +59,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         arrears: Vec::new(),
         interrupted: Vec::new(),
         not_booked_yet: None,
+        unrecorded_start: None,
         coverage,
         months_total: None,
     }

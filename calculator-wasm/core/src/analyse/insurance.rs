@@ -103,6 +103,11 @@ pub fn summarise(
         _ => None,
     };
     let not_booked_yet = declared_end.filter(|end| !unread.may_hold(kind, *end));
+    // The declared period may open before the first record: said, not called a gap.
+    let unrecorded_start = match (declared, first) {
+        (Some((start, _)), Some(f)) if start < f => f.offset(-1).map(|to| Span::new(start, to)),
+        _ => None,
+    };
     let gap_end = match (not_booked_yet, declared_end) {
         (Some(nb), _) => nb.offset(-1),
         (None, Some(end)) => Some(end),
@@ -193,6 +198,7 @@ pub fn summarise(
         arrears,
         interrupted,
         not_booked_yet,
+        unrecorded_start,
         coverage: Vec::new(),
         months_total: None,
     }
