@@ -85,10 +85,20 @@ pub fn official(h: &mut String, o: &OfficialAccountReport) {
         escape(&o.summary)
     );
     h.push_str(
-        "<div class=\"table-scroll\"><table class=\"official\"><thead><tr><th scope=\"col\">年份</th><th scope=\"col\">项目</th>\
-         <th scope=\"col\" class=\"num\">记录单上</th><th scope=\"col\" class=\"num\">按公布利率重算</th><th scope=\"col\" class=\"num\">差额</th></tr></thead><tbody>",
+        "<div class=\"table-scroll\"><table class=\"official stack\"><thead><tr><th scope=\"col\">项目</th>\
+         <th scope=\"col\" class=\"num\">记录单上</th><th scope=\"col\" class=\"num\">按公布利率重算</th><th scope=\"col\" class=\"num\">差额</th></tr></thead>",
     );
+    // One group per year, its heading a row of its own, so that on a phone (one card per row)
+    // every line keeps its year and its labelled figures.
     for y in &o.years {
+        let _ = write!(
+            h,
+            "<tbody><tr class=\"official-year\"><th scope=\"colgroup\" colspan=\"4\" data-official-year=\"{}\" data-status=\"{}\">{} 年：{}</th></tr>",
+            y.year,
+            serde_name(&y.status),
+            y.year,
+            status_zh(y.status)
+        );
         let lines = [
             (
                 "上年末储存额的当年利息",
@@ -109,12 +119,7 @@ pub fn official(h: &mut String, o: &OfficialAccountReport) {
                 y.difference.closing,
             ),
         ];
-        for (n, (label, official, ours, diff)) in lines.into_iter().enumerate() {
-            let year_cell = if n == 0 {
-                format!("<th scope=\"rowgroup\" rowspan=\"3\" data-official-year=\"{}\" data-status=\"{}\">{}<br><span class=\"note\">{}</span></th>", y.year, serde_name(&y.status), y.year, status_zh(y.status))
-            } else {
-                String::new()
-            };
+        for (label, official, ours, diff) in lines {
             let diff_cell = match diff {
                 Some(d) if d.is_zero() => "<span class=\"ok\">一致</span>".to_string(),
                 Some(d) => format!("<span class=\"bad\">{}</span>", yuan(Some(&cents(d)))),
@@ -122,20 +127,18 @@ pub fn official(h: &mut String, o: &OfficialAccountReport) {
             };
             let _ = write!(
                 h,
-                "<tr>{year_cell}<td>{label}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{diff_cell}</td></tr>",
+                "<tr><th scope=\"row\">{label}</th><td class=\"num\" data-label=\"记录单上\">{}</td>\
+                 <td class=\"num\" data-label=\"按公布利率重算\">{}</td><td class=\"num\" data-label=\"差额\">{diff_cell}</td></tr>",
                 opt(Some(official)),
                 opt(ours)
             );
         }
+        h.push_str("</tbody>");
     }
-    h.push_str("</tbody></table></div>");
+    h.push_str("</table></div>");
+    // Each message names its year.
     for y in o.years.iter().filter(|y| !y.message.is_empty()) {
-        let _ = write!(
-            h,
-            "<p class=\"note\">{}年：{}</p>",
-            y.year,
-            escape(&y.message)
-        );
+        let _ = write!(h, "<p class=\"note\">{}</p>", escape(&y.message));
     }
     h.push_str("</div>");
 }

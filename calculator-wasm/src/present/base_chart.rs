@@ -71,14 +71,18 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
     };
     let p1 = |d: Decimal| d.round_dp(1).normalize().to_string();
 
+    // The limits' key only when a limit is drawn (none without a city, or before they are known).
+    let limit_key = match (floors.is_empty(), draw_ceiling) {
+        (true, false) => "",
+        (false, false) => "<li><span class=\"key k-limit\"></span>当年公布的下限（虚线）</li>",
+        (_, true) => "<li><span class=\"key k-limit\"></span>当年公布的下限和上限（虚线）</li>",
+    };
     let _ = write!(
         h,
-        "<h4>{}缴费基数和上下限</h4><ul class=\"legend\"><li><span class=\"key k-base\"></span>您的缴费基数</li>\
-         <li><span class=\"key k-limit\"></span>当年公布的下限{}</li></ul>\
+        "<h4>{}缴费基数和上下限</h4><ul class=\"legend\"><li><span class=\"key k-base\"></span>您的缴费基数</li>{limit_key}</ul>\
          <svg class=\"base-chart\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"bc-{idx}\">\
          <title id=\"bc-{idx}\">每月缴费基数和当年上下限（同样的内容见下方表格）</title>",
         ins.name_zh(),
-        if draw_ceiling { "和上限（虚线）" } else { "（虚线）" },
     );
     for v in [ymin, hundreds((ymin + ymax) / Decimal::TWO), ymax] {
         let _ = write!(

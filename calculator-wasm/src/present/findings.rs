@@ -22,7 +22,11 @@ pub fn render(h: &mut String, p: &PersonReport) {
         p.findings.len()
     );
     if serious.is_empty() {
-        h.push_str("<p class=\"ok\">金额和基数没有发现和规定对不上的地方。</p>");
+        h.push_str(if p.cannot_check.is_empty() {
+            "<p class=\"ok\">金额和基数没有发现和规定对不上的地方。</p>"
+        } else {
+            "<p class=\"ok\">在这个文件能核对的范围内，没有发现和规定对不上的地方；查不了的内容见下面。</p>"
+        });
     } else {
         h.push_str("<ul class=\"findings\">");
         list(h, &serious);

@@ -108,24 +108,15 @@ pub fn table(h: &mut String, p: &PersonReport) {
             rows_zh(&p.unread_rows)
         );
     }
-    // The insurances whose records start after the declared period does, named together when
-    // they start alike.
-    let mut unrecorded: Vec<(&shebao_calc::report::Span, Vec<&str>)> = Vec::new();
     for i in &p.insurances {
         if let Some(s) = &i.unrecorded_start {
-            match unrecorded.iter_mut().find(|(k, _)| *k == s) {
-                Some((_, names)) => names.push(&i.name),
-                None => unrecorded.push((s, vec![&i.name])),
-            }
+            let _ = write!(
+                h,
+                "<p class=\"note\">{}：{}在证明所列期间开头没有记录，可能那时还没有参保，也可能没有缴费，请向单位或社保经办机构核实。</p>",
+                span(s.from, s.to, s.months),
+                escape(&i.name)
+            );
         }
-    }
-    for (s, names) in unrecorded {
-        let _ = write!(
-            h,
-            "<p class=\"note\">{}：{}在证明所列期间开头没有记录，可能那时还没有参保，也可能没有缴费，请向单位或社保经办机构核实。</p>",
-            span(s.from, s.to, s.months),
-            escape(&names.join("、"))
-        );
     }
     if p.insurances.iter().any(|i| i.not_booked_yet.is_some()) {
         h.push_str("<p class=\"note\">最近一个月还没有入账：社保数据通常晚 1–3 天到几个月才显示，这不算断缴。</p>");

@@ -131,7 +131,7 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
     let Some(province) = place.province else {
         return vec![Finding::new(
             FindingCode::CityNotGiven,
-            "没有指定城市，所以没有核对缴费基数的上下限和当地费率（用 --city 指定城市，或在页面上选择城市）。".into(),
+            "没有指定城市，所以没有核对缴费基数的上下限和当地费率（选择城市后可以核对）。".into(),
         )];
     };
     let mut out = Vec::new();
