@@ -319,7 +319,7 @@ fn refunds_are_named_beside_the_total_and_the_balance() {
         summary.contains("个人合计 520.00 元（已减去退费 480.00 元）"),
         "{summary}"
     );
-    assert!(summary.contains("余额出现负数"), "{summary}");
+    assert!(summary.contains("年末余额是负数"), "{summary}");
     // 2023 has only the refund: it credits no month.
     assert!(summary.contains("记入 -480.00 元，"), "{summary}");
 }

@@ -52,7 +52,7 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
     };
     h.push_str("<h4>缴费时间线</h4>");
     h.push_str(
-        "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）</li>\
+        "<ul class=\"legend\"><li><span class=\"key k-paid\"></span>已缴</li><li><span class=\"key k-gap\"></span>断缴（没有记录）或中断</li>\
          <li><span class=\"key k-arrears\"></span>欠费</li><li><span class=\"key k-settled\"></span>欠费后已补缴</li>\
          <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li>\
          <li><span class=\"key k-none\"></span>文件里没有这段时间</li>",

@@ -218,7 +218,7 @@ pub fn compute(
     // Refunds of contributions made before the file's first year (退收 of older months) can
     // take the balance counted from zero below zero: say why, beside the figure.
     let below_zero = years.iter().any(|y| y.closing < Decimal::ZERO).then(|| {
-        "余额出现负数，是因为文件里退回（退收）的钱比文件所列年份记入的多：退的多半是文件以外更早年份的缴费。这不表示您欠钱；实际账户余额以社保机构的记录为准。".to_string()
+        "有的年份年末余额是负数，是因为文件里退回（退收）的钱比文件所列年份记入的多：退的多半是文件以外更早年份的缴费。这不表示您欠钱；实际账户余额以社保机构的记录为准。".to_string()
     });
     Some(PensionAccount {
         below_zero,
