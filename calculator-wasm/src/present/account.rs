@@ -93,7 +93,7 @@ pub fn official(h: &mut String, o: &OfficialAccountReport) {
     for y in &o.years {
         let _ = write!(
             h,
-            "<tbody><tr class=\"official-year\"><th scope=\"colgroup\" colspan=\"4\" data-official-year=\"{}\" data-status=\"{}\">{} 年：{}</th></tr>",
+            "<tbody><tr class=\"official-year\"><th scope=\"rowgroup\" colspan=\"4\" data-official-year=\"{}\" data-status=\"{}\">{} 年：{}</th></tr>",
             y.year,
             serde_name(&y.status),
             y.year,
