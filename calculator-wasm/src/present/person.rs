@@ -236,16 +236,13 @@ fn verdict(h: &mut String, p: &PersonReport) {
             "<li><strong>重复的记录</strong>：{duplicates} 处同一个月列了不止一行，见下面“发现的问题”。</li>"
         );
     }
-    // Missing months are for the employer to report and pay; anything else is first checked
-    // against the file itself.
-    let missing =
-        !(gaps.is_empty() && open.is_empty() && interrupted.is_empty() && unplaced.is_empty());
-    h.push_str(if missing {
-        "</ul><p>怎么办：先问单位人事核实并补报补缴；单位解决不了，再到社保经办大厅或打 12333。"
+    // Gaps, arrears and interruptions get their advice once, in their own box below; anything
+    // else is first checked against the file itself.
+    if gaps.is_empty() && open.is_empty() && interrupted.is_empty() {
+        h.push_str("</ul><p>怎么办：先对照原文件看一看上面列出的地方；还有疑问，问单位人事、到社保经办大厅或打 12333。<a href=\"#calc-help\">找谁办理</a></p></div>");
     } else {
-        "</ul><p>怎么办：先对照原文件看一看上面列出的地方；还有疑问，问单位人事、到社保经办大厅或打 12333。"
-    });
-    h.push_str("<a href=\"#calc-help\">找谁办理</a></p></div>");
+        h.push_str("</ul><p>怎么办：见下面的“断缴和欠费”。</p></div>");
+    }
 }
 
 /// Up to six months by name, then "等".

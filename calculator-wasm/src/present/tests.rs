@@ -293,3 +293,15 @@ fn months_before_the_first_record_in_a_declared_period_are_said() {
         "{note}"
     );
 }
+
+#[test]
+fn advice_for_missing_months_is_given_once() {
+    // The sample has a gap and arrears: the verdict points to the box that advises.
+    let out = check(
+        &sample(),
+        "sample.csv",
+        options(&[("city", "yingkou"), ("today", "2026-11")]),
+    );
+    assert_eq!(out.html.matches("补报").count(), 1, "{}", out.html);
+    assert!(out.html.contains("怎么办：见下面的“断缴和欠费”。"));
+}
