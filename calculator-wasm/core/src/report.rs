@@ -49,7 +49,7 @@ pub struct SourceReport {
     pub rows_read: usize,
     /// Rows not read, with reasons.
     pub rows_skipped: Vec<SkippedRow>,
-    /// The rows with content that could not be read, each once, in file order.
+    /// The rows with content that could not be read, each once, in row order.
     pub unreadable_rows: Vec<UnreadableRow>,
     /// A 权益记录单 form read as tables (`rows_read` is then not a count of the paper's lines).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
