@@ -58,6 +58,15 @@ pub struct SourceReport {
     pub declared_period: Option<Span>,
 }
 
+impl SourceReport {
+    /// Rows read and rows that are not data (titles, blank rows, totals), as a person can
+    /// count them in the file; `None` for a form, whose rows are its years and months.
+    pub fn line_counts(&self) -> Option<(usize, usize)> {
+        let not_data = self.rows_skipped.iter().filter(|r| !r.unreadable).count();
+        (!self.form).then_some((self.rows_read, not_data))
+    }
+}
+
 /// A row of the file with content that could not be read: listed once, however many of its
 /// cells or months failed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -384,6 +393,15 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
+    /// Rows that repeat a month (identical, or with differing figures): findings, but not a
+    /// broken rule.
+    pub fn is_duplicate_rows(self) -> bool {
+        matches!(
+            self,
+            FindingCode::IdenticalRows | FindingCode::DuplicateMonth
+        )
+    }
+
     /// How serious a finding of this code is: one severity per code.
     pub fn severity(self) -> Severity {
         use FindingCode::*;
@@ -884,13 +902,7 @@ impl PersonReport {
     pub fn rule_breaches(&self) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity >= Severity::Warning)
-            .filter(|f| {
-                !matches!(
-                    f.code,
-                    FindingCode::IdenticalRows | FindingCode::DuplicateMonth
-                )
-            })
+            .filter(|f| f.severity >= Severity::Warning && !f.code.is_duplicate_rows())
             .count()
     }
 
@@ -898,12 +910,7 @@ impl PersonReport {
     pub fn duplicate_findings(&self) -> usize {
         self.findings
             .iter()
-            .filter(|f| {
-                matches!(
-                    f.code,
-                    FindingCode::IdenticalRows | FindingCode::DuplicateMonth
-                )
-            })
+            .filter(|f| f.code.is_duplicate_rows())
             .count()
     }
 }

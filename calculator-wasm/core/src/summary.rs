@@ -18,13 +18,9 @@ pub fn summary_zh(report: &Report) -> String {
         Some(n) => format!("（{n} 页）"),
         None => String::new(),
     };
-    // A form's rows are its years and months, not lines a person can count on the paper.
-    let counts = if s.form {
-        String::new()
-    } else {
-        let not_data = s.rows_skipped.iter().filter(|r| !r.unreadable).count();
-        format!("；读取 {} 行，跳过 {not_data} 行", s.rows_read)
-    };
+    let counts = s.line_counts().map_or(String::new(), |(read, not_data)| {
+        format!("；读取 {read} 行，跳过 {not_data} 行")
+    });
     let _ = writeln!(
         out,
         "文件：{}{pages}，{}{counts}。",

@@ -88,14 +88,15 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
         s.rows_read,
         escape(file_name),
     );
-    // A form's rows are its years and months, not lines a person can count on the paper.
-    if s.form {
-        let _ = write!(h, "，按{}读取", escape(&s.layout_name));
-    } else {
-        let _ = write!(h, "，共 {} 行缴费记录", s.rows_read);
-        let skipped = s.rows_skipped.iter().filter(|k| !k.unreadable).count();
-        if skipped > 0 {
-            let _ = write!(h, "（另有 {skipped} 行是标题、空行或合计，不是缴费记录）");
+    match s.line_counts() {
+        None => {
+            let _ = write!(h, "，按{}读取", escape(&s.layout_name));
+        }
+        Some((read, not_data)) => {
+            let _ = write!(h, "，共 {read} 行缴费记录");
+            if not_data > 0 {
+                let _ = write!(h, "（另有 {not_data} 行是标题、空行或合计，不是缴费记录）");
+            }
         }
     }
     h.push('。');

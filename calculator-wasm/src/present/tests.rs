@@ -11,6 +11,14 @@ fn sample() -> Vec<u8> {
     std::fs::read(p).expect("sample.csv")
 }
 
+/// A fixture statement of `tests/fixtures/statements/`.
+fn fixture(name: &str) -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/statements")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
 /// Page options from `key=value` pairs, as the page would send them.
 fn options(pairs: &[(&str, &str)]) -> OptionText {
     let mut o = OptionText::default();
@@ -231,10 +239,11 @@ fn identical_rows_are_not_called_a_rule_breach() {
 #[test]
 fn a_span_with_months_missing_but_not_named_needs_attention() {
     // An employer's certificate: 王五 paid 20 of the 24 months, it does not say which.
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/statements/employer-certificate.txt");
-    let bytes = std::fs::read(p).expect("fixture");
-    let out = check(&bytes, "employer-certificate.txt", OptionText::default());
+    let out = check(
+        &fixture("employer-certificate.txt"),
+        "employer-certificate.txt",
+        OptionText::default(),
+    );
     let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     let wang = engine.person_html(&out, 2).expect("王五's section");
     let wang = &wang;
@@ -250,9 +259,11 @@ fn a_span_with_months_missing_but_not_named_needs_attention() {
 
 #[test]
 fn refunds_are_named_beside_the_personal_total() {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/statements/refunds.csv");
-    let bytes = std::fs::read(p).expect("fixture");
-    let out = check(&bytes, "refunds.csv", OptionText::default());
+    let out = check(
+        &fixture("refunds.csv"),
+        "refunds.csv",
+        OptionText::default(),
+    );
     assert!(
         out.html.contains("（已减去退费 800.00 元）"),
         "{}",

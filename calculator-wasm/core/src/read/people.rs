@@ -148,17 +148,16 @@ impl People {
             crate::order::sort_by_key(&mut p.coverage, |c| (c.from, c.insurance, c.row));
             crate::order::sort_by_key(&mut p.account_years, |y| (y.year, y.row));
         }
+        let has = |p: &Person| {
+            !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
+        };
         let mut moved = Vec::with_capacity(people.len());
         let mut kept = 0;
         for p in &people {
-            let has =
-                !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty();
-            moved.push(has.then_some(kept));
-            kept += usize::from(has);
+            moved.push(has(p).then_some(kept));
+            kept += usize::from(has(p));
         }
-        people.retain(|p| {
-            !p.records.is_empty() || !p.coverage.is_empty() || !p.account_years.is_empty()
-        });
+        people.retain(has);
         (people, moved)
     }
 }
