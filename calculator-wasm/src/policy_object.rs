@@ -16,7 +16,6 @@ use shebao_calc::policy::{
     ProvincePolicy, ProvinceYear, RateRule, Reference, RetirementRule,
 };
 use std::fmt;
-use std::str::FromStr;
 
 /// A parsed JSON value, as far as the policy needs it.
 pub trait Json: Sized {
@@ -189,7 +188,7 @@ fn figure<J: Json>(o: &J) -> Read<Figure> {
 /// A decimal written as a string, as in the policy files (never a JSON number).
 fn decimal<J: Json>(v: &J) -> Read<Decimal> {
     v.text()
-        .and_then(|t| Decimal::from_str(t.trim()).ok())
+        .and_then(|t| Decimal::from_str_exact(t.trim()).ok())
         .ok_or_else(|| PolicyReadError::at("", "a decimal number as a string"))
 }
 

@@ -372,7 +372,6 @@ impl Policy {
 mod decimal_string {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
-    use std::str::FromStr;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&d.normalize())
@@ -380,7 +379,7 @@ mod decimal_string {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let text = String::deserialize(d)?;
-        Decimal::from_str(text.trim()).map_err(|_| {
+        Decimal::from_str_exact(text.trim()).map_err(|_| {
             serde::de::Error::custom(format!(
                 "expected a decimal number as a string, got \"{text}\""
             ))

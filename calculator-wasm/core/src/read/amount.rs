@@ -3,7 +3,6 @@
 
 use super::text_norm::{fix_ocr_digits, fold_width};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Most digits after the point an amount or rate may have.
 const MAX_DECIMALS: usize = 10;
@@ -55,7 +54,7 @@ pub fn parse_amount(raw: &str, ocr: bool) -> Result<Option<Decimal>, ()> {
     {
         return Err(());
     }
-    let d = Decimal::from_str(&plain).map_err(|_| ())?;
+    let d = Decimal::from_str_exact(&plain).map_err(|_| ())?;
     Ok(Some(if negative { -d } else { d }))
 }
 
@@ -93,10 +92,10 @@ pub fn split_stated_rate(label: &str) -> Option<(&str, Decimal, Decimal)> {
         .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
         .last()
         .map(|(i, _)| i)?;
-    let rate = Decimal::from_str(&before[start..]).ok()? / Decimal::from(100);
+    let rate = Decimal::from_str_exact(&before[start..]).ok()? / Decimal::from(100);
     let after = &label[pct + 1..];
     let fixed = match after.strip_prefix('+') {
-        Some(f) if !f.is_empty() => Decimal::from_str(f.trim_end_matches('元')).ok()?,
+        Some(f) if !f.is_empty() => Decimal::from_str_exact(f.trim_end_matches('元')).ok()?,
         Some(_) => return None,
         None if after.is_empty() => Decimal::ZERO,
         None => return None,
@@ -107,6 +106,7 @@ pub fn split_stated_rate(label: &str) -> Option<(&str, Decimal, Decimal)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
@@ -124,6 +124,7 @@ mod tests {
         assert_eq!(parse_amount("3,45", false), Err(()));
         assert_eq!(parse_amount("3OO.O0", true), Ok(Some(d("300.00"))));
         assert_eq!(parse_amount("3OO.O0", false), Err(()));
+        assert_eq!(parse_amount("4.8E+02", false), Err(()));
     }
 
     #[test]
@@ -137,5 +138,7 @@ mod tests {
             Some(("公司", d("0.16"), d("0")))
         );
         assert_eq!(split_stated_rate("个人缴纳"), None);
+        // Decimal's FromStr would read 3e2 as 300 (and round long ones): never a guess.
+        assert_eq!(split_stated_rate("个人2%+3e2"), None);
     }
 }

@@ -25,7 +25,6 @@ use crate::error::{ErrorKind, StatementError};
 use crate::statement::Format;
 use rust_decimal::Decimal;
 use std::fmt::Write;
-use std::str::FromStr;
 
 const MAGIC: &str = "shebao-grid 1";
 
@@ -198,7 +197,7 @@ fn parse_cell(field: &str) -> Option<Cell> {
     match kind {
         't' => unescape(body).map(Cell::Text),
         'u' => unescape(body).map(Cell::Unreadable),
-        'n' => Decimal::from_str(body).ok().map(Cell::Number),
+        'n' => Decimal::from_str_exact(body).ok().map(Cell::Number),
         'd' => {
             let mut parts = body.split('-').map(|p| p.parse::<u32>().ok());
             let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);

@@ -48,7 +48,7 @@ fn cell(v: Option<&Value>) -> Cell {
         // stays text, and the amount reader refuses it with the row named.
         Some(Value::Number(n)) => {
             let t = n.to_string();
-            Decimal::from_str(&t)
+            Decimal::from_str_exact(&t)
                 .map(Cell::Number)
                 .unwrap_or_else(|_| Cell::text(&t))
         }

@@ -21,7 +21,7 @@ fn convert(d: &Data) -> Cell {
         Data::String(s) => Cell::text(s),
         Data::Int(i) => Cell::Number(Decimal::from(*i)),
         // Shortest round-trip text of the float, so 0.1 stays 0.1 (never binary noise).
-        Data::Float(f) => Decimal::from_str(&f.to_string())
+        Data::Float(f) => Decimal::from_str_exact(&f.to_string())
             .map(Cell::Number)
             .unwrap_or_else(|_| Cell::text(&f.to_string())),
         Data::Bool(b) => Cell::text(if *b { "是" } else { "否" }),
