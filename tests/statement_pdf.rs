@@ -66,14 +66,15 @@ fn without_rows(v: &serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// The CSV twin of a PDF statement; the 权益记录单 forms (`form*.pdf`) have none (a form's
-/// blocks are several tables), their goldens and `forms_read_months_by_column` say what
-/// they hold.
+/// The CSV twin of a PDF statement; the 权益记录单 forms (`form*.pdf`, a form's blocks are
+/// several tables) and the misprinted `bad-*.pdf` have none: their goldens and the tests
+/// below say what they hold.
 fn twin_of(pdf: &Path) -> Option<PathBuf> {
-    let form = pdf
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with("form"));
-    (!form).then(|| dir().join("statement.csv"))
+    let own = pdf.file_name().is_some_and(|n| {
+        let n = n.to_string_lossy();
+        n.starts_with("form") || n.starts_with("bad-")
+    });
+    (!own).then(|| dir().join("statement.csv"))
 }
 
 /// Whatever the producer or the encryption, a PDF says what its CSV twin says: the same
@@ -104,11 +105,31 @@ fn every_pdf_reads_as_its_csv_twin() {
     // (2023-07 missing), 2024-03 pension unpaid.
     let twin = report(&dir().join("statement.csv")).unwrap();
     assert_eq!(twin["source"]["rows_read"], 69);
+    // From the title line `单位名称：… 姓名：张三 身份证号：…` (a PDF lays its fields out
+    // over the table's columns; they are not the header's first row).
+    assert_eq!(twin["people"][0]["name"], "张三");
     let pension = &twin["people"][0]["insurances"][0];
     assert_eq!(pension["kind"], "pension");
     assert_eq!(pension["months_paid"], 22);
     assert_eq!(pension["gaps"][0]["from"], "2023-07");
     assert_eq!(pension["arrears"][0]["from"], "2024-03");
+}
+
+/// Row numbers count on over the pages of a PDF, so an unreadable row names its page too.
+#[test]
+fn unreadable_rows_name_their_page() {
+    let r = checked(&dir().join("bad-cell-page-two.pdf")).unwrap();
+    let rows = &r.source.unreadable_rows;
+    assert_eq!(rows.len(), 1);
+    // 3 lines above the header and 28 data rows on page 1; 2024-04's pension is data row 43.
+    assert_eq!((rows[0].row, rows[0].page), (46, Some(2)));
+    assert_eq!(rows[0].place_zh(), "第 46 行（第 2 页）");
+    assert!(rows[0].reasons_text().contains("“个人应缴”列"));
+    let summary = shebao_calc::summary_zh(&r);
+    assert!(
+        summary.contains("！第 46 行（第 2 页）有读不出来的内容"),
+        "{summary}"
+    );
 }
 
 /// The 权益记录单 forms: each month read from its own column of the 12-month grid, blank

@@ -73,13 +73,17 @@ impl SourceReport {
 pub struct UnreadableRow {
     /// Row (1-based).
     pub row: usize,
+    /// The page it is on (PDF): its row number counts on over pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// What could not be read, each reason once.
     pub reasons: Vec<String>,
 }
 
 impl UnreadableRow {
-    /// The unreadable rows among `skipped`, grouped by row, in row order.
-    pub fn of(skipped: &[SkippedRow]) -> Vec<UnreadableRow> {
+    /// The unreadable rows among `skipped`, grouped by row, in row order; `row_pages` is
+    /// where each page's rows begin (PDF), as in [`crate::statement::SourceInfo`].
+    pub fn of(skipped: &[SkippedRow], row_pages: &[(usize, u32)]) -> Vec<UnreadableRow> {
         // Kept in row order as they come (a PDF's grids may list rows out of order).
         let mut rows: Vec<UnreadableRow> = Vec::new();
         for k in skipped.iter().filter(|k| k.unreadable) {
@@ -87,6 +91,11 @@ impl UnreadableRow {
             if rows.get(at).is_none_or(|r| r.row != k.row) {
                 let row = UnreadableRow {
                     row: k.row,
+                    page: row_pages
+                        .iter()
+                        .rev()
+                        .find(|&&(first, _)| first <= k.row)
+                        .map(|&(_, page)| page),
                     reasons: Vec::new(),
                 };
                 rows.insert(at, row);
@@ -96,6 +105,14 @@ impl UnreadableRow {
             }
         }
         rows
+    }
+
+    /// Where to find it: `第 8 行`, or `第 40 行（第 2 页）` in a PDF.
+    pub fn place_zh(&self) -> String {
+        match self.page {
+            Some(page) => format!("第 {} 行（第 {page} 页）", self.row),
+            None => format!("第 {} 行", self.row),
+        }
     }
 
     /// The reasons as one text (each reason is a sentence, ending in 。).

@@ -53,6 +53,9 @@ pub struct SourceInfo {
     /// the paper, so it is not shown to the person.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub form: bool,
+    /// Where each page's rows begin (PDF): (first row number, page), in row order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub row_pages: Vec<(usize, u32)>,
 }
 
 /// A row the reader did not turn into records.

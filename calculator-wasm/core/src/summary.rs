@@ -30,8 +30,8 @@ pub fn summary_zh(report: &Report) -> String {
     for row in &s.unreadable_rows {
         let _ = writeln!(
             out,
-            "  ！第 {} 行有读不出来的内容：{}",
-            row.row,
+            "  ！{}有读不出来的内容：{}",
+            row.place_zh(),
             row.reasons_text()
         );
     }

@@ -126,7 +126,12 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
             unreadable.len()
         );
         for k in unreadable.iter().take(20) {
-            let _ = write!(h, "<li>第 {} 行：{}</li>", k.row, escape(&k.reasons_text()));
+            let _ = write!(
+                h,
+                "<li>{}：{}</li>",
+                k.place_zh(),
+                escape(&k.reasons_text())
+            );
         }
         if unreadable.len() > 20 {
             let _ = write!(h, "<li>……另有 {} 行</li>", unreadable.len() - 20);

@@ -59,7 +59,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             header_row: s.header_row,
             rows_read: s.rows_read,
             rows_skipped: s.rows_skipped.clone(),
-            unreadable_rows: UnreadableRow::of(&s.rows_skipped),
+            unreadable_rows: UnreadableRow::of(&s.rows_skipped, &s.row_pages),
             form: s.form,
             declared_period: statement.declared_period.map(|(a, b)| Span::new(a, b)),
         },

@@ -210,6 +210,7 @@ mod tests {
                     })
                     .collect(),
                 form: false,
+                row_pages: vec![],
             },
             people: vec![Person {
                 records,

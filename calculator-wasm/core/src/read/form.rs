@@ -588,6 +588,7 @@ mod tests {
                 format: Format::Pdf,
                 grids,
                 pages: Some(1),
+                row_pages: Vec::new(),
                 form: true,
             },
             None,

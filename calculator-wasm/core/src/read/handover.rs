@@ -8,6 +8,7 @@
 //! One line per item, each ending in `\n`:
 //! - `shebao-grid 1 <format> <pages>`: version, format tag (`xlsx`, `pdf`), pages (0: not paged),
 //!   then ` form` when the grids are a 权益记录单 form rewritten as tables;
+//! - `P<row> <page>`: the rows from `row` on are on page `page` (PDF; one line per page);
 //! - `G<ocr>` and, for a named sheet, `\t<name>`: a new grid (`ocr` is `0` or `1`);
 //! - `R<number>` then `\t<cell>` per cell: a row of the current grid.
 //!
@@ -38,6 +39,9 @@ pub fn encode(decoded: &Decoded) -> String {
         decoded.pages.unwrap_or(0),
         if decoded.form { " form" } else { "" }
     );
+    for (row, page) in &decoded.row_pages {
+        let _ = writeln!(out, "P{row} {page}");
+    }
     for grid in &decoded.grids {
         out.push('G');
         out.push(if grid.ocr { '1' } else { '0' });
@@ -140,8 +144,15 @@ pub fn decode(text: &str) -> Result<Decoded, StatementError> {
         Some(_) => return Err(bad()),
     };
     let mut grids: Vec<Grid> = Vec::new();
+    let mut row_pages = Vec::new();
     for line in lines {
-        if let Some(g) = line.strip_prefix('G') {
+        if let Some(p) = line.strip_prefix('P') {
+            let (row, page) = p.split_once(' ').ok_or_else(bad)?;
+            row_pages.push((
+                row.parse().map_err(|_| bad())?,
+                page.parse().map_err(|_| bad())?,
+            ));
+        } else if let Some(g) = line.strip_prefix('G') {
             let (ocr, sheet) = match g.split_once('\t') {
                 Some((ocr, name)) => (ocr, Some(unescape(name).ok_or_else(bad)?)),
                 None => (g, None),
@@ -167,6 +178,7 @@ pub fn decode(text: &str) -> Result<Decoded, StatementError> {
         format,
         grids,
         pages: (pages > 0).then_some(pages),
+        row_pages,
         form,
     })
 }
@@ -244,6 +256,7 @@ mod tests {
         Decoded {
             format: Format::Xlsx,
             pages: None,
+            row_pages: vec![],
             form: false,
             grids: vec![
                 Grid {
@@ -292,11 +305,13 @@ mod tests {
         let paged = Decoded {
             format: Format::Pdf,
             pages: Some(8),
+            row_pages: vec![(1, 1), (40, 3)],
             grids: vec![],
             form: true,
         };
         let back = decode(&encode(&paged)).unwrap();
         assert_eq!((back.pages, back.form), (Some(8), true));
+        assert_eq!(back.row_pages, [(1, 1), (40, 3)]);
     }
 
     #[test]

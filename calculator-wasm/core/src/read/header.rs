@@ -60,7 +60,13 @@ struct RowStats {
 fn cell_recognised(cell: &Cell) -> bool {
     let Cell::Text(t) = cell else { return false };
     let label = normalise_label(t);
-    if label.is_empty() {
+    // `姓名：张三` above a table is a title field with its value, not a column's name (a PDF
+    // may lay a title line's fields out over the table's columns).
+    if label.is_empty()
+        || label
+            .split_once(':')
+            .is_some_and(|(_, value)| !value.is_empty() && !value.contains('%'))
+    {
         return false;
     }
     let stripped = split_stated_rate(&label)

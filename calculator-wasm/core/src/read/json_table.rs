@@ -8,7 +8,6 @@ use super::synonyms::match_field;
 use super::text_norm::normalise_label;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// How deep to look for the list (`{"data": {"list": [...]}}` is depth 2).
 const MAX_DEPTH: usize = 6;

@@ -102,6 +102,8 @@ pub struct Decoded {
     pub grids: Vec<Grid>,
     /// Pages read (PDF).
     pub pages: Option<u32>,
+    /// Where each page's rows begin (PDF): (first row number, page), in row order.
+    pub row_pages: Vec<(usize, u32)>,
     /// The grids are a 权益记录单 form rewritten as tables (`form.rs`): their rows are one
     /// per year and per month, not lines of the paper.
     pub form: bool,
@@ -138,6 +140,7 @@ pub fn read_decoded(
     )
     .map(|mut s| {
         s.source.form = decoded.form;
+        s.source.row_pages = decoded.row_pages;
         s
     })
     .map_err(|e| e.in_file(file_name))
@@ -156,6 +159,7 @@ fn decode_xlsx(bytes: &[u8]) -> Result<Decoded, StatementError> {
         format: Format::Xlsx,
         grids: xlsx::read_sheets(bytes)?,
         pages: None,
+        row_pages: Vec::new(),
         form: false,
     })
 }
@@ -372,6 +376,7 @@ fn read_grids(
                 rows_read: table.rows_read,
                 rows_skipped: skipped,
                 form: false,
+                row_pages: Vec::new(),
             },
             people: table.people,
             declared_period,

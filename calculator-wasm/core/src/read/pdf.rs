@@ -36,10 +36,29 @@ pub fn decode(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded, Stateme
         ocr: false,
     };
     let form = super::form::form_grids(&grid);
+    // A form's rows are its years and months, not lines of a page.
+    let row_pages = if form.is_some() {
+        Vec::new()
+    } else {
+        first_rows_of_pages(&table.rows)
+    };
     Ok(Decoded {
         format: Format::Pdf,
         form: form.is_some(),
         grids: form.unwrap_or_else(|| vec![grid]),
         pages: Some(table.pages),
+        row_pages,
     })
+}
+
+/// (first row, page) for each page that has rows: row numbers run on over pages, so a
+/// person needs the page to find row 40.
+fn first_rows_of_pages(rows: &[shebao_pdf::PdfRow]) -> Vec<(usize, u32)> {
+    let mut starts: Vec<(usize, u32)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if starts.last().is_none_or(|&(_, page)| page != r.page) {
+            starts.push((i + 1, r.page));
+        }
+    }
+    starts
 }

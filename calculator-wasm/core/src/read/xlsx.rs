@@ -7,7 +7,6 @@ use crate::error::{ErrorKind, StatementError};
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
 use std::io::Cursor;
-use std::str::FromStr;
 
 fn broken(e: impl std::fmt::Display) -> StatementError {
     StatementError::new(ErrorKind::BrokenXlsx {

@@ -91,6 +91,7 @@ pub fn statement_with(person: Person) -> Statement {
             rows_read: person.records.len(),
             rows_skipped: vec![],
             form: false,
+            row_pages: vec![],
         },
         people: vec![person],
         declared_period: None,
