@@ -207,6 +207,30 @@ fn an_unreadable_month_of_two_insurances_names_both_rows() {
         .nth(1)
         .expect("an unreadable line");
     assert!(line.contains("第 4、5 行"), "{line}");
+    // The timeline's table says what its picture draws, unreadable months included.
+    let table = h
+        .split("用表格查看时间线")
+        .nth(1)
+        .expect("the timeline table");
+    assert!(
+        table.contains("<td>读不出来（不算断缴）：2月</td>"),
+        "{table}"
+    );
+}
+
+#[test]
+fn refunded_months_are_in_the_timeline_table() {
+    let out = check(
+        &fixture("refunds.csv"),
+        "refunds.csv",
+        OptionText::default(),
+    );
+    let table = out
+        .html
+        .split("用表格查看时间线")
+        .nth(1)
+        .expect("the timeline table");
+    assert!(table.contains("已退费："), "{table}");
 }
 
 #[test]

@@ -120,7 +120,7 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
     h.push_str(
         "<details><summary>用表格查看时间线</summary><div class=\"table-scroll\"><table><thead><tr>\
          <th scope=\"col\">年份</th><th scope=\"col\">险种</th><th scope=\"col\" class=\"num\">已缴月数</th>\
-         <th scope=\"col\">断缴月份</th><th scope=\"col\">欠费月份</th></tr></thead><tbody>",
+         <th scope=\"col\">断缴月份</th><th scope=\"col\">欠费月份</th><th scope=\"col\">其他月份</th></tr></thead><tbody>",
     );
     for year in first_year..=last_year {
         for ins in &p.insurances {
@@ -130,18 +130,34 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
             if months.iter().all(|(_, c)| *c == MonthState::None) {
                 continue;
             }
-            let list = |want: &[MonthState]| {
-                let v: Vec<String> = months
+            let names = |want: MonthState| {
+                months
                     .iter()
-                    .filter(|(_, c)| want.contains(c))
+                    .filter(|(_, c)| *c == want)
                     .map(|(m, _)| format!("{m}月"))
-                    .collect();
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let list = |want: MonthState| {
+                let v = names(want);
                 if v.is_empty() {
                     "—".to_string()
                 } else {
-                    v.join("、")
+                    v
                 }
             };
+            // The states the picture draws besides paid, gaps and arrears, in the legend's words.
+            let other: Vec<String> = [
+                (MonthState::Settled, "欠费后已补缴"),
+                (MonthState::Unreadable, "读不出来（不算断缴）"),
+                (MonthState::Refunded, "已退费"),
+            ]
+            .into_iter()
+            .filter_map(|(state, label)| {
+                let v = names(state);
+                (!v.is_empty()).then(|| format!("{label}：{v}"))
+            })
+            .collect();
             // A year in a span that gives only a count of months paid has no count of its own.
             let paid = if months.iter().any(|(_, c)| *c == MonthState::PartlyPaid) {
                 "不详".to_string()
@@ -154,10 +170,15 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
             };
             let _ = write!(
                 h,
-                "<tr><th scope=\"row\">{year}</th><td>{}</td><td class=\"num\">{paid}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><th scope=\"row\">{year}</th><td>{}</td><td class=\"num\">{paid}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&ins.name),
-                list(&[MonthState::Gap]),
-                list(&[MonthState::Arrears])
+                list(MonthState::Gap),
+                list(MonthState::Arrears),
+                if other.is_empty() {
+                    "—".to_string()
+                } else {
+                    other.join("；")
+                }
             );
         }
     }
