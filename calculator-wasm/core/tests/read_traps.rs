@@ -175,3 +175,25 @@ fn trap_booked_month_is_not_the_period() {
     let s = read_str("台账年月,费款所属期,险种,个人缴费\n202402,202311,养老,400\n").unwrap();
     assert_eq!(months(&s.people[0], Pension), vec!["2023-11"]);
 }
+
+#[test]
+fn trap_grid_zero_or_dash_is_not_paid() {
+    // In a year × month table, 0, 0.00, -, /, — and 无 mean nothing was paid that month, as a
+    // blank cell does; 欠 is a month owed.
+    let s = read_str(
+        "年\\月,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n\
+         2023,400,400,0,0.00,无,/,—,-,欠,400,400,400\n",
+    )
+    .unwrap();
+    let p = &s.people[0];
+    assert_eq!(
+        months(p, Pension),
+        vec!["2023-01", "2023-02", "2023-09", "2023-10", "2023-11", "2023-12"]
+    );
+    let owed: Vec<_> = of(p, Pension)
+        .iter()
+        .filter(|r| r.status == shebao_calc::record::PayStatus::Unpaid)
+        .map(|r| r.month.to_string())
+        .collect();
+    assert_eq!(owed, ["2023-09"]);
+}

@@ -55,8 +55,14 @@ pub fn read_grid_row(
         let t = c.display();
         let (status, amount) = match &*t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
-            "欠缴" | "未缴" | "未到账" | "×" => (PayStatus::Unpaid, None),
+            "欠缴" | "欠费" | "欠" | "未缴" | "未到账" | "×" => {
+                (PayStatus::Unpaid, None)
+            }
             _ => match cell_amount(c, ocr, MAX_MONTHLY_AMOUNT) {
+                // A placeholder (`-`, `/`, `无`) or 0 in a month's cell: nothing paid that
+                // month, as when the cell is blank.
+                Ok(None) => continue,
+                Ok(Some(a)) if a.is_zero() => continue,
                 Ok(a) => (PayStatus::Paid, a),
                 Err(e) => {
                     let e = err(header, row, col, amount_error(e, c, MAX_MONTHLY_AMOUNT));
