@@ -40,6 +40,9 @@ pub struct SourceReport {
     pub layout_name: String,
     /// XLSX sheet read.
     pub sheet: Option<String>,
+    /// Other sheets with records, not read (the figures leave them out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets_not_read: Vec<String>,
     /// Pages in the document (PDF only; absent for other formats).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
@@ -64,6 +67,23 @@ impl SourceReport {
     pub fn line_counts(&self) -> Option<(usize, usize)> {
         let not_data = self.rows_skipped.iter().filter(|r| !r.unreadable).count();
         (!self.form).then_some((self.rows_read, not_data))
+    }
+
+    /// What the figures leave out of a workbook whose other sheets hold records too.
+    pub fn sheets_not_read_zh(&self) -> Option<String> {
+        if self.sheets_not_read.is_empty() {
+            return None;
+        }
+        let others: Vec<String> = self
+            .sheets_not_read
+            .iter()
+            .map(|s| format!("“{s}”"))
+            .collect();
+        Some(format!(
+            "这个工作簿里的工作表{}也有缴费记录，这里没有读：下面的月数和合计只算工作表“{}”。请把其他工作表各自复制到一个新文件里，再逐个核对。",
+            others.join("、"),
+            self.sheet.as_deref().unwrap_or_default()
+        ))
     }
 }
 

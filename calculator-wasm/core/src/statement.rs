@@ -56,6 +56,9 @@ pub struct SourceInfo {
     /// Where each page's rows begin (PDF): (first row number, page), in row order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub row_pages: Vec<(usize, u32)>,
+    /// Other sheets of the workbook that hold records too, not read: only `sheet` is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets_not_read: Vec<String>,
 }
 
 /// A row the reader did not turn into records.

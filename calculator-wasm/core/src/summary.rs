@@ -27,6 +27,9 @@ pub fn summary_zh(report: &Report) -> String {
         s.format.name_zh(),
         s.layout_name,
     );
+    if let Some(note) = s.sheets_not_read_zh() {
+        let _ = writeln!(out, "  ！{note}");
+    }
     for row in &s.unreadable_rows {
         let _ = writeln!(
             out,

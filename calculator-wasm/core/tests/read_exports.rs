@@ -159,6 +159,17 @@ fn ocr_certificate_with_three_pairs_a_line() {
     assert!(s.people[0].coverage.iter().all(|c| c.insurance == Medical));
 }
 
+/// Only the first sheet with records is read (row numbers of two sheets would collide, and a
+/// summary sheet would count months twice); the others with records are named, so the
+/// report can say what its figures leave out.
+#[test]
+fn other_sheets_with_records_are_named() {
+    let s = read_fixture("sheet-per-year.xlsx").unwrap();
+    assert_eq!(s.source.sheet.as_deref(), Some("2023年"));
+    assert_eq!(s.source.sheets_not_read, ["2024年"]);
+    assert_eq!(months(&s.people[0], Pension).len(), 12);
+}
+
 #[test]
 fn titles_merged_across_the_sheet_are_titles() {
     let s = read_fixture("merged-title.xlsx").unwrap();

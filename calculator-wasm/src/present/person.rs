@@ -117,6 +117,13 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
         }
     }
     h.push_str("</p>");
+    if let Some(note) = s.sheets_not_read_zh() {
+        let _ = write!(
+            h,
+            "<div class=\"alert\" data-sheets-not-read><p>{}</p></div>",
+            escape(&note)
+        );
+    }
     let unreadable = &s.unreadable_rows;
     if !unreadable.is_empty() {
         let _ = write!(

@@ -340,3 +340,30 @@ fn advice_for_missing_months_is_given_once() {
     assert_eq!(out.html.matches("补报").count(), 1, "{}", out.html);
     assert!(out.html.contains("怎么办：见下面的“断缴和欠费”。"));
 }
+
+#[test]
+fn other_sheets_with_records_are_named_above_the_figures() {
+    // A workbook as the XLSX decoder module hands it over: a sheet per year.
+    let mut grids = String::from("shebao-grid 1 xlsx 0\n");
+    for year in [2023, 2024] {
+        grids.push_str(&format!(
+            "G0\t{year}年\nR1\tt费款所属期\tt险种\tt个人缴费\n"
+        ));
+        for m in 1..=3 {
+            grids.push_str(&format!("R{}\tt{year}{m:02}\tt养老\tn400\n", m + 1));
+        }
+    }
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
+    let out = engine
+        .check_grid(&grids, "per-year.xlsx", &OptionText::default())
+        .unwrap_or_else(|e| panic!("{}: {}", e.kind, e.message));
+    let h = &out.html;
+    let note = h
+        .split("data-sheets-not-read")
+        .nth(1)
+        .expect("a note on the sheets not read");
+    assert!(note.contains("工作表“2024年”也有缴费记录"), "{note}");
+    assert!(note.contains("只算工作表“2023年”"), "{note}");
+    // Before any figure of the person.
+    assert!(h.find("data-sheets-not-read") < h.find("已缴"), "{h}");
+}

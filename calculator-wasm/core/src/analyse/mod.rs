@@ -55,6 +55,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             layout: s.layout,
             layout_name: s.layout.name_zh().to_string(),
             sheet: s.sheet.clone(),
+            sheets_not_read: s.sheets_not_read.clone(),
             pages: s.pages,
             header_row: s.header_row,
             rows_read: s.rows_read,

@@ -211,6 +211,7 @@ mod tests {
                     .collect(),
                 form: false,
                 row_pages: vec![],
+                sheets_not_read: vec![],
             },
             people: vec![Person {
                 records,

@@ -377,17 +377,19 @@ fn read_grids(
                 rows_skipped: skipped,
                 form: false,
                 row_pages: Vec::new(),
+                sheets_not_read: Vec::new(),
             },
             people: table.people,
             declared_period,
         };
-        // A workbook's first sheet with records is the statement; a PDF is one document,
-        // whose form blocks come as several grids (`form.rs`): all of them are read.
+        // A workbook's first sheet with records is the statement, and the other sheets with
+        // records are named (their rows would share row numbers, and a summary sheet would
+        // count the months twice). A PDF is one document, whose form blocks come as several
+        // grids (`form.rs`): all of them are read.
         match &mut done {
             Some(s) if format == Format::Pdf => merge(s, read),
-            Some(_) => {}
-            None if format == Format::Pdf => done = Some(read),
-            None => return Ok(read),
+            Some(s) => s.source.sheets_not_read.extend(read.source.sheet),
+            None => done = Some(read),
         }
     }
     if let Some(s) = done {

@@ -92,6 +92,7 @@ pub fn statement_with(person: Person) -> Statement {
             rows_skipped: vec![],
             form: false,
             row_pages: vec![],
+            sheets_not_read: vec![],
         },
         people: vec![person],
         declared_period: None,
