@@ -367,3 +367,20 @@ fn other_sheets_with_records_are_named_above_the_figures() {
     // Before any figure of the person.
     assert!(h.find("data-sheets-not-read") < h.find("已缴"), "{h}");
 }
+
+#[test]
+fn an_unreadable_last_row_names_its_month() {
+    // The file's last row (April) has an amount that cannot be read: April is named as
+    // unreadable, or the reader would take March for the last month.
+    let csv = "费款所属期,险种,个人缴费,单位缴费\n\
+               202401,养老,400.00,800.00\n202402,养老,400.00,800.00\n\
+               202403,养老,400.00,800.00\n202404,养老,400.00,8e2\n";
+    let out = check(csv.as_bytes(), "last.csv", OptionText::default());
+    let line = out
+        .html
+        .split("<li data-unreadable ")
+        .nth(1)
+        .expect("an unreadable line");
+    assert!(line.contains("2024年4月"), "{line}");
+    assert!(line.contains("第 5 行"), "{line}");
+}

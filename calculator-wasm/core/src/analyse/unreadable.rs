@@ -122,6 +122,15 @@ impl Unread {
         rows
     }
 
+    /// The months of `insurance` that unreadable rows are known to hold (the row's month
+    /// could be read, something else could not).
+    pub fn known_months(&self, insurance: Insurance) -> impl Iterator<Item = Month> + '_ {
+        self.windows
+            .iter()
+            .filter(move |w| w.insurance.is_none_or(|i| i == insurance) && w.from == w.to)
+            .filter_map(|w| w.from)
+    }
+
     /// Whether some unreadable row may hold month `m` of `insurance`.
     pub fn may_hold(&self, insurance: Insurance, m: Month) -> bool {
         self.windows.iter().any(|w| w.holds(insurance, m))
