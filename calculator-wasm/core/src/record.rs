@@ -77,6 +77,9 @@ pub enum PaymentKind {
     TransferIn,
     /// 90 转出.
     TransferOut,
+    /// 视同缴费: years worked before personal accounts began, counted as years of
+    /// contribution at retirement; nothing was paid, so never a paid month.
+    Deemed,
 }
 
 /// How a personal contribution is computed, when a header states it (`个人2%+3`): rate × base

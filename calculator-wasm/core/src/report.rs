@@ -263,6 +263,10 @@ pub struct InsuranceReport {
     pub unread_rows: Vec<usize>,
     /// Runs of months whose payments were refunded in full (退收): not paid months.
     pub refunded: Vec<Span>,
+    /// Runs of 视同缴费 months: counted as years of contribution at retirement, never paid
+    /// months.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deemed: Vec<Span>,
     /// Runs of months with an unpaid record (open or settled).
     pub arrears: Vec<ArrearsRun>,
     /// Runs of months marked 中断 (interrupted) with no paid record.
@@ -299,6 +303,8 @@ pub enum MonthState {
     Unreadable,
     /// Paid, then refunded in full: not a paid month.
     Refunded,
+    /// 视同缴费: a year worked before personal accounts, counted at retirement, not paid.
+    Deemed,
     /// In a certificate's span that says how many of its months were paid, not which: this
     /// month may be paid or not.
     PartlyPaid,
@@ -322,6 +328,8 @@ impl InsuranceReport {
             MonthState::Unreadable
         } else if any(&self.refunded) {
             MonthState::Refunded
+        } else if any(&self.deemed) {
+            MonthState::Deemed
         } else if any(&self.gaps) || any(&self.interrupted) {
             MonthState::Gap
         } else if any(&self.paid) {
@@ -380,6 +388,11 @@ impl InsuranceReport {
     /// Months that only unreadable rows may hold.
     pub fn unreadable_months(&self) -> u32 {
         self.unreadable.iter().map(|u| u.months).sum()
+    }
+
+    /// 视同缴费 months (not paid; counted at retirement).
+    pub fn deemed_months(&self) -> u32 {
+        self.deemed.iter().map(|s| s.months).sum()
     }
 }
 
@@ -798,6 +811,10 @@ pub struct RetirementReport {
     pub contribution_months: u32,
     /// `contribution_months` is the 权益记录单's 累计缴费月数, years before the file included.
     pub months_on_record: bool,
+    /// 视同缴费 months the file lists, included in `contribution_months` (they count as years
+    /// of contribution; nothing was paid).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub deemed_months: u32,
     /// Whether those months reach the minimum (the file may not hold every year).
     pub meets_minimum: Option<bool>,
     /// Months from "today" to the retirement month (negative = already reached), if today given.
@@ -950,4 +967,9 @@ impl PersonReport {
             .filter(|f| f.code.is_duplicate_rows())
             .count()
     }
+}
+
+/// For `skip_serializing_if`: a count that is zero is left out of the JSON.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -127,8 +127,11 @@ fn write_person(out: &mut String, p: &PersonReport) {
 
 fn write_insurance(out: &mut String, i: &InsuranceReport) {
     let unread_rows = &i.unread_rows;
+    // The months with records (refunded, deemed or owed ones too), as the page's column
+    // 有记录的期间: not a run of paid months.
     let span = match (i.first_month, i.last_month) {
-        (Some(a), Some(b)) => format!("（{a} 至 {b}）"),
+        (Some(a), Some(b)) if a == b => format!("（有记录的期间：{a}）"),
+        (Some(a), Some(b)) => format!("（有记录的期间：{a} 至 {b}）"),
         _ => String::new(),
     };
     let mut line = format!("{}：已缴 {} 个月{span}", i.name, i.months_paid);
@@ -170,6 +173,13 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     }
     for s in &i.interrupted {
         let _ = writeln!(out, "  中断：{}。", period_zh(s.from, s.to));
+    }
+    for s in &i.deemed {
+        let _ = writeln!(
+            out,
+            "  视同缴费：{}，这段时间没有交钱，不算已缴月数；退休时一般算作缴费年限。",
+            period_zh(s.from, s.to)
+        );
     }
     for s in &i.refunded {
         let _ = writeln!(
@@ -296,7 +306,11 @@ fn write_retirement(out: &mut String, r: &RetirementReport) {
             (_, false) => "文件里的缴费还不够（文件以外的年份也算）",
             (_, true) => "记录单写的累计缴费还不够",
         };
-        let _ = writeln!(out, "  最低缴费年限：{m} 年；{met}。");
+        let _ = writeln!(
+            out,
+            "  最低缴费年限：{m} 年；{met}{}。",
+            crate::analyse::deemed_part_zh(r.deemed_months)
+        );
     }
     match (&r.estimate, &r.no_estimate_reason) {
         (Some(e), _) => {

@@ -6,8 +6,8 @@ use analyse_support::*;
 use shebao_calc::analyse::retirement::{months_divisor, retirement};
 use shebao_calc::analyse::{analyse, Options};
 use shebao_calc::policy::Track;
-use shebao_calc::record::{OfficialAccountYear, Person};
-use shebao_calc::report::FindingCode;
+use shebao_calc::record::{Insurance, OfficialAccountYear, PaymentKind, Person};
+use shebao_calc::report::{FindingCode, MonthState, Span};
 
 fn retire(track: Track, birth: (u32, u32)) -> (u32, u32, String) {
     let p = policy();
@@ -236,4 +236,48 @@ fn a_records_cumulative_months_are_named_as_such() {
     assert!(!f.message.contains("这个文件里只有"), "{}", f.message);
     // The record states the account: none is recomputed from its months.
     assert!(p.pension_account.is_none());
+}
+
+#[test]
+fn deemed_months_count_as_years_not_as_paid_months() {
+    // 视同缴费 1990-01…1994-12 (no money), then paid 1995-01…2004-12.
+    let mut records = pension_months(m(1995, 1), m(2004, 12), "1000");
+    for k in 0..60 {
+        let mut r = rec(
+            m(1990, 1).offset(k).unwrap(),
+            Insurance::Pension,
+            "0",
+            "0",
+            "0",
+        );
+        r.kind = PaymentKind::Deemed;
+        records.push(r);
+    }
+    let o = Options {
+        city: None,
+        birth: Some(m(1966, 1)),
+        track: Some(Track::Men),
+        today: Some(m(2026, 11)),
+    };
+    let report = analyse(&statement(records), &policy(), &o);
+    let summary = shebao_calc::summary_zh(&report);
+    let p = &report.people[0];
+    let pen = &p.insurances[0];
+    assert_eq!(pen.months_paid, 120);
+    assert_eq!(pen.deemed, [Span::new(m(1990, 1), m(1994, 12))]);
+    assert!(pen.gaps.is_empty());
+    assert_eq!(pen.month_state(m(1992, 6)), MonthState::Deemed);
+    // The account credits only the months paid.
+    let account = p.pension_account.as_ref().unwrap();
+    assert_eq!(account.contribution_months, 120);
+    assert!(account.years.iter().all(|y| y.year >= 1995));
+    // Retirement counts them as years of contribution, and says so.
+    let r = p.retirement.as_ref().unwrap();
+    assert_eq!((r.contribution_months, r.deemed_months), (180, 60));
+    assert_eq!(r.meets_minimum, Some(true));
+    assert!(
+        summary.contains("视同缴费：1990-01 至 1994-12（60 个月）"),
+        "{summary}"
+    );
+    assert!(summary.contains("（含视同缴费 5 年）"), "{summary}");
 }

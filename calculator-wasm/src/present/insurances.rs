@@ -37,11 +37,18 @@ pub fn table(h: &mut String, p: &PersonReport) {
             personal.as_deref().unwrap_or(""),
             employer.as_deref().unwrap_or(""),
         );
-        let period = match (i.first_month, i.last_month) {
+        let mut period = match (i.first_month, i.last_month) {
             (Some(a), Some(b)) if a == b => month(a),
             (Some(a), Some(b)) => format!("{}至{}", month(a), month(b)),
             _ => "—".into(),
         };
+        let deemed = i.deemed_months();
+        if deemed > 0 {
+            let _ = write!(
+                period,
+                "（其中视同缴费 {deemed} 个月：没有交钱，不算已缴月数，退休时一般算缴费年限）"
+            );
+        }
         // Refunds are taken off the total; said beside it, as the refunded payment may be one
         // the file does not list.
         let mut personal_cell = yuan(personal.as_deref());

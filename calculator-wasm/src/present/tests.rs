@@ -384,3 +384,19 @@ fn an_unreadable_last_row_names_its_month() {
     assert!(line.contains("2024年4月"), "{line}");
     assert!(line.contains("第 5 行"), "{line}");
 }
+
+#[test]
+fn deemed_years_are_shown_apart_from_months_paid() {
+    // A range row of 视同缴费 (no amounts) before the months paid.
+    let csv = "险种类型,费款所属期,缴费基数,个人缴费,单位缴费,缴费类型\n\
+               养老,1993-01至1994-12,,,,视同缴费\n\
+               养老,199501,300,9.00,60.00,正常应缴\n养老,199502,300,9.00,60.00,正常应缴\n";
+    let out = check(csv.as_bytes(), "deemed.csv", OptionText::default());
+    let h = &out.html;
+    assert!(h.contains("data-months-paid=\"2\""), "{h}");
+    assert!(h.contains("（其中视同缴费 24 个月"), "{h}");
+    assert!(h.contains("class=\"key k-deemed\""), "{h}");
+    assert!(h.contains("视同缴费：全年"), "{h}");
+    // Not a gap anywhere.
+    assert!(!h.contains("data-gap-months=\"24\""), "{h}");
+}

@@ -25,6 +25,7 @@ fn class(state: MonthState) -> &'static str {
         MonthState::Settled => "tl-settled",
         MonthState::Unreadable => "tl-unread",
         MonthState::Refunded => "tl-refunded",
+        MonthState::Deemed => "tl-deemed",
         MonthState::PartlyPaid => "tl-partly",
     }
 }
@@ -57,6 +58,11 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
          <li><span class=\"key k-unread\"></span>读不出来（不算断缴）</li><li><span class=\"key k-refunded\"></span>已退费</li>\
          <li><span class=\"key k-none\"></span>文件里没有这段时间</li>",
     );
+    if p.insurances.iter().any(|i| !i.deemed.is_empty()) {
+        h.push_str(
+            "<li><span class=\"key k-deemed\"></span>视同缴费（没有交钱，退休时算缴费年限）</li>",
+        );
+    }
     if !p.unplaced_missing_months().is_empty() {
         h.push_str(
             "<li><span class=\"key k-partly\"></span>证明只写了缴了几个月，不知道是哪几个月</li>",
@@ -131,12 +137,16 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
                 continue;
             }
             let names = |want: MonthState| {
-                months
+                let v: Vec<String> = months
                     .iter()
                     .filter(|(_, c)| *c == want)
                     .map(|(m, _)| format!("{m}月"))
-                    .collect::<Vec<_>>()
-                    .join("、")
+                    .collect();
+                if v.len() == 12 {
+                    "全年".to_string()
+                } else {
+                    v.join("、")
+                }
             };
             let list = |want: MonthState| {
                 let v = names(want);
@@ -151,6 +161,7 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
                 (MonthState::Settled, "欠费后已补缴"),
                 (MonthState::Unreadable, "读不出来（不算断缴）"),
                 (MonthState::Refunded, "已退费"),
+                (MonthState::Deemed, "视同缴费"),
             ]
             .into_iter()
             .filter_map(|(state, label)| {

@@ -121,7 +121,10 @@ pub fn compute(
         .iter()
         .filter(|r| r.insurance == Insurance::Pension && is_paid(r))
     {
-        if matches!(r.kind, PaymentKind::TransferOut | PaymentKind::RateTopUp) {
+        if matches!(
+            r.kind,
+            PaymentKind::TransferOut | PaymentKind::RateTopUp | PaymentKind::Deemed
+        ) {
             continue;
         }
         match credit(policy, place, r) {

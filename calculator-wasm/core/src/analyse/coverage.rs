@@ -56,6 +56,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         unreadable,
         unread_rows: unread.rows_for(kind),
         refunded: Vec::new(),
+        deemed: Vec::new(),
         arrears: Vec::new(),
         interrupted: Vec::new(),
         not_booked_yet: None,

@@ -13,9 +13,14 @@ pub fn is_paid(r: &Record) -> bool {
     matches!(r.status, PayStatus::Paid | PayStatus::InTransit)
 }
 
-/// Whether a paid record makes its month a paid month (a refund or transfer-out does not).
+/// Whether a paid record makes its month a paid month (a refund, a transfer-out or a deemed
+/// month does not).
 pub fn pays_month(r: &Record) -> bool {
-    is_paid(r) && !matches!(r.kind, PaymentKind::Refund | PaymentKind::TransferOut)
+    is_paid(r)
+        && !matches!(
+            r.kind,
+            PaymentKind::Refund | PaymentKind::TransferOut | PaymentKind::Deemed
+        )
 }
 
 /// A record's amount as it counts in totals: refunds subtract whatever sign the file used.
@@ -171,6 +176,18 @@ pub fn summarise(
     })
     .collect();
 
+    // 视同缴费 months: not paid, not gaps (their rows are in `all`), said apart.
+    let deemed = runs(
+        records
+            .iter()
+            .filter(|r| r.kind == PaymentKind::Deemed && !paid.contains(&r.month))
+            .map(|r| (r.month, ()))
+            .collect(),
+    )
+    .into_iter()
+    .map(|(a, b, ())| Span::new(a, b))
+    .collect();
+
     let interrupted = runs(
         records
             .iter()
@@ -197,6 +214,7 @@ pub fn summarise(
         personal_total: personal,
         employer_total: employer,
         personal_refunded,
+        deemed,
         totals_with_duplicates: Vec::new(),
         gaps,
         unreadable,

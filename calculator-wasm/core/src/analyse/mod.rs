@@ -206,11 +206,20 @@ fn person(
                     )
                 })
             });
-            // The 权益记录单's 累计缴费月数 counts the years before the file too.
+            // The 权益记录单's 累计缴费月数 counts the years before the file too (its deemed
+            // years among them); otherwise the file's 视同缴费 months count as years too.
             let on_record = months_total(p).filter(|t| *t >= pension_months);
+            let deemed = match on_record {
+                Some(_) => 0,
+                None => insurances
+                    .iter()
+                    .find(|i| i.kind == Insurance::Pension)
+                    .map_or(0, |i| i.deemed_months()),
+            };
             let own = retirement::OwnFigures {
-                months: on_record.unwrap_or(pension_months),
+                months: on_record.unwrap_or(pension_months + deemed),
                 months_on_record: on_record.is_some(),
+                deemed_months: deemed,
                 bases: &bases,
                 balance,
             };
@@ -234,8 +243,9 @@ fn person(
                 )
             } else {
                 format!(
-                    "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {have}。文件以外的年份也算，请查全部缴费记录。",
+                    "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {have}{}。文件以外的年份也算，请查全部缴费记录。",
                     r.retirement_month.year(),
+                    deemed_part_zh(r.deemed_months)
                 )
             };
             findings.push(
@@ -303,4 +313,13 @@ fn official_balance(years: &[crate::record::OfficialAccountYear]) -> Option<(Dec
             ),
         )
     })
+}
+
+/// `（含视同缴费 6 年 4 个月）` after a count of months that holds deemed months, else "".
+pub fn deemed_part_zh(deemed_months: u32) -> String {
+    if deemed_months == 0 {
+        String::new()
+    } else {
+        format!("（含视同缴费 {}）", text::years_months_zh(deemed_months))
+    }
 }

@@ -49,6 +49,8 @@ pub struct OwnFigures<'a> {
     /// `months` is a 权益记录单's 累计缴费月数 (years before the file included), not only the
     /// months the file lists.
     pub months_on_record: bool,
+    /// 视同缴费 months included in `months`.
+    pub deemed_months: u32,
     /// Effective pension base per month.
     pub bases: &'a super::bases::Bases,
     /// Account balance and where it comes from (Chinese).
@@ -85,6 +87,7 @@ pub fn report(
         minimum_years: minimum.map(|m| m.normalize()),
         contribution_months: own.months,
         months_on_record: own.months_on_record,
+        deemed_months: own.deemed_months,
         meets_minimum: meets,
         months_until: today.map(|t| month.index() - t.index()),
         estimate,
@@ -163,6 +166,14 @@ fn estimate(
     assumptions.push(if own.months_on_record {
         format!(
             "缴费年限按记录单写的累计缴费月数 {} 个月（{} 年）计。",
+            own.months,
+            round_dp(years, 2)
+        )
+    } else if own.deemed_months > 0 {
+        format!(
+            "缴费年限按这个文件里的 {} 个月实际缴费和 {} 个月视同缴费计，共 {} 个月（{} 年）；文件以外的缴费年限没有计入。",
+            own.months - own.deemed_months,
+            own.deemed_months,
             own.months,
             round_dp(years, 2)
         )

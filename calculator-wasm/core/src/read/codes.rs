@@ -163,6 +163,7 @@ pub fn kind_from_cell(raw: &str) -> Option<PaymentKind> {
     }
     // Order matters: 调整补收 before 补收, 退收 before anything with 收.
     const TABLE: &[(&str, PaymentKind)] = &[
+        ("视同", PaymentKind::Deemed),
         ("比例调整", PaymentKind::RateTopUp),
         ("费率调整", PaymentKind::RateTopUp),
         ("基数调整", PaymentKind::BaseTopUp),
@@ -256,6 +257,7 @@ mod tests {
         assert_eq!(kind_from_cell("34"), Some(PaymentKind::BaseTopUp));
         assert_eq!(kind_from_cell("340"), None);
         assert_eq!(kind_from_cell("退收"), Some(PaymentKind::Refund));
+        assert_eq!(kind_from_cell("视同缴费"), Some(PaymentKind::Deemed));
         assert_eq!(kind_from_cell("异地转入"), Some(PaymentKind::TransferIn));
         assert_eq!(part_from_cell("个人缴纳部分"), Some(true));
     }
