@@ -197,3 +197,19 @@ fn trap_grid_zero_or_dash_is_not_paid() {
         .collect();
     assert_eq!(owed, ["2023-09"]);
 }
+
+#[test]
+fn trap_due_and_paid_columns() {
+    // 应缴 and 实缴 side by side: a month paid short (or not at all) is owed; a file with
+    // only a 实缴 column reads it as the amount.
+    let s = read_str(
+        "费款所属期,险种,个人应缴金额,个人实缴金额\n\
+         202401,养老,400.00,400.00\n202402,养老,400.00,\n202403,养老,400.00,200.00\n",
+    )
+    .unwrap();
+    let status: Vec<_> = of(&s.people[0], Pension).iter().map(|r| r.status).collect();
+    use shebao_calc::record::PayStatus::{Paid, Unpaid};
+    assert_eq!(status, [Paid, Unpaid, Unpaid]);
+    let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
+    assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
+}

@@ -55,6 +55,10 @@ pub struct Segment {
     pub personal: Option<usize>,
     /// Employer amount.
     pub employer: Option<usize>,
+    /// Personal amount paid, beside `personal` (the amount due).
+    pub personal_paid: Option<usize>,
+    /// Employer amount paid, beside `employer` (the amount due).
+    pub employer_paid: Option<usize>,
     /// Amount without part.
     pub amount: Option<usize>,
     /// Rate column.
@@ -167,6 +171,8 @@ fn build_segment(cols: &[&Column]) -> Segment {
             Field::Base => &mut s.base,
             Field::Personal => &mut s.personal,
             Field::Employer => &mut s.employer,
+            Field::PersonalPaid => &mut s.personal_paid,
+            Field::EmployerPaid => &mut s.employer_paid,
             Field::Amount => &mut s.amount,
             Field::Rate => &mut s.rate,
             Field::Status => &mut s.status,
@@ -188,6 +194,13 @@ fn build_segment(cols: &[&Column]) -> Segment {
             (None, Some(b)) => ranks.push((f, b)),
             (_, None) => {}
         }
+    }
+    // A 实缴 column alone is the amount; beside an amount due it tells a month paid short.
+    if s.personal.is_none() {
+        s.personal = s.personal_paid.take();
+    }
+    if s.employer.is_none() {
+        s.employer = s.employer_paid.take();
     }
     // The booking month stands in only when nothing says which month is paid for.
     if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {

@@ -288,7 +288,7 @@ impl RowReader<'_> {
             Some(i) => cell_month(self.row.cell(i), self.ocr).map_err(|_| self.bad_month(i))?,
             None => None,
         };
-        let base = Base {
+        let mut base = Base {
             status,
             kind,
             settled,
@@ -377,6 +377,19 @@ impl RowReader<'_> {
                         rate: as_fraction(r),
                         fixed: Decimal::ZERO,
                     });
+            }
+        }
+        // Due and paid side by side: a month paid short of what was due is owed, as a status
+        // of 未足额到账 would say (a status cell, when there is one, has the last word).
+        let status_given = s.status.is_some_and(|i| !self.row.cell(i).is_blank());
+        if !status_given {
+            for (due, paid_col) in [(personal, s.personal_paid), (employer, s.employer_paid)] {
+                if let (Some(due), Some(col)) = (due, paid_col) {
+                    let paid = self.amount(Some(col), limit)?.unwrap_or_default();
+                    if paid < due {
+                        base.status = PayStatus::Unpaid;
+                    }
+                }
             }
         }
         let count = s

@@ -37,6 +37,10 @@ pub enum Field {
     Personal,
     /// Employer amount.
     Employer,
+    /// Personal amount actually paid (个人实缴), beside the amount due.
+    PersonalPaid,
+    /// Employer amount actually paid (单位实缴), beside the amount due.
+    EmployerPaid,
     /// An amount without a part (本期应缴费额).
     Amount,
     /// Rate (费率).
@@ -87,6 +91,8 @@ impl Field {
             Field::Base => "缴费基数",
             Field::Personal => "个人缴费金额",
             Field::Employer => "单位缴费金额",
+            Field::PersonalPaid => "个人实缴金额（和应缴金额分列时）",
+            Field::EmployerPaid => "单位实缴金额（和应缴金额分列时）",
             Field::Amount => "金额（不分个人、单位）",
             Field::Rate => "费率",
             Field::Status => "缴费标志（是否到账）",
@@ -118,7 +124,12 @@ impl Field {
     pub fn is_money(self) -> bool {
         matches!(
             self,
-            Field::Base | Field::Personal | Field::Employer | Field::Amount
+            Field::Base
+                | Field::Personal
+                | Field::Employer
+                | Field::PersonalPaid
+                | Field::EmployerPaid
+                | Field::Amount
         )
     }
 }
@@ -285,11 +296,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
         &[
             "个人缴费金额",
             "个人应缴金额",
-            "个人实缴金额",
             "个人缴费",
             "个人应缴",
             "个人缴纳",
-            "个人实缴",
             "个人缴",
             "个人部分",
             "个人缴纳部分",
@@ -308,11 +317,9 @@ static SYNONYMS: &[(Field, &[&str])] = &[
         &[
             "单位缴费金额",
             "单位应缴金额",
-            "单位实缴金额",
             "单位缴费",
             "单位应缴",
             "单位缴纳",
-            "单位实缴",
             "单位部分",
             "单位缴纳部分",
             "单位缴纳金额",
@@ -325,6 +332,10 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "baa005",
         ],
     ),
+    // Read as the amount when the file has no 应缴 column; beside one, a month paid short
+    // of it is owed.
+    (Field::PersonalPaid, &["个人实缴金额", "个人实缴"]),
+    (Field::EmployerPaid, &["单位实缴金额", "单位实缴"]),
     (
         Field::Amount,
         &[
