@@ -116,6 +116,10 @@ pub struct Record {
     pub stated_personal_rate: Option<StatedRate>,
     /// Employer name (单位名称), if present.
     pub employer_name: Option<String>,
+    /// The file says the person was insured as flexibly employed (参保身份 灵活就业人员):
+    /// pension is 20 % of the base, 8 % credited to the account.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flexible: bool,
     /// Row in the source (1-based, as a spreadsheet shows it) for messages.
     pub row: usize,
 }
@@ -135,6 +139,7 @@ impl Record {
             settled: None,
             stated_personal_rate: None,
             employer_name: None,
+            flexible: false,
             row,
         }
     }

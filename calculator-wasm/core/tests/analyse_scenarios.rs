@@ -339,6 +339,36 @@ fn flexible_employment_pays_twenty_percent_without_mismatch() {
 }
 
 #[test]
+fn flexible_employment_said_by_the_file_is_checked_and_credited_as_such() {
+    // 参保身份 灵活就业人员, pension a little short of 20 % (962.00, not 962.40).
+    let mut pension = rec(m(2024, 3), Insurance::Pension, "4812", "962.00", "0");
+    pension.employer = None;
+    pension.flexible = true;
+    let mut medical = rec(m(2024, 3), Insurance::Medical, "4812", "481.20", "0");
+    medical.employer = None;
+    medical.flexible = true;
+    let p = run(vec![pension, medical], Some("hangzhou"));
+    // The pension is judged against 20 % (a 0.40 difference), never against the employee's
+    // 8 %; the medical rate of the flexibly employed is not in the data: not checked.
+    let mismatch = p
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::PersonalAmountMismatch)
+        .expect("a mismatch");
+    assert_eq!(mismatch.insurance, Some(Insurance::Pension));
+    assert!(mismatch.message.contains("962.40"), "{}", mismatch.message);
+    assert_eq!(
+        p.findings
+            .iter()
+            .filter(|f| f.code == FindingCode::PersonalAmountMismatch)
+            .count(),
+        1
+    );
+    // 8 % of the base is credited.
+    assert_eq!(p.pension_account.unwrap().years[0].credits, d("384.96"));
+}
+
+#[test]
 fn base_limits_unknown_once_per_year_and_city_not_given() {
     let recs = pension_months(m(2024, 11), m(2025, 2), "5000");
     let p = run(recs.clone(), Some("yingkou"));

@@ -213,3 +213,17 @@ fn trap_due_and_paid_columns() {
     let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
 }
+
+#[test]
+fn trap_insured_as_flexible() {
+    let s = read_str(
+        "费款所属期,险种,缴费基数,个人缴费,参保身份\n\
+         202401,养老,4812,962.40,灵活就业人员\n202402,养老,4812,384.96,在职职工\n",
+    )
+    .unwrap();
+    let flexible: Vec<bool> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| r.flexible)
+        .collect();
+    assert_eq!(flexible, [true, false]);
+}

@@ -88,10 +88,13 @@ fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<(Decimal, boo
         )
         .rate;
     let no_employer = r.employer.is_none_or(|e| e.is_zero());
-    if let (Some(base), Some(p), Some(f), Some(fc), true) =
-        (r.base, r.personal, flexible, flexible_credit, no_employer)
-    {
-        if (p.abs() - round_cents(base.abs() * f.value)).abs() <= Decimal::new(1, 2) {
+    if let (Some(base), Some(f), Some(fc)) = (r.base, flexible, flexible_credit) {
+        // Flexibly employed: said by the file, or seen in 20 % of the base with no employer.
+        let looks_flexible = no_employer
+            && r.personal.is_some_and(|p| {
+                (p.abs() - round_cents(base.abs() * f.value)).abs() <= Decimal::new(1, 2)
+            });
+        if r.flexible || looks_flexible {
             return Some((signed(r, base * fc.value), false));
         }
     }

@@ -33,6 +33,20 @@ fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectat
             flexible: None,
         });
     }
+    // A flexibly employed person's pension is the flexible rate of the base; their other
+    // insurances follow local rules not in the policy data, so they are not checked.
+    if r.flexible {
+        let f = policy.rate(Insurance::Pension, RatePart::Flexible, r.month, place);
+        return (r.insurance == Insurance::Pension)
+            .then_some(f.rate)
+            .flatten()
+            .map(|f| Expectation {
+                rate: f.value,
+                fixed: Decimal::ZERO,
+                fixed_optional: false,
+                flexible: None,
+            });
+    }
     let resolved = policy.rate(r.insurance, RatePart::Personal, r.month, place);
     let rate = resolved.rate?.value;
     let no_employer = r.employer.is_none_or(|e| e.is_zero());

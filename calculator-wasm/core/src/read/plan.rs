@@ -71,6 +71,8 @@ pub struct Segment {
     pub settled: Option<usize>,
     /// Employer name.
     pub employer_name: Option<usize>,
+    /// 参保身份.
+    pub insured_as: Option<usize>,
     /// Month count.
     pub month_count: Option<usize>,
     /// Months paid over the whole history (权益记录单).
@@ -179,6 +181,7 @@ fn build_segment(cols: &[&Column]) -> Segment {
             Field::Kind => &mut s.kind,
             Field::Settled => &mut s.settled,
             Field::EmployerName => &mut s.employer_name,
+            Field::InsuredAs => &mut s.insured_as,
             Field::MonthCount => &mut s.month_count,
             Field::MonthsTotal => &mut s.months_total,
             Field::AccountOpening => &mut s.account[0],

@@ -34,6 +34,7 @@ pub(super) struct Base {
     pub(super) kind: PaymentKind,
     pub(super) settled: Option<Month>,
     pub(super) employer_name: Option<String>,
+    pub(super) flexible: bool,
     pub(super) row: usize,
 }
 
@@ -128,6 +129,7 @@ pub(super) fn emit(months: &Months, v: &Values, b: &Base, part: Option<bool>, ou
             settled: b.settled,
             stated_personal_rate: v.rate.clone(),
             employer_name: b.employer_name.clone(),
+            flexible: b.flexible,
             row: b.row,
         };
         out.records.push((r, part));

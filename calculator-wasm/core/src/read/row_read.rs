@@ -293,6 +293,13 @@ impl RowReader<'_> {
             kind,
             settled,
             employer_name: s.employer_name.and_then(|i| cell_text(self.row.cell(i))),
+            // 灵活就业人员 (also written 个体, 自由职业) in a 参保身份 column.
+            flexible: s.insured_as.is_some_and(|i| {
+                let t = self.row.cell(i).display();
+                ["灵活就业", "个体", "自由职业"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            }),
             row: self.row.number,
         };
         if !s.groups.is_empty() && s.insurance.is_none() {

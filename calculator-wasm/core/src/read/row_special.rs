@@ -88,6 +88,7 @@ pub fn read_grid_row(
                 settled: None,
                 stated_personal_rate: None,
                 employer_name: None,
+                flexible: false,
                 row: row.number,
             },
             None,

@@ -57,6 +57,8 @@ pub enum Field {
     Id,
     /// Employer name.
     EmployerName,
+    /// How the person was insured (参保身份: 在职职工, 灵活就业人员…).
+    InsuredAs,
     /// Number of months (缴费月数).
     MonthCount,
     /// Months paid over the whole history (权益记录单's 累计缴费月数).
@@ -101,6 +103,7 @@ impl Field {
             Field::Name => "姓名",
             Field::Id => "证件号码",
             Field::EmployerName => "单位名称",
+            Field::InsuredAs => "参保身份（在职职工、灵活就业人员等）",
             Field::MonthCount => "缴费月数",
             Field::MonthsTotal => "累计缴费月数",
             Field::AccountOpening => "上年末个人账户累计储存额",
@@ -332,6 +335,17 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "baa005",
         ],
     ),
+    (
+        Field::InsuredAs,
+        &[
+            "参保身份",
+            "人员身份",
+            "参保人员类别",
+            "人员类别",
+            "缴费人员类别",
+            "参保人员身份",
+        ],
+    ),
     // Read as the amount when the file has no 应缴 column; beside one, a month paid short
     // of it is owed.
     (Field::PersonalPaid, &["个人实缴金额", "个人实缴"]),
@@ -503,7 +517,6 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "补缴历年月数",
             "累计欠缴月数",
             "年末实际缴费月数",
-            "人员类别",
             "人员状态",
             "经办机构",
             "统筹区",

@@ -48,6 +48,7 @@ pub fn rec(month: Month, ins: Insurance, base: &str, personal: &str, employer: &
         settled: None,
         stated_personal_rate: None,
         employer_name: None,
+        flexible: false,
         row: 0,
     }
 }
