@@ -414,6 +414,8 @@ pub enum Severity {
 pub enum FindingCode {
     /// Personal amount ≠ base × personal rate (+ fixed).
     PersonalAmountMismatch,
+    /// Pension employer amount ≠ base × the national employer rate.
+    EmployerAmountMismatch,
     /// Pension base below the year's floor.
     BaseBelowFloor,
     /// Pension base above the year's ceiling.
@@ -458,6 +460,7 @@ impl FindingCode {
         match self {
             OfficialAccountArithmetic => Severity::Error,
             PersonalAmountMismatch
+            | EmployerAmountMismatch
             | BaseBelowFloor
             | BaseAboveCeiling
             | DuplicateMonth

@@ -339,6 +339,38 @@ fn flexible_employment_pays_twenty_percent_without_mismatch() {
 }
 
 #[test]
+fn pension_employer_amounts_are_checked_against_the_national_rate() {
+    let mut recs = pension_months(m(2024, 1), m(2024, 3), "5000");
+    recs[1].employer = Some(d("500.00")); // 10 %, not 16 %
+    recs.push(rec(
+        m(2024, 1),
+        Insurance::Medical,
+        "5000",
+        "100.00",
+        "300.00",
+    ));
+    let opts = Options::default();
+    let report = analyse(&statement(recs), &policy(), &opts);
+    let p = &report.people[0];
+    let f: Vec<_> = p
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::EmployerAmountMismatch)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].month, f[0].to), (Some(m(2024, 2)), None));
+    assert!(f[0].message.contains("应为 800.00 元"), "{}", f[0].message);
+    // The medical employer amount is not checked, and the report says so.
+    assert!(
+        p.cannot_check
+            .iter()
+            .any(|c| c.starts_with("医疗保险的单位缴费有的没有核对")),
+        "{:?}",
+        p.cannot_check
+    );
+}
+
+#[test]
 fn flexible_employment_said_by_the_file_is_checked_and_credited_as_such() {
     // 参保身份 灵活就业人员, pension a little short of 20 % (962.00, not 962.40).
     let mut pension = rec(m(2024, 3), Insurance::Pension, "4812", "962.00", "0");

@@ -1,5 +1,7 @@
 //! `personal_amount_mismatch`: a personal amount that is not base × the personal rate
-//! (plus a fixed sum where a header states one or the province has one).
+//! (plus a fixed sum where a header states one or the province has one);
+//! `employer_amount_mismatch`: a pension employer amount that is not base × the national
+//! employer rate (the only employer rate set for the whole country).
 
 use super::runs::runs;
 use super::text::{percent, period_zh, yuan};
@@ -200,4 +202,74 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
         }
     }
     out
+}
+
+/// What the employer check found: findings, and the insurances whose employer amounts it
+/// could not check in some month (said under 无法核对的内容).
+pub struct EmployerCheck {
+    /// `employer_amount_mismatch` findings.
+    pub findings: Vec<Finding>,
+    /// Insurances with employer amounts left unchecked, in `Insurance::ALL` order.
+    pub unchecked: Vec<Insurance>,
+}
+
+/// Pension employer amounts against base × the national employer rate. Other insurances'
+/// employer rates vary by place, year and trade (work injury), so they are not checked.
+pub fn check_employer(policy: &Policy, place: Place<'_>, records: &[&Record]) -> EmployerCheck {
+    // (base, actual, expected, rate) per month.
+    let mut items: Vec<(crate::month::Month, (Decimal, Decimal, Decimal, Decimal))> = Vec::new();
+    let mut unchecked: Vec<Insurance> = Vec::new();
+    for r in records {
+        if !matches!(
+            r.kind,
+            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
+        ) || r.status == PayStatus::Interrupted
+        {
+            continue;
+        }
+        let (Some(base), Some(actual)) = (r.base, r.employer) else {
+            continue;
+        };
+        let rule = (r.insurance == Insurance::Pension)
+            .then(|| {
+                policy
+                    .rate(Insurance::Pension, RatePart::Employer, r.month, place)
+                    .rate
+            })
+            .flatten()
+            .filter(|f| f.confidence.is_confirmed());
+        let Some(rate) = rule else {
+            if !unchecked.contains(&r.insurance) {
+                unchecked.push(r.insurance);
+            }
+            continue;
+        };
+        let expected = round_cents(base * rate.value);
+        if (actual.abs() - expected.abs()).abs() > TOLERANCE {
+            items.push((r.month, (base, actual, expected, rate.value)));
+        }
+    }
+    unchecked.sort_by_key(|i| Insurance::ALL.iter().position(|a| a == i));
+    let findings = runs(items)
+        .into_iter()
+        .map(|(from, to, (base, actual, expected, rate))| {
+            let message = format!(
+                "{} 养老保险：单位缴费 {}，按缴费基数 {} × {} 应为 {}，相差 {}。",
+                period_zh(from, to),
+                yuan(actual),
+                yuan(base),
+                percent(rate),
+                yuan(expected),
+                yuan((actual - expected).abs()),
+            );
+            Finding::new(FindingCode::EmployerAmountMismatch, message)
+                .insurance(Insurance::Pension)
+                .months(from, to)
+                .compare(Quantity::Money(expected), Quantity::Money(actual))
+        })
+        .collect();
+    EmployerCheck {
+        findings,
+        unchecked,
+    }
 }
