@@ -249,7 +249,10 @@ pub fn check_employer(policy: &Policy, place: Place<'_>, records: &[&Record]) ->
             items.push((r.month, (base, actual, expected, rate.value)));
         }
     }
-    unchecked.sort_by_key(|i| Insurance::ALL.iter().position(|a| a == i));
+    let unchecked = Insurance::ALL
+        .into_iter()
+        .filter(|i| unchecked.contains(i))
+        .collect();
     let findings = runs(items)
         .into_iter()
         .map(|(from, to, (base, actual, expected, rate))| {
