@@ -517,7 +517,7 @@ fn coverage_only_reports_counts_and_what_cannot_be_checked() {
     assert!(p
         .cannot_check
         .iter()
-        .any(|c| c.contains("没有缴费基数和金额")));
+        .any(|c| c.contains("没有逐月的缴费基数和金额")));
     assert!(
         p.cannot_check
             .iter()

@@ -69,7 +69,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
 /// Plain sentences on what a coverage-only file cannot tell.
 pub fn cannot_check(reports: &[InsuranceReport]) -> Vec<String> {
     let mut out = vec![
-        "这份证明只列出参保月数，没有缴费基数和金额：无法核对基数是否在上下限之内、个人缴费是否算对，也无法计算个人账户。".to_string(),
+        "这份证明按时间段列出参保月数，没有逐月的缴费基数和金额：无法核对每个月的基数是否在上下限之内、个人缴费是否算对，也无法计算个人账户。".to_string(),
     ];
     let incomplete: Vec<String> = reports
         .iter()

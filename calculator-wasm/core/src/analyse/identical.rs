@@ -68,7 +68,7 @@ pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>
                 .unwrap_or_default();
             let each = if from == to { "" } else { "每个月" };
             let message = format!(
-                "{} {}{each}有 {n} 行完全相同的记录（如第 {example} 行），是同一笔缴费重复列出，只按 1 笔计算。",
+                "{} {}{each}有 {n} 行数字完全相同的记录（如第 {example} 行），按同一笔缴费重复列出处理，只算 1 笔；如果确实交了两次，请向社保经办机构核实。",
                 period_zh(from, to),
                 ins.name_zh(),
             );

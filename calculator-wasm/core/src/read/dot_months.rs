@@ -6,6 +6,9 @@
 //! - otherwise the neighbouring rows (either order): next to `2023.09` or `2023.11` it is
 //!   October, next to `2022.12` or `2023.02` January; next to both or neither, it stays.
 //!
+//! A month the column already writes out elsewhere (`2023.10` beside `2023.09`) is never the
+//! reading: `2023.1` may then be either month, and stays.
+//!
 //! Cells read this way are rewritten as `2023-10` / `2023-01`; the rest stay `2023.1`, which
 //! the month parser refuses (an unreadable row, never a January that was an October).
 
@@ -95,7 +98,8 @@ pub fn resolve(grid: &mut Grid, col: usize, first_row: usize) {
                 _ => None,
             }
         };
-        if let Some(m) = month {
+        let written = |m: Month| dots.iter().any(|d| *d == Dot::Known(m));
+        if let Some(m) = month.filter(|m| !written(*m)) {
             let text = format!("{:04}-{:02}", m.year(), m.month());
             for r in &mut rows[k..end] {
                 if let Some(c) = r.cells.get_mut(col) {
@@ -161,5 +165,10 @@ mod tests {
         );
         // Nothing to go by: left as written (and refused by the month parser).
         assert_eq!(after(&["2023.1"]), ["2023.1"]);
+        // October written out elsewhere: 2023.1 is not read as a second October.
+        assert_eq!(
+            after(&["2023.1", "2023.07", "2023.10"]),
+            ["2023.1", "2023.07", "2023.10"]
+        );
     }
 }
