@@ -26,7 +26,26 @@ struct Expectation {
     flexible: Option<Decimal>,
 }
 
-fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectation> {
+/// How a record's amount of `part` should have been computed, if the data says.
+fn expectation(policy: &Policy, place: Place<'_>, r: &Record, part: Part) -> Option<Expectation> {
+    // The employer's share: only the pension's national rate (other insurances' employer
+    // rates vary by place, year and trade), and only a confirmed figure.
+    if part == Part::Employer {
+        let rate = (r.insurance == Insurance::Pension)
+            .then(|| {
+                policy
+                    .rate(Insurance::Pension, RatePart::Employer, r.month, place)
+                    .rate
+            })
+            .flatten()
+            .filter(|f| f.confidence.is_confirmed())?;
+        return Some(Expectation {
+            rate: rate.value,
+            fixed: Decimal::ZERO,
+            fixed_optional: false,
+            flexible: None,
+        });
+    }
     if let Some(s) = &r.stated_personal_rate {
         return Some(Expectation {
             rate: s.rate,
@@ -68,12 +87,29 @@ fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectat
     })
 }
 
-/// Every record whose personal amount cannot be explained, grouped into runs of months with
-/// the same base and amounts.
-pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Finding> {
-    // (insurance, base, actual, expected, rate, stated fixed sum, top-up row or 0)
+/// Which share of a record an amount is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Part {
+    Personal,
+    Employer,
+}
+
+/// What the amount checks found.
+pub struct AmountCheck {
+    /// `personal_amount_mismatch`, `employer_amount_mismatch` and `rates_unknown` findings.
+    pub findings: Vec<Finding>,
+    /// Insurances with employer amounts left unchecked (no rate to check them by), in
+    /// `Insurance::ALL` order: said under 无法核对的内容.
+    pub employer_unchecked: Vec<Insurance>,
+}
+
+/// Every record whose personal or employer amount cannot be explained, grouped into runs of
+/// months with the same base and amounts.
+pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCheck {
+    // (insurance, part, base, actual, expected, rate, stated fixed sum, top-up row or 0)
     type Key = (
         Insurance,
+        Part,
         Decimal,
         Decimal,
         Decimal,
@@ -82,8 +118,9 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
         usize,
     );
     let mut items: Vec<(crate::month::Month, Key)> = Vec::new();
-    // Months with an amount to check but no rate rule that covers them.
+    // Months with a personal amount to check but no rate rule that covers them.
     let mut no_rule: Vec<(crate::month::Month, Insurance)> = Vec::new();
+    let mut employer_unchecked: Vec<Insurance> = Vec::new();
     for r in records {
         // Refunds, rate top-ups and transfers carry amounts that are not base × rate.
         if !matches!(
@@ -96,57 +133,66 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
         if r.status == PayStatus::Interrupted {
             continue;
         }
-        let (Some(base), Some(actual)) = (r.base, r.personal) else {
-            continue;
-        };
-        let Some(exp) = expectation(policy, place, r) else {
-            no_rule.push((r.month, r.insurance));
-            continue;
-        };
-        let plain = round_cents(base * exp.rate);
-        let with_fixed = round_cents(base * exp.rate + exp.fixed);
-        let mut accepted = vec![with_fixed];
-        if exp.fixed_optional && !exp.fixed.is_zero() {
-            accepted.push(plain);
+        for (part, amount) in [(Part::Personal, r.personal), (Part::Employer, r.employer)] {
+            let (Some(base), Some(actual)) = (r.base, amount) else {
+                continue;
+            };
+            let Some(exp) = expectation(policy, place, r, part) else {
+                match part {
+                    Part::Personal => no_rule.push((r.month, r.insurance)),
+                    Part::Employer if !employer_unchecked.contains(&r.insurance) => {
+                        employer_unchecked.push(r.insurance)
+                    }
+                    Part::Employer => {}
+                }
+                continue;
+            };
+            let plain = round_cents(base * exp.rate);
+            let with_fixed = round_cents(base * exp.rate + exp.fixed);
+            let mut accepted = vec![with_fixed];
+            if exp.fixed_optional && !exp.fixed.is_zero() {
+                accepted.push(plain);
+            }
+            if let Some(f) = exp.flexible {
+                accepted.push(round_cents(base * f));
+            }
+            if accepted
+                .iter()
+                .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
+            {
+                continue;
+            }
+            // Report against the reading without the optional fixed part unless it was stated.
+            let expected = if exp.fixed_optional {
+                plain
+            } else {
+                with_fixed
+            };
+            let fixed_shown = if exp.fixed_optional {
+                Decimal::ZERO
+            } else {
+                exp.fixed
+            };
+            // Keep single-record rows apart only for top-ups, which people look up by row.
+            let row_key = if r.kind == PaymentKind::BaseTopUp {
+                r.row
+            } else {
+                0
+            };
+            items.push((
+                r.month,
+                (
+                    r.insurance,
+                    part,
+                    base,
+                    actual,
+                    expected,
+                    exp.rate,
+                    fixed_shown,
+                    row_key,
+                ),
+            ));
         }
-        if let Some(f) = exp.flexible {
-            accepted.push(round_cents(base * f));
-        }
-        if accepted
-            .iter()
-            .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
-        {
-            continue;
-        }
-        // Report against the reading without the optional fixed part unless it was stated.
-        let expected = if exp.fixed_optional {
-            plain
-        } else {
-            with_fixed
-        };
-        let fixed_shown = if exp.fixed_optional {
-            Decimal::ZERO
-        } else {
-            exp.fixed
-        };
-        // Keep single-record rows apart only for top-ups, which people look up by row.
-        let row_key = if r.kind == PaymentKind::BaseTopUp {
-            r.row
-        } else {
-            0
-        };
-        items.push((
-            r.month,
-            (
-                r.insurance,
-                base,
-                actual,
-                expected,
-                exp.rate,
-                fixed_shown,
-                row_key,
-            ),
-        ));
     }
     let mut out = Vec::new();
     for ins in Insurance::ALL {
@@ -170,7 +216,7 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
     }
     for ins in Insurance::ALL {
         let group: Vec<_> = items.iter().filter(|(_, k)| k.0 == ins).cloned().collect();
-        for (from, to, (ins, base, actual, expected, rate, fixed, row)) in runs(group) {
+        for (from, to, (ins, part, base, actual, expected, rate, fixed, row)) in runs(group) {
             let what = if row != 0 {
                 "（缴费基数调整补收行，基数为差额）"
             } else {
@@ -181,8 +227,12 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             } else {
                 format!(" + {}", yuan(fixed))
             };
+            let (who, code) = match part {
+                Part::Personal => ("个人", FindingCode::PersonalAmountMismatch),
+                Part::Employer => ("单位", FindingCode::EmployerAmountMismatch),
+            };
             let message = format!(
-                "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
+                "{} {}{what}：{who}缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
                 period_zh(from, to),
                 ins.name_zh(),
                 yuan(actual),
@@ -191,7 +241,7 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
                 yuan(expected),
                 yuan((actual - expected).abs()),
             );
-            let mut finding = Finding::new(FindingCode::PersonalAmountMismatch, message)
+            let mut finding = Finding::new(code, message)
                 .insurance(ins)
                 .months(from, to)
                 .compare(Quantity::Money(expected), Quantity::Money(actual));
@@ -201,78 +251,11 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             out.push(finding);
         }
     }
-    out
-}
-
-/// What the employer check found: findings, and the insurances whose employer amounts it
-/// could not check in some month (said under 无法核对的内容).
-pub struct EmployerCheck {
-    /// `employer_amount_mismatch` findings.
-    pub findings: Vec<Finding>,
-    /// Insurances with employer amounts left unchecked, in `Insurance::ALL` order.
-    pub unchecked: Vec<Insurance>,
-}
-
-/// Pension employer amounts against base × the national employer rate. Other insurances'
-/// employer rates vary by place, year and trade (work injury), so they are not checked.
-pub fn check_employer(policy: &Policy, place: Place<'_>, records: &[&Record]) -> EmployerCheck {
-    // (base, actual, expected, rate) per month.
-    let mut items: Vec<(crate::month::Month, (Decimal, Decimal, Decimal, Decimal))> = Vec::new();
-    let mut unchecked: Vec<Insurance> = Vec::new();
-    for r in records {
-        if !matches!(
-            r.kind,
-            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
-        ) || r.status == PayStatus::Interrupted
-        {
-            continue;
-        }
-        let (Some(base), Some(actual)) = (r.base, r.employer) else {
-            continue;
-        };
-        let rule = (r.insurance == Insurance::Pension)
-            .then(|| {
-                policy
-                    .rate(Insurance::Pension, RatePart::Employer, r.month, place)
-                    .rate
-            })
-            .flatten()
-            .filter(|f| f.confidence.is_confirmed());
-        let Some(rate) = rule else {
-            if !unchecked.contains(&r.insurance) {
-                unchecked.push(r.insurance);
-            }
-            continue;
-        };
-        let expected = round_cents(base * rate.value);
-        if (actual.abs() - expected.abs()).abs() > TOLERANCE {
-            items.push((r.month, (base, actual, expected, rate.value)));
-        }
-    }
-    let unchecked = Insurance::ALL
-        .into_iter()
-        .filter(|i| unchecked.contains(i))
-        .collect();
-    let findings = runs(items)
-        .into_iter()
-        .map(|(from, to, (base, actual, expected, rate))| {
-            let message = format!(
-                "{} 养老保险：单位缴费 {}，按缴费基数 {} × {} 应为 {}，相差 {}。",
-                period_zh(from, to),
-                yuan(actual),
-                yuan(base),
-                percent(rate),
-                yuan(expected),
-                yuan((actual - expected).abs()),
-            );
-            Finding::new(FindingCode::EmployerAmountMismatch, message)
-                .insurance(Insurance::Pension)
-                .months(from, to)
-                .compare(Quantity::Money(expected), Quantity::Money(actual))
-        })
-        .collect();
-    EmployerCheck {
-        findings,
-        unchecked,
+    AmountCheck {
+        findings: out,
+        employer_unchecked: Insurance::ALL
+            .into_iter()
+            .filter(|i| employer_unchecked.contains(i))
+            .collect(),
     }
 }

@@ -152,11 +152,14 @@ fn person(
     }
     let bases = bases::effective_bases(&records);
     findings.extend(identical_rows);
-    findings.extend(amounts::check(policy, place, &records));
-    let employer = amounts::check_employer(policy, place, &records);
-    findings.extend(employer.findings);
-    if !employer.unchecked.is_empty() {
-        let names: Vec<&str> = employer.unchecked.iter().map(|i| i.name_zh()).collect();
+    let amounts = amounts::check(policy, place, &records);
+    findings.extend(amounts.findings);
+    if !amounts.employer_unchecked.is_empty() {
+        let names: Vec<&str> = amounts
+            .employer_unchecked
+            .iter()
+            .map(|i| i.name_zh())
+            .collect();
         cannot_check.push(format!(
             "{}的单位缴费有的没有核对：只有养老保险近年有全国统一的单位费率，其他险种和更早年份的单位费率各地不同。",
             names.join("、")
