@@ -98,7 +98,7 @@ pub fn resolve(grid: &mut Grid, col: usize, first_row: usize) {
                 _ => None,
             }
         };
-        let written = |m: Month| dots.iter().any(|d| *d == Dot::Known(m));
+        let written = |m: Month| dots.contains(&Dot::Known(m));
         if let Some(m) = month.filter(|m| !written(*m)) {
             let text = format!("{:04}-{:02}", m.year(), m.month());
             for r in &mut rows[k..end] {
