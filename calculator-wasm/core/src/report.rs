@@ -80,7 +80,7 @@ impl SourceReport {
             .map(|s| format!("“{s}”"))
             .collect();
         Some(format!(
-            "这个工作簿里的工作表{}也有缴费记录，这里没有读：下面的月数和合计只算工作表“{}”。请把其他工作表各自复制到一个新文件里，再逐个核对。",
+            "工作表{}也有缴费记录，没有读：下面只算工作表“{}”。请把其他工作表各自存成一个文件，再逐个核对。",
             others.join("、"),
             self.sheet.as_deref().unwrap_or_default()
         ))

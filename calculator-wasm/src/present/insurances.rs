@@ -44,10 +44,7 @@ pub fn table(h: &mut String, p: &PersonReport) {
         };
         let deemed = i.deemed_months();
         if deemed > 0 {
-            let _ = write!(
-                period,
-                "（其中视同缴费 {deemed} 个月：没有交钱，不算已缴月数，退休时一般算缴费年限）"
-            );
+            let _ = write!(period, "（其中视同缴费 {deemed} 个月，不算已缴）");
         }
         // Refunds are taken off the total; said beside it, as the refunded payment may be one
         // the file does not list.

@@ -169,19 +169,18 @@ fn estimate(
             own.months,
             round_dp(years, 2)
         )
-    } else if own.deemed_months > 0 {
-        format!(
-            "缴费年限按这个文件里的 {} 个月实际缴费和 {} 个月视同缴费计，共 {} 个月（{} 年）；文件以外的缴费年限没有计入。",
-            own.months - own.deemed_months,
-            own.deemed_months,
-            own.months,
-            round_dp(years, 2)
-        )
     } else {
+        // The file's 视同缴费 months are in `months`; deemed years the file does not list are not.
         format!(
-            "缴费年限只算这个文件里的 {} 个月（{} 年），文件以外的缴费年限和视同缴费年限没有计入。",
+            "缴费年限只算这个文件里的 {} 个月（{} 年）{}，文件以外的缴费年限{}没有计入。",
             own.months,
-            round_dp(years, 2)
+            round_dp(years, 2),
+            super::deemed_part_zh(own.deemed_months),
+            if own.deemed_months > 0 {
+                ""
+            } else {
+                "和视同缴费年限"
+            }
         )
     });
     let basic = (w.value + w.value * index) / Decimal::TWO * years / Decimal::ONE_HUNDRED;

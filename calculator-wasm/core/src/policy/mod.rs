@@ -318,9 +318,9 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// A copy without the editors' notes and the links, which the engine never reads: the
-    /// calculator pages inline this (a third less JSON). Sources and confidences stay, as
-    /// the report quotes them.
+    /// A copy without the editors' notes, rule wordings and links, which the engine never
+    /// reads: the calculator pages inline this (a third less JSON). Sources and confidences
+    /// stay, as the report quotes them.
     pub fn for_engine(&self) -> Policy {
         fn strip(f: &mut Figure) {
             f.note = None;
@@ -347,6 +347,9 @@ impl Policy {
             &mut n.divisor_interpolation,
             &mut n.pension_formula,
         ] {
+            // The rule's wording is for editors; the engine implements it and quotes only
+            // the source.
+            r.text = String::new();
             r.url = None;
         }
         for prov in &mut p.provinces {
