@@ -339,6 +339,28 @@ fn flexible_employment_pays_twenty_percent_without_mismatch() {
 }
 
 #[test]
+fn a_row_that_pays_nothing_is_owed_not_paid() {
+    // 2024-02 is marked paid with 0.00 on both sides; 2024-03 likewise, then back-paid.
+    let mut recs = pension_months(m(2024, 1), m(2024, 4), "5000");
+    for r in &mut recs[1..3] {
+        r.personal = Some(d("0.00"));
+        r.employer = Some(d("0.00"));
+    }
+    let mut back = rec(m(2024, 3), Insurance::Pension, "5000", "400.00", "800.00");
+    back.kind = PaymentKind::BackPay;
+    recs.push(back);
+    let p = run(recs, None);
+    let pen = &p.insurances[0];
+    assert_eq!(pen.months_paid, 3);
+    assert!(pen.gaps.is_empty());
+    let arrears: Vec<_> = pen.arrears.iter().map(|a| (a.from, a.to, a.settled)).collect();
+    assert_eq!(
+        arrears,
+        [(m(2024, 2), m(2024, 2), false), (m(2024, 3), m(2024, 3), true)]
+    );
+}
+
+#[test]
 fn pension_employer_amounts_are_checked_against_the_national_rate() {
     let mut recs = pension_months(m(2024, 1), m(2024, 3), "5000");
     recs[1].employer = Some(d("500.00")); // 10 %, not 16 %

@@ -13,10 +13,18 @@ pub fn is_paid(r: &Record) -> bool {
     matches!(r.status, PayStatus::Paid | PayStatus::InTransit)
 }
 
-/// Whether a paid record makes its month a paid month (a refund, a transfer-out or a deemed
-/// month does not).
+/// A row whose personal and employer amounts are both 0.00: whatever its flag says,
+/// nothing was paid, so the month is owed (an insurance only one side pays leaves the other
+/// side's cell empty or absent, not 0.00 on both).
+fn pays_nothing(r: &Record) -> bool {
+    r.personal.is_some_and(|p| p.is_zero()) && r.employer.is_some_and(|e| e.is_zero())
+}
+
+/// Whether a paid record makes its month a paid month (a refund, a transfer-out, a deemed
+/// month or a row that pays nothing does not).
 pub fn pays_month(r: &Record) -> bool {
     is_paid(r)
+        && !pays_nothing(r)
         && !matches!(
             r.kind,
             PaymentKind::Refund | PaymentKind::TransferOut | PaymentKind::Deemed
@@ -150,10 +158,11 @@ pub fn summarise(
 
     // Arrears: months with an unpaid row, each with the latest month it was settled in.
     let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
-    for r in records
-        .iter()
-        .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
-    {
+    for r in records.iter().filter(|r| {
+        let regular = matches!(r.kind, PaymentKind::Normal | PaymentKind::BackPay);
+        let paid_nothing = is_paid(r) && pays_nothing(r) && regular;
+        (r.status == PayStatus::Unpaid || paid_nothing) && r.kind != PaymentKind::Refund
+    }) {
         let settled = unpaid.entry(r.month).or_default();
         *settled = (*settled).max(r.settled);
     }
