@@ -207,7 +207,12 @@ pub fn mask_id(id: &str) -> String {
     }
     let mut out: String = chars[..6].iter().collect();
     out.push_str(&"*".repeat(chars.len() - 10));
-    out.extend(&chars[chars.len() - 4..]);
+    // A check digit written `x` is the `X` of the ID card.
+    out.extend(
+        chars[chars.len() - 4..]
+            .iter()
+            .map(char::to_ascii_uppercase),
+    );
     out
 }
 
@@ -219,5 +224,6 @@ mod tests {
     fn masks_all_but_first_six_and_last_four() {
         assert_eq!(mask_id("110101199001011234"), "110101********1234");
         assert_eq!(mask_id("12345"), "*****");
+        assert_eq!(mask_id("11010119781203123x"), "110101********123X");
     }
 }

@@ -284,7 +284,7 @@ fn write_account(out: &mut String, a: &PensionAccount, unread_rows: &[usize]) {
 fn write_retirement(out: &mut String, r: &RetirementReport) {
     let _ = writeln!(
         out,
-        "退休：{}，出生 {}，法定退休年龄 {} 岁{}，{} 退休（比原来晚 {} 个月）。",
+        "退休：{}，出生 {}，法定退休年龄 {} 岁{}，{} 退休（{}）。",
         r.track.name_zh(),
         r.birth,
         r.age_years,
@@ -294,7 +294,11 @@ fn write_retirement(out: &mut String, r: &RetirementReport) {
             String::new()
         },
         r.retirement_month,
-        r.delay_months
+        if r.delay_months == 0 {
+            "不受延迟退休影响".to_string()
+        } else {
+            format!("比原来晚 {} 个月", r.delay_months)
+        }
     );
     if let Some(d) = &r.months_divisor {
         let _ = writeln!(out, "  个人账户计发月数：{d}。");

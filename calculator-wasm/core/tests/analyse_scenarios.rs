@@ -353,10 +353,17 @@ fn a_row_that_pays_nothing_is_owed_not_paid() {
     let pen = &p.insurances[0];
     assert_eq!(pen.months_paid, 3);
     assert!(pen.gaps.is_empty());
-    let arrears: Vec<_> = pen.arrears.iter().map(|a| (a.from, a.to, a.settled)).collect();
+    let arrears: Vec<_> = pen
+        .arrears
+        .iter()
+        .map(|a| (a.from, a.to, a.settled))
+        .collect();
     assert_eq!(
         arrears,
-        [(m(2024, 2), m(2024, 2), false), (m(2024, 3), m(2024, 3), true)]
+        [
+            (m(2024, 2), m(2024, 2), false),
+            (m(2024, 3), m(2024, 3), true)
+        ]
     );
 }
 
