@@ -159,6 +159,29 @@ fn ocr_certificate_with_three_pairs_a_line() {
     assert!(s.people[0].coverage.iter().all(|c| c.insurance == Medical));
 }
 
+/// Excel error values are unreadable cells (their rows named), never blank amounts.
+#[test]
+fn lost_cell_values_are_unreadable_not_blank() {
+    let s = read_fixture("lost-values.xlsx").unwrap();
+    assert_eq!(
+        months(&s.people[0], Pension),
+        ["2025-01", "2025-02", "2025-03"]
+    );
+    let bad: Vec<(usize, bool)> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| {
+            (
+                r.row,
+                r.reason.contains("#N/A") || r.reason.contains("#REF!"),
+            )
+        })
+        .collect();
+    assert_eq!(bad, [(5, true), (6, true)]);
+}
+
 /// Only the first sheet with records is read (row numbers of two sheets would collide, and a
 /// summary sheet would count months twice); the others with records are named, so the
 /// report can say what its figures leave out.

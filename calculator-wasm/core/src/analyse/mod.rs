@@ -80,6 +80,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             .map(|(i, p)| {
                 person(
                     p,
+                    statement.source.format,
                     statement.declared_period,
                     &unreadable::Unread::of(statement, i),
                     policy,
@@ -93,6 +94,7 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
 
 fn person(
     p: &Person,
+    format: crate::statement::Format,
     declared: Option<(Month, Month)>,
     unread: &unreadable::Unread,
     policy: &Policy,
@@ -144,9 +146,15 @@ fn person(
             (false, true) => cannot_check.push(
                 "文件没有缴费基数：无法核对基数的上下限，也无法核对个人缴费是否按费率计算。".into(),
             ),
-            (true, false) => cannot_check.push(
-                "文件没有缴费金额：无法核对个人缴费是否算对；个人账户按缴费基数推算。".into(),
-            ),
+            (true, false) => {
+                cannot_check.push(
+                    "文件没有缴费金额：无法核对个人缴费是否算对；个人账户按缴费基数推算。".into(),
+                );
+                // Scripts write XLSX formulas without their results, which read as blank.
+                if format == crate::statement::Format::Xlsx {
+                    cannot_check.push("如果在 Excel 里看得到金额，可能是公式没有保存计算结果：请用 Excel 或 WPS 打开文件、保存一次再检查。".into());
+                }
+            }
             (true, true) => {}
         }
     }
