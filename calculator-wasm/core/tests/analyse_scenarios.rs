@@ -444,6 +444,30 @@ fn base_limits_unknown_once_per_year_and_city_not_given() {
 }
 
 #[test]
+fn base_limits_unknown_over_consecutive_years_is_one_finding() {
+    // Liaoning's limits are known from 2025: 2021–2024 are one finding, not four.
+    let p = run(
+        pension_months(m(2021, 1), m(2025, 2), "5000"),
+        Some("yingkou"),
+    );
+    let unknown: Vec<_> = p
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::BaseLimitsUnknown)
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(
+        (unknown[0].month, unknown[0].to),
+        (Some(m(2021, 1)), Some(m(2024, 12)))
+    );
+    assert!(
+        unknown[0].message.contains("2021—2024年"),
+        "{}",
+        unknown[0].message
+    );
+}
+
+#[test]
 fn base_above_ceiling() {
     let p = run(
         pension_months(m(2025, 1), m(2025, 2), "30000"),

@@ -135,9 +135,10 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         )];
     };
     let mut out = Vec::new();
-    // (year, first month, last month) of years without both limits; `pension` is in month
-    // order, so the years arrive in order and a Vec needs no map.
-    let mut unknown_years: Vec<(u32, Month, Month)> = Vec::new();
+    // (first year, last year, first month, last month) of runs of consecutive years without
+    // both limits (a long history would otherwise list thirty years one by one); `pension` is
+    // in month order, so the years arrive in order and a Vec needs no map.
+    let mut unknown_years: Vec<(u32, u32, Month, Month)> = Vec::new();
     // (code, limit, base) per month, merged into runs.
     let mut hits: Vec<(Month, (FindingCode, Decimal, Decimal))> = Vec::new();
     for (m, base) in &pension {
@@ -146,8 +147,11 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
         let ceiling = year.and_then(|y| y.ceiling.as_ref());
         if floor.is_none() || ceiling.is_none() {
             match unknown_years.last_mut() {
-                Some((y, _, last)) if *y == m.year() => *last = *m,
-                _ => unknown_years.push((m.year(), *m, *m)),
+                Some((_, y, _, last)) if *y == m.year() || *y + 1 == m.year() => {
+                    *y = m.year();
+                    *last = *m;
+                }
+                _ => unknown_years.push((m.year(), m.year(), *m, *m)),
             }
         }
         match (judge(*base, floor, ceiling), floor, ceiling) {
@@ -196,11 +200,18 @@ pub fn limits(place: Place<'_>, bases: &Bases) -> Vec<Finding> {
                 .compare(Quantity::Money(limit), Quantity::Money(base)),
         );
     }
-    for (year, from, to) in unknown_years {
-        let message = format!(
-            "{}{year}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
-            province.name
-        );
+    for (first, last, from, to) in unknown_years {
+        let message = if first == last {
+            format!(
+                "{}{first}年的缴费基数上下限没有查到可靠来源，这一年的基数没有核对。",
+                province.name
+            )
+        } else {
+            format!(
+                "{}{first}—{last}年的缴费基数上下限没有查到可靠来源，这些年的基数没有核对。",
+                province.name
+            )
+        };
         out.push(
             Finding::new(FindingCode::BaseLimitsUnknown, message)
                 .insurance(Insurance::Pension)
