@@ -414,8 +414,6 @@ pub enum Severity {
 pub enum FindingCode {
     /// Personal amount ≠ base × personal rate (+ fixed).
     PersonalAmountMismatch,
-    /// Pension employer amount ≠ base × the national employer rate.
-    EmployerAmountMismatch,
     /// Pension base below the year's floor.
     BaseBelowFloor,
     /// Pension base above the year's ceiling.
@@ -460,7 +458,6 @@ impl FindingCode {
         match self {
             OfficialAccountArithmetic => Severity::Error,
             PersonalAmountMismatch
-            | EmployerAmountMismatch
             | BaseBelowFloor
             | BaseAboveCeiling
             | DuplicateMonth

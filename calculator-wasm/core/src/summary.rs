@@ -304,17 +304,17 @@ fn write_retirement(out: &mut String, r: &RetirementReport) {
         let _ = writeln!(out, "  个人账户计发月数：{d}。");
     }
     if let Some(m) = &r.minimum_years {
-        let met = match (r.meets_minimum, r.months_on_record) {
-            (Some(true), false) => "文件里的缴费已达到",
-            (Some(true), true) => "记录单写的累计缴费已达到",
-            (_, false) => "文件里的缴费还不够（文件以外的年份也算）",
-            (_, true) => "记录单写的累计缴费还不够",
-        };
-        let _ = writeln!(
-            out,
-            "  最低缴费年限：{m} 年；{met}{}。",
+        let own = format!(
+            "文件里的缴费{}",
             crate::analyse::deemed_part_zh(r.deemed_months)
         );
+        let met = match (r.meets_minimum, r.months_on_record) {
+            (Some(true), false) => format!("{own}已达到"),
+            (Some(true), true) => "记录单写的累计缴费已达到".to_string(),
+            (_, false) => format!("{own}还不够（文件以外的年份也算）"),
+            (_, true) => "记录单写的累计缴费还不够".to_string(),
+        };
+        let _ = writeln!(out, "  最低缴费年限：{m} 年；{met}。");
     }
     match (&r.estimate, &r.no_estimate_reason) {
         (Some(e), _) => {

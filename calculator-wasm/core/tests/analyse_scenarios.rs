@@ -339,8 +339,10 @@ fn flexible_employment_pays_twenty_percent_without_mismatch() {
 }
 
 #[test]
-fn a_row_that_pays_nothing_is_owed_not_paid() {
-    // 2024-02 is marked paid with 0.00 on both sides; 2024-03 likewise, then back-paid.
+fn a_row_that_pays_nothing_is_neither_paid_nor_owed() {
+    // 2024-02 is marked paid with 0.00 on both sides (a relief month, or an insurance the
+    // person is not in); 2024-03 likewise, then paid by a back-payment; 2024-04 is paid and
+    // has a back-payment of 0.00 (interest only).
     let mut recs = pension_months(m(2024, 1), m(2024, 4), "5000");
     for r in &mut recs[1..3] {
         r.personal = Some(d("0.00"));
@@ -349,51 +351,30 @@ fn a_row_that_pays_nothing_is_owed_not_paid() {
     let mut back = rec(m(2024, 3), Insurance::Pension, "5000", "400.00", "800.00");
     back.kind = PaymentKind::BackPay;
     recs.push(back);
+    let mut interest = rec(m(2024, 4), Insurance::Pension, "5000", "0.00", "0.00");
+    interest.kind = PaymentKind::BackPay;
+    recs.push(interest);
     let p = run(recs, None);
     let pen = &p.insurances[0];
     assert_eq!(pen.months_paid, 3);
     assert!(pen.gaps.is_empty());
-    let arrears: Vec<_> = pen
-        .arrears
-        .iter()
-        .map(|a| (a.from, a.to, a.settled))
-        .collect();
-    assert_eq!(
-        arrears,
-        [
-            (m(2024, 2), m(2024, 2), false),
-            (m(2024, 3), m(2024, 3), true)
-        ]
-    );
+    assert!(pen.arrears.is_empty());
+    assert_eq!(pen.month_state(m(2024, 2)), MonthState::None);
+    assert!(!codes(&p).contains(&FindingCode::DuplicateMonth), "{:?}", codes(&p));
 }
 
 #[test]
-fn pension_employer_amounts_are_checked_against_the_national_rate() {
+fn employer_amounts_are_listed_and_said_to_be_unchecked() {
+    // 10 % instead of 16 %, or 0 in a relief year: employer rates differ by province, year and
+    // trade, so no finding; the report says employer amounts were not checked.
     let mut recs = pension_months(m(2024, 1), m(2024, 3), "5000");
-    recs[1].employer = Some(d("500.00")); // 10 %, not 16 %
-    recs.push(rec(
-        m(2024, 1),
-        Insurance::Medical,
-        "5000",
-        "100.00",
-        "300.00",
-    ));
-    let opts = Options::default();
-    let report = analyse(&statement(recs), &policy(), &opts);
-    let p = &report.people[0];
-    let f: Vec<_> = p
-        .findings
-        .iter()
-        .filter(|f| f.code == FindingCode::EmployerAmountMismatch)
-        .collect();
-    assert_eq!(f.len(), 1);
-    assert_eq!((f[0].month, f[0].to), (Some(m(2024, 2)), None));
-    assert!(f[0].message.contains("应为 800.00 元"), "{}", f[0].message);
-    // The medical employer amount is not checked, and the report says so.
+    recs[1].employer = Some(d("500.00"));
+    let p = run(recs, Some("hangzhou"));
+    assert!(p.findings.iter().all(|f| !f.message.contains("单位缴费")));
     assert!(
         p.cannot_check
             .iter()
-            .any(|c| c.starts_with("医疗保险的单位缴费有的没有核对")),
+            .any(|c| c.starts_with("单位缴费只列出，没有核对")),
         "{:?}",
         p.cannot_check
     );

@@ -227,3 +227,22 @@ fn trap_insured_as_flexible() {
         .collect();
     assert_eq!(flexible, [true, false]);
 }
+
+#[test]
+fn trap_excel_error_in_a_flag_is_not_paid() {
+    // "这一格是 Excel 的错误值 #N/A" contains 是, a word for paid: the cell is unreadable.
+    let grids = "shebao-grid 1 xlsx 0\nG0\n\
+                 R1\tt费款所属期\tt险种\tt个人缴费\tt缴费标志\n\
+                 R2\tt202401\tt养老\tn400\tt已到账\n\
+                 R3\tt202402\tt养老\tn400\tu这一格是 Excel 的错误值 #N/A\n";
+    let s = shebao_calc::read::read_handover(grids, None).unwrap();
+    assert_eq!(months(&s.people[0], Pension), vec!["2024-01"]);
+    let bad: Vec<usize> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .map(|r| r.row)
+        .collect();
+    assert_eq!(bad, [3]);
+}

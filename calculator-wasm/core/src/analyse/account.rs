@@ -98,6 +98,11 @@ fn credit(policy: &Policy, place: Place<'_>, r: &Record) -> Option<(Decimal, boo
             return Some((signed(r, base * fc.value), false));
         }
     }
+    // Flexibly employed without a base: the credited share of what was paid.
+    if let (true, Some(p), Some(f), Some(fc)) = (r.flexible, r.personal, flexible, flexible_credit)
+    {
+        return (!f.value.is_zero()).then(|| (signed(r, p * fc.value / f.value), false));
+    }
     if personal_all {
         if let Some(p) = r.personal {
             return Some((signed(r, p), false));

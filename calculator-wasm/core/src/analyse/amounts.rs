@@ -1,7 +1,5 @@
 //! `personal_amount_mismatch`: a personal amount that is not base × the personal rate
-//! (plus a fixed sum where a header states one or the province has one);
-//! `employer_amount_mismatch`: a pension employer amount that is not base × the national
-//! employer rate (the only employer rate set for the whole country).
+//! (plus a fixed sum where a header states one or the province has one).
 
 use super::runs::runs;
 use super::text::{percent, period_zh, yuan};
@@ -26,26 +24,7 @@ struct Expectation {
     flexible: Option<Decimal>,
 }
 
-/// How a record's amount of `part` should have been computed, if the data says.
-fn expectation(policy: &Policy, place: Place<'_>, r: &Record, part: Part) -> Option<Expectation> {
-    // The employer's share: only the pension's national rate (other insurances' employer
-    // rates vary by place, year and trade), and only a confirmed figure.
-    if part == Part::Employer {
-        let rate = (r.insurance == Insurance::Pension)
-            .then(|| {
-                policy
-                    .rate(Insurance::Pension, RatePart::Employer, r.month, place)
-                    .rate
-            })
-            .flatten()
-            .filter(|f| f.confidence.is_confirmed())?;
-        return Some(Expectation {
-            rate: rate.value,
-            fixed: Decimal::ZERO,
-            fixed_optional: false,
-            flexible: None,
-        });
-    }
+fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectation> {
     if let Some(s) = &r.stated_personal_rate {
         return Some(Expectation {
             rate: s.rate,
@@ -87,29 +66,12 @@ fn expectation(policy: &Policy, place: Place<'_>, r: &Record, part: Part) -> Opt
     })
 }
 
-/// Which share of a record an amount is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Part {
-    Personal,
-    Employer,
-}
-
-/// What the amount checks found.
-pub struct AmountCheck {
-    /// `personal_amount_mismatch`, `employer_amount_mismatch` and `rates_unknown` findings.
-    pub findings: Vec<Finding>,
-    /// Insurances with employer amounts left unchecked (no rate to check them by), in
-    /// `Insurance::ALL` order: said under 无法核对的内容.
-    pub employer_unchecked: Vec<Insurance>,
-}
-
-/// Every record whose personal or employer amount cannot be explained, grouped into runs of
-/// months with the same base and amounts.
-pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCheck {
-    // (insurance, part, base, actual, expected, rate, stated fixed sum, top-up row or 0)
+/// Every record whose personal amount cannot be explained, grouped into runs of months with
+/// the same base and amounts.
+pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Finding> {
+    // (insurance, base, actual, expected, rate, stated fixed sum, top-up row or 0)
     type Key = (
         Insurance,
-        Part,
         Decimal,
         Decimal,
         Decimal,
@@ -118,9 +80,8 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
         usize,
     );
     let mut items: Vec<(crate::month::Month, Key)> = Vec::new();
-    // Months with a personal amount to check but no rate rule that covers them.
+    // Months with an amount to check but no rate rule that covers them.
     let mut no_rule: Vec<(crate::month::Month, Insurance)> = Vec::new();
-    let mut employer_unchecked: Vec<Insurance> = Vec::new();
     for r in records {
         // Refunds, rate top-ups and transfers carry amounts that are not base × rate.
         if !matches!(
@@ -129,70 +90,64 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
         ) {
             continue;
         }
-        // An interrupted month (中断) owes nothing: its 0.00 is not a short payment.
-        if r.status == PayStatus::Interrupted {
+        // An interrupted month (中断) owes nothing: its 0.00 is not a short payment; nor does
+        // a back-payment of 0.00 on both sides (its interest is in a column not read).
+        if r.status == PayStatus::Interrupted
+            || r.kind == PaymentKind::BackPay && super::insurance::pays_nothing(r)
+        {
             continue;
         }
-        for (part, amount) in [(Part::Personal, r.personal), (Part::Employer, r.employer)] {
-            let (Some(base), Some(actual)) = (r.base, amount) else {
-                continue;
-            };
-            let Some(exp) = expectation(policy, place, r, part) else {
-                match part {
-                    Part::Personal => no_rule.push((r.month, r.insurance)),
-                    Part::Employer if !employer_unchecked.contains(&r.insurance) => {
-                        employer_unchecked.push(r.insurance)
-                    }
-                    Part::Employer => {}
-                }
-                continue;
-            };
-            let plain = round_cents(base * exp.rate);
-            let with_fixed = round_cents(base * exp.rate + exp.fixed);
-            let mut accepted = vec![with_fixed];
-            if exp.fixed_optional && !exp.fixed.is_zero() {
-                accepted.push(plain);
-            }
-            if let Some(f) = exp.flexible {
-                accepted.push(round_cents(base * f));
-            }
-            if accepted
-                .iter()
-                .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
-            {
-                continue;
-            }
-            // Report against the reading without the optional fixed part unless it was stated.
-            let expected = if exp.fixed_optional {
-                plain
-            } else {
-                with_fixed
-            };
-            let fixed_shown = if exp.fixed_optional {
-                Decimal::ZERO
-            } else {
-                exp.fixed
-            };
-            // Keep single-record rows apart only for top-ups, which people look up by row.
-            let row_key = if r.kind == PaymentKind::BaseTopUp {
-                r.row
-            } else {
-                0
-            };
-            items.push((
-                r.month,
-                (
-                    r.insurance,
-                    part,
-                    base,
-                    actual,
-                    expected,
-                    exp.rate,
-                    fixed_shown,
-                    row_key,
-                ),
-            ));
+        let (Some(base), Some(actual)) = (r.base, r.personal) else {
+            continue;
+        };
+        let Some(exp) = expectation(policy, place, r) else {
+            no_rule.push((r.month, r.insurance));
+            continue;
+        };
+        let plain = round_cents(base * exp.rate);
+        let with_fixed = round_cents(base * exp.rate + exp.fixed);
+        let mut accepted = vec![with_fixed];
+        if exp.fixed_optional && !exp.fixed.is_zero() {
+            accepted.push(plain);
         }
+        if let Some(f) = exp.flexible {
+            accepted.push(round_cents(base * f));
+        }
+        if accepted
+            .iter()
+            .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
+        {
+            continue;
+        }
+        // Report against the reading without the optional fixed part unless it was stated.
+        let expected = if exp.fixed_optional {
+            plain
+        } else {
+            with_fixed
+        };
+        let fixed_shown = if exp.fixed_optional {
+            Decimal::ZERO
+        } else {
+            exp.fixed
+        };
+        // Keep single-record rows apart only for top-ups, which people look up by row.
+        let row_key = if r.kind == PaymentKind::BaseTopUp {
+            r.row
+        } else {
+            0
+        };
+        items.push((
+            r.month,
+            (
+                r.insurance,
+                base,
+                actual,
+                expected,
+                exp.rate,
+                fixed_shown,
+                row_key,
+            ),
+        ));
     }
     let mut out = Vec::new();
     for ins in Insurance::ALL {
@@ -216,7 +171,7 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
     }
     for ins in Insurance::ALL {
         let group: Vec<_> = items.iter().filter(|(_, k)| k.0 == ins).cloned().collect();
-        for (from, to, (ins, part, base, actual, expected, rate, fixed, row)) in runs(group) {
+        for (from, to, (ins, base, actual, expected, rate, fixed, row)) in runs(group) {
             let what = if row != 0 {
                 "（缴费基数调整补收行，基数为差额）"
             } else {
@@ -227,12 +182,8 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
             } else {
                 format!(" + {}", yuan(fixed))
             };
-            let (who, code) = match part {
-                Part::Personal => ("个人", FindingCode::PersonalAmountMismatch),
-                Part::Employer => ("单位", FindingCode::EmployerAmountMismatch),
-            };
             let message = format!(
-                "{} {}{what}：{who}缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
+                "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
                 period_zh(from, to),
                 ins.name_zh(),
                 yuan(actual),
@@ -241,7 +192,7 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
                 yuan(expected),
                 yuan((actual - expected).abs()),
             );
-            let mut finding = Finding::new(code, message)
+            let mut finding = Finding::new(FindingCode::PersonalAmountMismatch, message)
                 .insurance(ins)
                 .months(from, to)
                 .compare(Quantity::Money(expected), Quantity::Money(actual));
@@ -251,11 +202,5 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> AmountCh
             out.push(finding);
         }
     }
-    AmountCheck {
-        findings: out,
-        employer_unchecked: Insurance::ALL
-            .into_iter()
-            .filter(|i| employer_unchecked.contains(i))
-            .collect(),
-    }
+    out
 }

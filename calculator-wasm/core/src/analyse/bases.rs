@@ -2,7 +2,7 @@
 //! different bases across insurances in one month, and duplicate records for one month.
 
 use super::group;
-use super::insurance::{is_paid, pays_month};
+use super::insurance::{is_paid, pays_month, pays_nothing};
 use super::runs::runs;
 use super::text::{period_zh, yuan};
 use crate::month::Month;
@@ -254,7 +254,9 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
         let mut e: (i64, Vec<usize>) = (0, Vec::new());
         for r in rows {
             match r.kind {
-                PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) => {
+                // A row that pays nothing (a back-payment of interest only) is not a second
+                // payment of the month.
+                PaymentKind::Normal | PaymentKind::BackPay if is_paid(r) && !pays_nothing(r) => {
                     e.0 += 1;
                     e.1.push(r.row);
                 }

@@ -13,10 +13,10 @@ pub fn is_paid(r: &Record) -> bool {
     matches!(r.status, PayStatus::Paid | PayStatus::InTransit)
 }
 
-/// A row whose personal and employer amounts are both 0.00: whatever its flag says,
-/// nothing was paid, so the month is owed (an insurance only one side pays leaves the other
-/// side's cell empty or absent, not 0.00 on both).
-fn pays_nothing(r: &Record) -> bool {
+/// A row whose personal and employer amounts are both 0.00: whatever its flag says, nothing
+/// was paid here. Not owed either: such rows list an insurance the person is not in (工伤,
+/// 生育, a retiree's medical), a relief month, or a back-payment of interest only.
+pub fn pays_nothing(r: &Record) -> bool {
     r.personal.is_some_and(|p| p.is_zero()) && r.employer.is_some_and(|e| e.is_zero())
 }
 
@@ -96,7 +96,11 @@ pub fn summarise(
     let mut personal: Option<Decimal> = None;
     let mut employer: Option<Decimal> = None;
     let mut personal_refunded: Option<Decimal> = None;
-    for r in records.iter().filter(|r| is_paid(r)) {
+    // Deemed (视同缴费) rows' figures are not payments.
+    for r in records
+        .iter()
+        .filter(|r| is_paid(r) && r.kind != PaymentKind::Deemed)
+    {
         if let Some(p) = r.personal {
             *personal.get_or_insert(Decimal::ZERO) += signed(r, p);
             if r.kind == PaymentKind::Refund && !p.is_zero() {
@@ -158,11 +162,10 @@ pub fn summarise(
 
     // Arrears: months with an unpaid row, each with the latest month it was settled in.
     let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
-    for r in records.iter().filter(|r| {
-        let regular = matches!(r.kind, PaymentKind::Normal | PaymentKind::BackPay);
-        let paid_nothing = is_paid(r) && pays_nothing(r) && regular;
-        (r.status == PayStatus::Unpaid || paid_nothing) && r.kind != PaymentKind::Refund
-    }) {
+    for r in records
+        .iter()
+        .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
+    {
         let settled = unpaid.entry(r.month).or_default();
         *settled = (*settled).max(r.settled);
     }

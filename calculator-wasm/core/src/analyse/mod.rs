@@ -160,18 +160,14 @@ fn person(
     }
     let bases = bases::effective_bases(&records);
     findings.extend(identical_rows);
-    let amounts = amounts::check(policy, place, &records);
-    findings.extend(amounts.findings);
-    if !amounts.employer_unchecked.is_empty() {
-        let names: Vec<&str> = amounts
-            .employer_unchecked
-            .iter()
-            .map(|i| i.name_zh())
-            .collect();
-        cannot_check.push(format!(
-            "{}的单位缴费有的没有核对：只有养老保险近年有全国统一的单位费率，其他险种和更早年份的单位费率各地不同。",
-            names.join("、")
-        ));
+    findings.extend(amounts::check(policy, place, &records));
+    // Employer amounts are listed, not checked: employer rates differ by province, year and
+    // trade, and relief periods (2020) set them to 0. Said, so no one takes them as checked.
+    if records.iter().any(|r| r.employer.is_some()) {
+        cannot_check.push(
+            "单位缴费只列出，没有核对：单位费率各地、各年、各行业不同，有的年份还有阶段性减免。"
+                .into(),
+        );
     }
     findings.extend(bases::limits(place, &bases));
     findings.extend(bases::differing(&bases));

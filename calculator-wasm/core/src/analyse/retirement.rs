@@ -172,10 +172,10 @@ fn estimate(
     } else {
         // The file's 视同缴费 months are in `months`; deemed years the file does not list are not.
         format!(
-            "缴费年限只算这个文件里的 {} 个月（{} 年）{}，文件以外的缴费年限{}没有计入。",
+            "缴费年限只算这个文件里的 {} 个月{}，即 {} 年；文件以外的缴费年限{}没有计入。",
             own.months,
-            round_dp(years, 2),
             super::deemed_part_zh(own.deemed_months),
+            round_dp(years, 2),
             if own.deemed_months > 0 {
                 ""
             } else {

@@ -123,9 +123,7 @@ fn is_whole(d: &Decimal) -> bool {
 /// A year.
 pub fn cell_year(cell: &Cell, ocr: bool) -> Option<u32> {
     match cell {
-        Cell::Number(d) if is_whole(d) => {
-            d.to_u32().filter(|y| Month::new(*y, 1).is_some())
-        }
+        Cell::Number(d) if is_whole(d) => d.to_u32().filter(|y| Month::new(*y, 1).is_some()),
         Cell::Text(t) => parse_year(t, ocr),
         _ => None,
     }

@@ -60,6 +60,14 @@ fn per_month(total: Option<Decimal>, n: u32) -> Option<Decimal> {
 pub(super) fn emit(months: &Months, v: &Values, b: &Base, part: Option<bool>, out: &mut RowOutput) {
     let (list, split): (Vec<Month>, u32) = match months {
         Months::One(m) => (vec![*m], 1),
+        // A 视同缴费 range is deemed months, whatever count it states: never a coverage span.
+        Months::Range { from, to, .. } if b.kind == PaymentKind::Deemed => {
+            let n = from.span_to(*to);
+            (
+                (0..n).filter_map(|k| from.offset(i64::from(k))).collect(),
+                n,
+            )
+        }
         Months::Range { from, to, .. } => {
             let n = from.span_to(*to);
             if let Some(c) = v.count.filter(|c| *c != n) {

@@ -96,12 +96,26 @@ impl RowReader<'_> {
     }
 
     fn bad_month(&self, i: usize) -> StatementError {
-        self.err(
-            ErrorKind::BadMonth {
-                value: self.row.cell(i).display().into_owned(),
-            },
-            i,
-        )
+        match self.text(i) {
+            Ok(value) => self.err(
+                ErrorKind::BadMonth {
+                    value: value.into_owned(),
+                },
+                i,
+            ),
+            Err(e) => e,
+        }
+    }
+
+    /// The text of cell `i` for a code or flag; a cell the decoder could not read (an Excel
+    /// error value) is an error, never text that happens to contain 是 or 正常.
+    fn text(&self, i: usize) -> Result<std::borrow::Cow<'_, str>, StatementError> {
+        match self.row.cell(i) {
+            Cell::Unreadable(why) => {
+                Err(self.err(ErrorKind::UnreadableCell { why: why.clone() }, i))
+            }
+            c => Ok(c.display()),
+        }
     }
 
     fn months(&self, s: &Segment) -> Result<Option<Months>, StatementError> {
@@ -263,10 +277,11 @@ impl RowReader<'_> {
         if let Some(i) = s.status {
             let c = self.row.cell(i);
             if !c.is_blank() {
-                let (st, k) = self.memo.borrow_mut().status(&c.display()).ok_or_else(|| {
+                let t = self.text(i)?;
+                let (st, k) = self.memo.borrow_mut().status(&t).ok_or_else(|| {
                     self.err(
                         ErrorKind::UnknownStatus {
-                            value: c.display().into_owned(),
+                            value: t.to_string(),
                         },
                         i,
                     )
@@ -275,11 +290,10 @@ impl RowReader<'_> {
                 kind = k.unwrap_or(kind);
             }
         }
-        if let Some(k) = s
-            .kind
-            .and_then(|i| self.memo.borrow_mut().kind(&self.row.cell(i).display()))
-        {
-            kind = k;
+        if let Some(i) = s.kind {
+            if let Some(k) = self.memo.borrow_mut().kind(&self.text(i)?) {
+                kind = k;
+            }
         }
         if matches!(months, Months::Range { star: true, .. }) && kind == PaymentKind::Normal {
             kind = PaymentKind::BackPay;
@@ -293,12 +307,15 @@ impl RowReader<'_> {
             kind,
             settled,
             employer_name: s.employer_name.and_then(|i| cell_text(self.row.cell(i))),
-            // 灵活就业人员 (also written 个体, 自由职业) in a 参保身份 column.
+            // 灵活就业人员 (also written 个体, 个体工商户, 自由职业) in a 参保身份 column; not
+            // 个体工商户雇工 (a sole trader's employee) nor 企业职工（非个体）.
             flexible: s.insured_as.is_some_and(|i| {
                 let t = self.row.cell(i).display();
-                ["灵活就业", "个体", "自由职业"]
-                    .iter()
-                    .any(|w| t.contains(w))
+                let t = t.trim();
+                t.contains("灵活就业")
+                    || t.contains("自由职业")
+                    || t == "个体"
+                    || t.ends_with("个体工商户")
             }),
             row: self.row.number,
         };
@@ -435,7 +452,7 @@ impl RowReader<'_> {
         }
         let mut b = base.clone();
         if let Some(i) = g.status.filter(|&i| !self.row.cell(i).is_blank()) {
-            let c = self.row.cell(i).display();
+            let c = self.text(i)?;
             let (st, k) = self.memo.borrow_mut().status(&c).ok_or_else(|| {
                 self.err(
                     ErrorKind::UnknownStatus {
