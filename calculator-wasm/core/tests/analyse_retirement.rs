@@ -243,12 +243,13 @@ fn deemed_months_count_as_years_not_as_paid_months() {
     // 视同缴费 1990-01…1994-12 (no money), then paid 1995-01…2004-12.
     let mut records = pension_months(m(1995, 1), m(2004, 12), "1000");
     for k in 0..60 {
+        // Figures on a deemed row are not payments.
         let mut r = rec(
             m(1990, 1).offset(k).unwrap(),
             Insurance::Pension,
-            "0",
-            "0",
-            "0",
+            "300",
+            "9",
+            "60",
         );
         r.kind = PaymentKind::Deemed;
         records.push(r);
@@ -264,6 +265,7 @@ fn deemed_months_count_as_years_not_as_paid_months() {
     let p = &report.people[0];
     let pen = &p.insurances[0];
     assert_eq!(pen.months_paid, 120);
+    assert_eq!(pen.personal_total, Some(d("9600.00")));
     assert_eq!(pen.deemed, [Span::new(m(1990, 1), m(1994, 12))]);
     assert!(pen.gaps.is_empty());
     assert_eq!(pen.month_state(m(1992, 6)), MonthState::Deemed);

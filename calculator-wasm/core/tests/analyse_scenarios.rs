@@ -360,7 +360,11 @@ fn a_row_that_pays_nothing_is_neither_paid_nor_owed() {
     assert!(pen.gaps.is_empty());
     assert!(pen.arrears.is_empty());
     assert_eq!(pen.month_state(m(2024, 2)), MonthState::None);
-    assert!(!codes(&p).contains(&FindingCode::DuplicateMonth), "{:?}", codes(&p));
+    assert!(
+        !codes(&p).contains(&FindingCode::DuplicateMonth),
+        "{:?}",
+        codes(&p)
+    );
 }
 
 #[test]
@@ -378,6 +382,44 @@ fn employer_amounts_are_listed_and_said_to_be_unchecked() {
         "{:?}",
         p.cannot_check
     );
+}
+
+#[test]
+fn a_span_of_months_beside_records_is_said_to_be_left_out() {
+    // Row 2: 1996-01…2005-12, 120 months, no amounts; then months with records.
+    let person = Person {
+        records: pension_months(m(2006, 1), m(2006, 12), "1000"),
+        coverage: vec![CoverageSpan {
+            insurance: Insurance::Pension,
+            from: m(1996, 1),
+            to: m(2005, 12),
+            months: 120,
+            row: 2,
+        }],
+        ..Default::default()
+    };
+    let p = analyse(&statement_with(person), &policy(), &Options::default())
+        .people
+        .remove(0);
+    assert_eq!(p.insurances[0].months_paid, 12);
+    assert!(
+        p.cannot_check
+            .iter()
+            .any(|c| c.starts_with("文件第 2 行只写了一段时间和月数")),
+        "{:?}",
+        p.cannot_check
+    );
+}
+
+#[test]
+fn flexible_without_a_base_credits_its_share_of_the_payment() {
+    let mut r = rec(m(2024, 3), Insurance::Pension, "0", "962.40", "0");
+    r.base = None;
+    r.employer = None;
+    r.flexible = true;
+    let p = run(vec![r], Some("hangzhou"));
+    // 8 of the 20 per cent paid.
+    assert_eq!(p.pension_account.unwrap().years[0].credits, d("384.96"));
 }
 
 #[test]

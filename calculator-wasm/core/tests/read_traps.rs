@@ -182,7 +182,7 @@ fn trap_grid_zero_or_dash_is_not_paid() {
     // blank cell does; 欠 is a month owed.
     let s = read_str(
         "年\\月,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n\
-         2023,400,400,0,0.00,无,/,—,-,欠,400,400,400\n",
+         2023,400,400,0,0.00,无,/,—,——,欠,400,欠400,(欠)\n",
     )
     .unwrap();
     let p = &s.people[0];
@@ -195,7 +195,7 @@ fn trap_grid_zero_or_dash_is_not_paid() {
         .filter(|r| r.status == shebao_calc::record::PayStatus::Unpaid)
         .map(|r| r.month.to_string())
         .collect();
-    assert_eq!(owed, ["2023-09"]);
+    assert_eq!(owed, ["2023-09", "2023-11", "2023-12"]);
 }
 
 #[test]
@@ -212,20 +212,26 @@ fn trap_due_and_paid_columns() {
     assert_eq!(status, [Paid, Unpaid, Unpaid]);
     let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
+    // A refund: 应缴 as billed, 实缴 negative; what came back is the paid figure.
+    let s = read_str("费款所属期,险种,个人应缴,个人实缴\n202403,养老,400.00,-400.00\n").unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.status, r.personal), (Paid, Some(d("-400.00"))));
 }
 
 #[test]
 fn trap_insured_as_flexible() {
     let s = read_str(
         "费款所属期,险种,缴费基数,个人缴费,参保身份\n\
-         202401,养老,4812,962.40,灵活就业人员\n202402,养老,4812,384.96,在职职工\n",
+         202401,养老,4812,962.40,灵活就业人员\n202402,养老,4812,384.96,在职职工\n\
+         202403,养老,4812,962.40,个体工商户\n202404,养老,4812,384.96,个体工商户雇工\n\
+         202405,养老,4812,384.96,企业职工（非个体）\n",
     )
     .unwrap();
     let flexible: Vec<bool> = of(&s.people[0], Pension)
         .iter()
         .map(|r| r.flexible)
         .collect();
-    assert_eq!(flexible, [true, false]);
+    assert_eq!(flexible, [true, false, true, false, false]);
 }
 
 #[test]

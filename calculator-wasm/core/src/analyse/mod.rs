@@ -131,6 +131,14 @@ fn person(
             FindingCode::CoverageOnly,
             "这是只列参保月数的证明，金额和基数无法核对。".into(),
         ));
+    } else if !p.coverage.is_empty() {
+        // Rows that give a span and a count of months but no amounts, beside rows with
+        // records: their months are not in the counts and totals, which must say so.
+        let rows: Vec<usize> = p.coverage.iter().map(|c| c.row).collect();
+        cannot_check.push(format!(
+            "文件第 {} 行只写了一段时间和月数，没有逐月的记录：这些月份没有算进已缴月数、合计和账户。",
+            text::rows_zh(&rows)
+        ));
     }
 
     if !records.is_empty() {

@@ -139,6 +139,10 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
     if BACK_PAID.iter().any(|t| s.contains(t)) {
         return Some((PayStatus::Paid, Some(PaymentKind::BackPay)));
     }
+    // 视同缴费 written where the flag goes: a deemed month, not an unknown flag.
+    if s.contains("视同") {
+        return Some((PayStatus::Paid, Some(PaymentKind::Deemed)));
+    }
     if PAID.iter().any(|t| s.contains(t)) {
         return Some((PayStatus::Paid, None));
     }
@@ -258,6 +262,10 @@ mod tests {
         assert_eq!(kind_from_cell("340"), None);
         assert_eq!(kind_from_cell("退收"), Some(PaymentKind::Refund));
         assert_eq!(kind_from_cell("视同缴费"), Some(PaymentKind::Deemed));
+        assert_eq!(
+            status_from_cell("视同缴费"),
+            Some((PayStatus::Paid, Some(PaymentKind::Deemed)))
+        );
         assert_eq!(kind_from_cell("异地转入"), Some(PaymentKind::TransferIn));
         assert_eq!(part_from_cell("个人缴纳部分"), Some(true));
     }

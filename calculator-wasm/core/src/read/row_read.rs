@@ -404,15 +404,22 @@ impl RowReader<'_> {
             }
         }
         // Due and paid side by side: a month paid short of what was due is owed, as a status
-        // of 未足额到账 would say (a status cell, when there is one, has the last word).
+        // of 未足额到账 would say (a status cell, when there is one, has the last word). A
+        // negative paid figure is a refund: what came back is that figure.
         let status_given = s.status.is_some_and(|i| !self.row.cell(i).is_blank());
         if !status_given {
-            for (due, paid_col) in [(personal, s.personal_paid), (employer, s.employer_paid)] {
-                if let (Some(due), Some(col)) = (due, paid_col) {
-                    let paid = self.amount(Some(col), limit)?.unwrap_or_default();
-                    if paid < due {
-                        base.status = PayStatus::Unpaid;
-                    }
+            for (amount, paid_col) in [
+                (&mut personal, s.personal_paid),
+                (&mut employer, s.employer_paid),
+            ] {
+                let (Some(due), Some(col)) = (*amount, paid_col) else {
+                    continue;
+                };
+                let paid = self.amount(Some(col), limit)?.unwrap_or_default();
+                if paid.is_sign_negative() && !paid.is_zero() {
+                    *amount = Some(paid);
+                } else if paid < due {
+                    base.status = PayStatus::Unpaid;
                 }
             }
         }

@@ -53,9 +53,18 @@ pub fn read_grid_row(
             continue;
         };
         let t = c.display();
-        let (status, amount) = match &*t {
+        let t = t.trim();
+        // A run of dashes (`——`, `--`): nothing paid, as a blank cell.
+        if t.chars().all(|ch| matches!(ch, '-' | '—' | '－' | '–')) {
+            continue;
+        }
+        let (status, amount) = match t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "欠费" | "欠" | "未缴" | "未到账" | "×" => {
+                (PayStatus::Unpaid, None)
+            }
+            // An amount marked owed (`欠420.00`, `(欠)`): owed.
+            _ if t.starts_with('欠') || t.contains("(欠)") || t.contains("（欠）") => {
                 (PayStatus::Unpaid, None)
             }
             _ => match cell_amount(c, ocr, MAX_MONTHLY_AMOUNT) {
