@@ -306,7 +306,7 @@ fn write_retirement(out: &mut String, r: &RetirementReport) {
     if let Some(m) = &r.minimum_years {
         let own = format!(
             "文件里的缴费{}",
-            crate::analyse::deemed_part_zh(r.deemed_months)
+            crate::analyse::text::deemed_part_zh(r.deemed_months)
         );
         let met = match (r.meets_minimum, r.months_on_record) {
             (Some(true), false) => format!("{own}已达到"),

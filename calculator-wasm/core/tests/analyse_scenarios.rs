@@ -227,12 +227,10 @@ fn a_month_refunded_in_full_is_not_paid_anywhere() {
 fn month_states_agree_with_the_counts() {
     let mut recs = pension_months(m(2024, 1), m(2024, 12), "5000");
     recs.retain(|r| r.month != m(2024, 5) && r.month != m(2024, 8));
-    let mut out = rec(m(2024, 5), Insurance::Pension, "5000", "400", "800");
-    out.kind = PaymentKind::TransferOut;
-    recs.push(out);
-    let mut refund = rec(m(2024, 3), Insurance::Pension, "5000", "-400", "-800");
-    refund.kind = PaymentKind::Refund;
-    recs.push(refund);
+    let out = rec(m(2024, 5), Insurance::Pension, "5000", "400", "800");
+    recs.push(of_kind(out, PaymentKind::TransferOut));
+    let refund = rec(m(2024, 3), Insurance::Pension, "5000", "-400", "-800");
+    recs.push(of_kind(refund, PaymentKind::Refund));
     let p = run(recs, None);
     let pen = &p.insurances[0];
     let states: Vec<MonthState> = (1..=12).map(|k| pen.month_state(m(2024, k))).collect();
@@ -348,12 +346,10 @@ fn a_row_that_pays_nothing_is_neither_paid_nor_owed() {
         r.personal = Some(d("0.00"));
         r.employer = Some(d("0.00"));
     }
-    let mut back = rec(m(2024, 3), Insurance::Pension, "5000", "400.00", "800.00");
-    back.kind = PaymentKind::BackPay;
-    recs.push(back);
-    let mut interest = rec(m(2024, 4), Insurance::Pension, "5000", "0.00", "0.00");
-    interest.kind = PaymentKind::BackPay;
-    recs.push(interest);
+    let back = rec(m(2024, 3), Insurance::Pension, "5000", "400.00", "800.00");
+    recs.push(of_kind(back, PaymentKind::BackPay));
+    let interest = rec(m(2024, 4), Insurance::Pension, "5000", "0.00", "0.00");
+    recs.push(of_kind(interest, PaymentKind::BackPay));
     let p = run(recs, None);
     let pen = &p.insurances[0];
     assert_eq!(pen.months_paid, 3);

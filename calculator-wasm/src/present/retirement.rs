@@ -57,7 +57,7 @@ pub fn render(h: &mut String, r: &RetirementReport) {
             h,
             "那时最低缴费年限是 {min} 年；{whose} {}{}",
             years_months(r.contribution_months),
-            shebao_calc::analyse::deemed_part_zh(r.deemed_months)
+            shebao_calc::analyse::text::deemed_part_zh(r.deemed_months)
         );
         match r.meets_minimum {
             Some(true) => h.push_str("，<span class=\"ok\">已经够了</span>。"),

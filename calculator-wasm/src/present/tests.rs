@@ -35,6 +35,13 @@ fn options(pairs: &[(&str, &str)]) -> OptionText {
     o
 }
 
+/// The timeline's table view (after its summary) in a report's HTML.
+fn timeline_table(html: &str) -> &str {
+    html.split("用表格查看时间线")
+        .nth(1)
+        .expect("the timeline table")
+}
+
 fn check(bytes: &[u8], name: &str, options: OptionText) -> super::CheckOutput {
     let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
     engine
@@ -208,10 +215,7 @@ fn an_unreadable_month_of_two_insurances_names_both_rows() {
         .expect("an unreadable line");
     assert!(line.contains("第 4、5 行"), "{line}");
     // The timeline's table says what its picture draws, unreadable months included.
-    let table = h
-        .split("用表格查看时间线")
-        .nth(1)
-        .expect("the timeline table");
+    let table = timeline_table(h);
     assert!(
         table.contains("<td>读不出来（不算断缴）：2月</td>"),
         "{table}"
@@ -225,11 +229,7 @@ fn refunded_months_are_in_the_timeline_table() {
         "refunds.csv",
         OptionText::default(),
     );
-    let table = out
-        .html
-        .split("用表格查看时间线")
-        .nth(1)
-        .expect("the timeline table");
+    let table = timeline_table(&out.html);
     assert!(table.contains("已退费："), "{table}");
 }
 

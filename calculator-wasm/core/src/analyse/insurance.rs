@@ -79,6 +79,14 @@ fn net_amount(records: &[&Record]) -> Decimal {
         .sum()
 }
 
+/// Months (any order, repeats allowed) as runs of consecutive months.
+fn month_spans(months: impl Iterator<Item = Month>) -> Vec<Span> {
+    runs(months.map(|m| (m, ())).collect())
+        .into_iter()
+        .map(|(a, b, ())| Span::new(a, b))
+        .collect()
+}
+
 /// Summarise the records of one insurance (all for `kind`), given the declared period and the
 /// months that may sit on rows the reader could not read (never called gaps).
 pub fn summarise(
@@ -149,16 +157,12 @@ pub fn summarise(
         _ => (Vec::new(), Vec::new()),
     };
 
-    let refunded = runs(
+    let refunded = month_spans(
         records
             .iter()
             .filter(|r| r.kind == PaymentKind::Refund && is_paid(r) && !paid.contains(&r.month))
-            .map(|r| (r.month, ()))
-            .collect(),
-    )
-    .into_iter()
-    .map(|(a, b, ())| Span::new(a, b))
-    .collect();
+            .map(|r| r.month),
+    );
 
     // Arrears: months with an unpaid row, each with the latest month it was settled in.
     let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
@@ -189,32 +193,21 @@ pub fn summarise(
     .collect();
 
     // 视同缴费 months: not paid, not gaps (their rows are in `all`), said apart.
-    let deemed = runs(
+    let deemed = month_spans(
         records
             .iter()
             .filter(|r| r.kind == PaymentKind::Deemed && !paid.contains(&r.month))
-            .map(|r| (r.month, ()))
-            .collect(),
-    )
-    .into_iter()
-    .map(|(a, b, ())| Span::new(a, b))
-    .collect();
+            .map(|r| r.month),
+    );
 
-    let interrupted = runs(
+    let interrupted = month_spans(
         records
             .iter()
             .filter(|r| r.status == PayStatus::Interrupted && !paid.contains(&r.month))
-            .map(|r| (r.month, ()))
-            .collect(),
-    )
-    .into_iter()
-    .map(|(a, b, ())| Span::new(a, b))
-    .collect();
+            .map(|r| r.month),
+    );
 
-    let paid_runs = runs(paid.iter().map(|m| (*m, ())).collect())
-        .into_iter()
-        .map(|(a, b, ())| Span::new(a, b))
-        .collect();
+    let paid_runs = month_spans(paid.iter().copied());
 
     InsuranceReport {
         kind,

@@ -269,7 +269,7 @@ fn person(
                 format!(
                     "{} 年退休的最低缴费年限是 {min} 年；这个文件里只有 {have}{}。文件以外的年份也算，请查全部缴费记录。",
                     r.retirement_month.year(),
-                    deemed_part_zh(r.deemed_months)
+                    text::deemed_part_zh(r.deemed_months)
                 )
             };
             findings.push(
@@ -337,13 +337,4 @@ fn official_balance(years: &[crate::record::OfficialAccountYear]) -> Option<(Dec
             ),
         )
     })
-}
-
-/// `（含视同缴费 6 年 4 个月）` after a count of months that holds deemed months, else "".
-pub fn deemed_part_zh(deemed_months: u32) -> String {
-    if deemed_months == 0 {
-        String::new()
-    } else {
-        format!("（含视同缴费 {}）", text::years_months_zh(deemed_months))
-    }
 }

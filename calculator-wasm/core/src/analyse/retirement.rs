@@ -174,7 +174,7 @@ fn estimate(
         format!(
             "缴费年限只算这个文件里的 {} 个月{}，即 {} 年；文件以外的缴费年限{}没有计入。",
             own.months,
-            super::deemed_part_zh(own.deemed_months),
+            super::text::deemed_part_zh(own.deemed_months),
             round_dp(years, 2),
             if own.deemed_months > 0 {
                 ""

@@ -53,6 +53,15 @@ pub fn round_dp(value: Decimal, dp: u32) -> Decimal {
     r
 }
 
+/// `（含视同缴费 6 年 4 个月）` after a count of months that holds deemed months, else "".
+pub fn deemed_part_zh(deemed_months: u32) -> String {
+    if deemed_months == 0 {
+        String::new()
+    } else {
+        format!("（含视同缴费 {}）", years_months_zh(deemed_months))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 /// Most digits after the point an amount or rate may have.
 const MAX_DECIMALS: usize = 10;
 
-/// `Ok(None)` for an empty cell or a placeholder (`-`, `—`, `/`, `无`); `Err(())` for text that
-/// is not an amount.
+/// `Ok(None)` for an empty cell or a placeholder (a run of dashes `-`, `——`, or `/`, `无`);
+/// `Err(())` for text that is not an amount.
 pub fn parse_amount(raw: &str, ocr: bool) -> Result<Option<Decimal>, ()> {
     let folded = fold_width(raw);
     let mut s = folded.trim();
-    if s.is_empty() || matches!(s, "-" | "—" | "--" | "/" | "无" | "－") {
+    let dashes = s.chars().all(|c| matches!(c, '-' | '—' | '–'));
+    if dashes || matches!(s, "/" | "无") {
         return Ok(None);
     }
     let fixed;
@@ -119,6 +120,7 @@ mod tests {
         assert_eq!(parse_amount("(300.00)", false), Ok(Some(d("-300.00"))));
         assert_eq!(parse_amount("￥８００元", false), Ok(Some(d("800"))));
         assert_eq!(parse_amount("", false), Ok(None));
+        assert_eq!(parse_amount("——", false), Ok(None));
         assert_eq!(parse_amount("3a0", false), Err(()));
         assert_eq!(parse_amount("(2020)128号", false), Err(()));
         assert_eq!(parse_amount("3,45", false), Err(()));

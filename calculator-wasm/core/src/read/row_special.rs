@@ -54,10 +54,6 @@ pub fn read_grid_row(
         };
         let t = c.display();
         let t = t.trim();
-        // A run of dashes (`——`, `--`): nothing paid, as a blank cell.
-        if t.chars().all(|ch| matches!(ch, '-' | '—' | '－' | '–')) {
-            continue;
-        }
         let (status, amount) = match t {
             "√" | "✓" | "✔" | "已缴" | "已到账" | "是" => (PayStatus::Paid, None),
             "欠缴" | "欠费" | "欠" | "未缴" | "未到账" | "×" => {
@@ -68,7 +64,7 @@ pub fn read_grid_row(
                 (PayStatus::Unpaid, None)
             }
             _ => match cell_amount(c, ocr, MAX_MONTHLY_AMOUNT) {
-                // A placeholder (`-`, `/`, `无`) or 0 in a month's cell: nothing paid that
+                // A placeholder (dashes, `/`, `无`) or 0 in a month's cell: nothing paid that
                 // month, as when the cell is blank.
                 Ok(None) => continue,
                 Ok(Some(a)) if a.is_zero() => continue,

@@ -53,6 +53,12 @@ pub fn rec(month: Month, ins: Insurance, base: &str, personal: &str, employer: &
     }
 }
 
+/// `r` as a record of `kind` (a back-payment, a refund, a transfer…).
+pub fn of_kind(mut r: Record, kind: PaymentKind) -> Record {
+    r.kind = kind;
+    r
+}
+
 /// Pension at 8 % / 16 % for every month of `from..=to`.
 pub fn pension_months(from: Month, to: Month, base: &str) -> Vec<Record> {
     let b = d(base);
