@@ -1,9 +1,12 @@
 //! The contribution base per month as the analysis judged it (`PersonReport::base_history`),
 //! against the province's published floor and ceiling for each year (dashed; left out for years
 //! whose figures are not known), and the same by year as a table with the analysis's verdict.
-//! Coordinates are computed in `Decimal` like everything else; nothing here judges a base.
+//! Nothing here judges a base. Coordinates are whole yuan and tenths of a drawing unit in
+//! integers: drawing needs no cents, and rust_decimal's operators would be compiled again
+//! into this crate (about 2 KB gzip of the calculator page).
 
 use super::html::{escape, money};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use shebao_calc::money::format_cents;
 use shebao_calc::month::Month;
@@ -35,41 +38,35 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
         return;
     };
     let (first, last) = (first.month, last.month);
-    let limits = |year: u32| -> (Option<Decimal>, Option<Decimal>) {
+    let limits = |year: u32| -> (Option<i64>, Option<i64>) {
         year_rows
             .iter()
             .find(|y| y.year == year)
-            .map_or((None, None), |y| (y.floor, y.ceiling))
+            .map_or((None, None), |y| (y.floor.map(whole), y.ceiling.map(whole)))
     };
-    let max_base = months.iter().map(|m| m.base).max().unwrap_or(Decimal::ONE);
-    let min_base = months.iter().map(|m| m.base).min().unwrap_or(Decimal::ZERO);
+    let max_base = months.iter().map(|m| whole(m.base)).max().unwrap_or(1);
+    let min_base = months.iter().map(|m| whole(m.base)).min().unwrap_or(0);
     let years: Vec<u32> = (first.year()..=last.year()).collect();
-    let floors: Vec<Decimal> = years.iter().filter_map(|y| limits(*y).0).collect();
+    let floors: Vec<i64> = years.iter().filter_map(|y| limits(*y).0).collect();
     let max_ceiling = years.iter().filter_map(|y| limits(*y).1).max();
     // The axis spans the base and the floor with some room; the ceiling (about five times the
     // floor) would flatten the line, so it is drawn only when the base comes near it.
-    let draw_ceiling = max_ceiling.is_some_and(|c| max_base * Decimal::TWO >= c);
-    let mut hi = floors.iter().copied().fold(max_base, Decimal::max);
+    let draw_ceiling = max_ceiling.is_some_and(|c| max_base * 2 >= c);
+    let mut hi = floors.iter().copied().fold(max_base, i64::max);
     if let (true, Some(c)) = (draw_ceiling, max_ceiling) {
         hi = hi.max(c);
     }
-    let lo = floors.iter().copied().fold(min_base, Decimal::min);
-    let pad = ((hi - lo) / Decimal::from(5)).max(hi / Decimal::from(10));
-    let (ymin, ymax) = (hundreds((lo - pad).max(Decimal::ZERO)), hundreds(hi + pad));
-    let ymax = if ymax <= ymin {
-        ymin + Decimal::from(100)
-    } else {
-        ymax
+    let lo = floors.iter().copied().fold(min_base, i64::min);
+    let pad = ((hi - lo) / 5).max(hi / 10);
+    let (ymin, ymax) = (hundreds((lo - pad).max(0)), hundreds(hi + pad));
+    let ymax = if ymax <= ymin { ymin + 100 } else { ymax };
+    let span = i64::from(first.span_to(last).max(2) - 1);
+    // Both in tenths of a drawing unit.
+    let x = |m: Month| -> i64 {
+        LEFT * 10 + div_round((m.index() - first.index()) * (W - LEFT - RIGHT) * 10, span)
     };
-    let span = Decimal::from(first.span_to(last).max(2) - 1);
-    let x = |m: Month| -> Decimal {
-        Decimal::from(LEFT)
-            + Decimal::from(m.index() - first.index()) * Decimal::from(W - LEFT - RIGHT) / span
-    };
-    let y = |v: Decimal| -> Decimal {
-        Decimal::from(TOP) + (ymax - v) / (ymax - ymin) * Decimal::from(H - TOP - BOTTOM)
-    };
-    let p1 = |d: Decimal| d.round_dp(1).normalize().to_string();
+    let y =
+        |v: i64| -> i64 { TOP * 10 + div_round((ymax - v) * (H - TOP - BOTTOM) * 10, ymax - ymin) };
 
     // The limits' key only when a limit is drawn (none without a city, or before they are known).
     let limit_key = match (floors.is_empty(), draw_ceiling) {
@@ -84,31 +81,31 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
          <title id=\"bc-{idx}\">每月缴费基数和当年上下限（同样的内容见下方表格）</title>",
         ins.name_zh(),
     );
-    for v in [ymin, hundreds((ymin + ymax) / Decimal::TWO), ymax] {
+    for v in [ymin, hundreds((ymin + ymax) / 2), ymax] {
         let _ = write!(
             h,
             "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{yy}\" y2=\"{yy}\"/><text class=\"axis\" x=\"0\" y=\"{}\">{}</text>",
             W - RIGHT,
-            p1(y(v) + Decimal::from(5)),
+            tenths(y(v) + 50),
             money(&v.to_string()),
-            yy = p1(y(v))
+            yy = tenths(y(v))
         );
     }
     // Year labels left to right, each where its year starts, leaving out those that would
     // touch the one before or run off the chart (the table below lists every year).
-    let mut last_label: Option<Decimal> = None;
+    let mut last_label: Option<i64> = None;
     for year in &years {
         let (from, to) = (
             Month::new(*year, 1).unwrap_or(first).max(first),
             Month::new(*year, 12).unwrap_or(last).min(last),
         );
         let at = x(from);
-        let clear = last_label.is_none_or(|l| at - l >= Decimal::from(YEAR_LABEL));
-        if clear && at + Decimal::from(YEAR_LABEL - 6) <= Decimal::from(W) {
+        let clear = last_label.is_none_or(|l| at - l >= YEAR_LABEL * 10);
+        if clear && at + (YEAR_LABEL - 6) * 10 <= W * 10 {
             let _ = write!(
                 h,
                 "<text class=\"axis\" x=\"{}\" y=\"{}\">{year}</text>",
-                p1(at),
+                tenths(at),
                 H - 6
             );
             last_label = Some(at);
@@ -119,22 +116,22 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
             let _ = write!(
                 h,
                 "<line class=\"limit-line\" x1=\"{}\" x2=\"{}\" y1=\"{yy}\" y2=\"{yy}\"/>",
-                p1(x(from)),
-                p1(x(to).max(x(from) + Decimal::from(4))),
-                yy = p1(y(v))
+                tenths(x(from)),
+                tenths(x(to).max(x(from) + 40)),
+                yy = tenths(y(v))
             );
         }
     }
     let points: Vec<String> = months
         .iter()
-        .map(|m| format!("{},{}", p1(x(m.month)), p1(y(m.base))))
+        .map(|m| format!("{},{}", tenths(x(m.month)), tenths(y(whole(m.base)))))
         .collect();
     if points.len() == 1 {
         let _ = write!(
             h,
             "<circle class=\"base-dot\" cx=\"{}\" cy=\"{}\" r=\"4\"/>",
-            p1(x(first)),
-            p1(y(max_base))
+            tenths(x(first)),
+            tenths(y(max_base))
         );
     }
     let _ = write!(
@@ -145,9 +142,31 @@ pub fn render(h: &mut String, p: &PersonReport, idx: usize) {
     table(h, year_rows);
 }
 
+/// Whole yuan. Bases and limits are far inside `i64` (the reader refuses a monthly amount
+/// above a few hundred thousand yuan), so none is lost.
+fn whole(v: Decimal) -> i64 {
+    v.round().to_i64().unwrap_or(0)
+}
+
+/// `n / d` rounded half up, for `d > 0`.
+fn div_round(n: i64, d: i64) -> i64 {
+    (2 * n + d).div_euclid(2 * d)
+}
+
 /// Round to a multiple of 100 (axis labels people can read).
-fn hundreds(v: Decimal) -> Decimal {
-    (v / Decimal::ONE_HUNDRED).round() * Decimal::ONE_HUNDRED
+fn hundreds(v: i64) -> i64 {
+    div_round(v, 100) * 100
+}
+
+/// Tenths of a unit as SVG writes them: `123.4`, `120`.
+fn tenths(t: i64) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, tenth) = (t.abs() / 10, t.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
 }
 
 fn table(h: &mut String, years: &[BaseYear]) {
@@ -189,4 +208,21 @@ fn table(h: &mut String, years: &[BaseYear]) {
         );
     }
     h.push_str("</tbody></table></div></details>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_drawing_helpers_round_half_up() {
+        assert_eq!(tenths(1234), "123.4");
+        assert_eq!(tenths(1200), "120");
+        assert_eq!(tenths(-15), "-1.5");
+        assert_eq!(div_round(5, 2), 3);
+        assert_eq!(div_round(-5, 2), -2);
+        assert_eq!(hundreds(4650), 4700);
+        assert_eq!(hundreds(4649), 4600);
+        assert_eq!(whole(Decimal::new(480051, 2)), 4801);
+    }
 }

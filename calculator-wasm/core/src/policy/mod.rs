@@ -318,15 +318,18 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// A copy without the editors' notes, rule wordings and links, which the engine never
-    /// reads: the calculator pages inline this (a third less JSON). Sources and confidences
-    /// stay, as the report quotes them.
+    /// A copy without the editors' notes, rule wordings, links and employer rates, which the
+    /// engine never reads: the calculator pages inline this (a third less JSON). Sources and
+    /// confidences stay, as the report quotes them.
     pub fn for_engine(&self) -> Policy {
         fn strip(f: &mut Figure) {
             f.note = None;
             f.url = None;
         }
-        fn strip_rules(rules: &mut [RateRule]) {
+        fn strip_rules(rules: &mut Vec<RateRule>) {
+            // Employer and total rates are for the guide's tables: the engine checks the
+            // person's own amounts and account, and lists employer amounts unchecked.
+            rules.retain(|r| !matches!(r.part, RatePart::Employer | RatePart::Total));
             for r in rules {
                 r.rate.iter_mut().chain(r.fixed.iter_mut()).for_each(strip);
             }
