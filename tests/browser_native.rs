@@ -24,7 +24,7 @@ fn native(
     };
     let statement =
         shebao_calc::read(&input, &NativeDecoder).map_err(|e| (e.message_zh(), e.row))?;
-    serde_json::to_value(analyse(&statement, policy, options)).map_err(|e| (e.to_string(), None))
+    serde_json::to_value(analyse(statement, policy, options)).map_err(|e| (e.to_string(), None))
 }
 
 async fn page_policy_and_options(c: &Client) -> PageResult<(Policy, Options)> {

@@ -44,5 +44,5 @@ pub fn check(
     options: &Options,
 ) -> Result<Report, StatementError> {
     let statement = read(input, decoder)?;
-    Ok(analyse(&statement, policy, options))
+    Ok(analyse(statement, policy, options))
 }

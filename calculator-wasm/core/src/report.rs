@@ -440,6 +440,8 @@ pub enum FindingCode {
     IdenticalRows,
     /// No rate rule covers these months: their amounts were not checked (info).
     RatesUnknown,
+    /// The file names no insurance: which one its rows were read as, and why (info).
+    InsuranceAssumed,
 }
 
 impl FindingCode {
@@ -469,7 +471,8 @@ impl FindingCode {
             | BaseDiffersBetweenInsurances
             | MinYears
             | CoverageOnly
-            | RatesUnknown => Severity::Info,
+            | RatesUnknown
+            | InsuranceAssumed => Severity::Info,
         }
     }
 }

@@ -19,7 +19,7 @@ fn person(
         account_years: years,
         ..Default::default()
     };
-    analyse(&statement_with(p), &policy(), &Options::default())
+    analyse(statement_with(p), &policy(), &Options::default())
         .people
         .remove(0)
 }

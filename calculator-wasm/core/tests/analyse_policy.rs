@@ -184,8 +184,8 @@ fn the_engine_copy_drops_notes_and_links_and_changes_no_report() {
                 today: Some(m(2026, 11)),
             };
             assert_eq!(
-                analyse(&statement, &lean, &options),
-                analyse(&statement, &full, &options),
+                analyse(statement.clone(), &lean, &options),
+                analyse(statement.clone(), &full, &options),
                 "{name} in {city:?}"
             );
         }
@@ -208,7 +208,7 @@ fn rate_rules_hold_only_for_their_dated_periods() {
             city: Some(city.into()),
             ..Default::default()
         };
-        let report = analyse(&statement(vec![r]), &p, &options);
+        let report = analyse(statement(vec![r]), &p, &options);
         report.people[0]
             .findings
             .iter()

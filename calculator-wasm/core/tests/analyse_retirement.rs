@@ -114,7 +114,7 @@ fn estimate_with_every_assumption() {
         track: Some(Track::Men),
         today: Some(m(2026, 11)),
     };
-    let p = analyse(&s, &policy(), &o).people.remove(0);
+    let p = analyse(s, &policy(), &o).people.remove(0);
     let r = p.retirement.as_ref().unwrap();
     assert_eq!(r.retirement_month, m(2025, 2));
     assert_eq!(
@@ -158,7 +158,7 @@ fn future_retirement_uses_the_latest_known_base_and_says_so() {
         track: Some(Track::Men),
         today: None,
     };
-    let p = analyse(&s, &policy(), &o).people.remove(0);
+    let p = analyse(s, &policy(), &o).people.remove(0);
     let e = p.retirement.as_ref().unwrap().estimate.as_ref().unwrap();
     assert_eq!(e.computation_base_year, 2025);
     assert!(
@@ -184,7 +184,7 @@ fn no_city_means_no_estimate_but_still_the_month() {
         track: Some(Track::Women50),
         ..Default::default()
     };
-    let r = analyse(&s, &policy(), &o)
+    let r = analyse(s, &policy(), &o)
         .people
         .remove(0)
         .retirement
@@ -218,7 +218,7 @@ fn a_records_cumulative_months_are_named_as_such() {
         track: Some(Track::Men),
         today: Some(m(2026, 11)),
     };
-    let p = analyse(&statement_with(person), &policy(), &o)
+    let p = analyse(statement_with(person), &policy(), &o)
         .people
         .remove(0);
     let r = p.retirement.as_ref().unwrap();
@@ -260,7 +260,7 @@ fn deemed_months_count_as_years_not_as_paid_months() {
         track: Some(Track::Men),
         today: Some(m(2026, 11)),
     };
-    let report = analyse(&statement(records), &policy(), &o);
+    let report = analyse(statement(records), &policy(), &o);
     let summary = shebao_calc::summary_zh(&report);
     let p = &report.people[0];
     let pen = &p.insurances[0];

@@ -13,7 +13,7 @@ fn run(records: Vec<shebao_calc::record::Record>, city: Option<&str>) -> PersonR
         city: city.map(String::from),
         ..Default::default()
     };
-    analyse(&statement(records), &policy(), &opts)
+    analyse(statement(records), &policy(), &opts)
         .people
         .remove(0)
 }
@@ -394,7 +394,7 @@ fn a_span_of_months_beside_records_is_said_to_be_left_out() {
         }],
         ..Default::default()
     };
-    let p = analyse(&statement_with(person), &policy(), &Options::default())
+    let p = analyse(statement_with(person), &policy(), &Options::default())
         .people
         .remove(0);
     assert_eq!(p.insurances[0].months_paid, 12);
@@ -525,13 +525,13 @@ fn declared_last_month_without_record_is_not_booked_yet() {
     let recs = pension_months(m(2023, 2), m(2024, 12), "5000");
     let mut s = statement(recs.clone());
     s.declared_period = Some((m(2023, 2), m(2025, 1)));
-    let p = analyse(&s, &policy(), &Options::default()).people.remove(0);
+    let p = analyse(s, &policy(), &Options::default()).people.remove(0);
     assert_eq!(p.insurances[0].not_booked_yet, Some(m(2025, 1)));
     assert!(p.insurances[0].gaps.is_empty());
     // Two months after the last record: the first is a gap, the last not booked yet.
     let mut s = statement(recs);
     s.declared_period = Some((m(2023, 2), m(2025, 2)));
-    let p = analyse(&s, &policy(), &Options::default()).people.remove(0);
+    let p = analyse(s, &policy(), &Options::default()).people.remove(0);
     assert_eq!(
         p.insurances[0].gaps,
         vec![Span::new(m(2025, 1), m(2025, 1))]
@@ -550,9 +550,9 @@ fn row_order_changes_nothing() {
         city: Some("yingkou".into()),
         ..Default::default()
     };
-    let a = analyse(&statement(recs.clone()), &pol, &o);
+    let a = analyse(statement(recs.clone()), &pol, &o);
     recs.reverse();
-    let b = analyse(&statement(recs), &pol, &o);
+    let b = analyse(statement(recs), &pol, &o);
     assert_eq!(
         serde_json::to_string(&a).unwrap(),
         serde_json::to_string(&b).unwrap()
@@ -577,7 +577,7 @@ fn coverage_only_reports_counts_and_what_cannot_be_checked() {
         ],
         ..Default::default()
     };
-    let p = analyse(&statement_with(person), &policy(), &Options::default())
+    let p = analyse(statement_with(person), &policy(), &Options::default())
         .people
         .remove(0);
     let pen = &p.insurances[0];
@@ -603,7 +603,7 @@ fn coverage_only_reports_counts_and_what_cannot_be_checked() {
 #[test]
 fn json_masks_ids_and_prints_money_with_two_decimals() {
     let s = statement(pension_months(m(2024, 1), m(2024, 1), "4359"));
-    let r = analyse(&s, &policy(), &Options::default());
+    let r = analyse(s, &policy(), &Options::default());
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json["schema_version"], 1);
     assert_eq!(json["people"][0]["id_masked"], "110101********1234");
@@ -614,4 +614,63 @@ fn json_masks_ids_and_prints_money_with_two_decimals() {
     assert_eq!(json["people"][0]["insurances"][0]["first_month"], "2024-01");
     assert_eq!(json["source"]["layout"], "long");
     assert!(!serde_json::to_string(&r).unwrap().contains("199001011234"));
+}
+
+/// A file that names no insurance is read as pension by assumption; the analysis reads it
+/// as the one insurance whose personal rate fits every amount, and says what it decided.
+#[test]
+fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
+    let run_assumed = |personal: &[&str], base: &str| {
+        let records = personal
+            .iter()
+            .enumerate()
+            .map(|(i, p)| rec(m(2024, i as u32 + 1), Insurance::Pension, base, p, "400"))
+            .collect();
+        let mut s = statement(records);
+        s.source.insurance_assumed = true;
+        let opts = Options {
+            city: Some("yingkou".into()),
+            ..Default::default()
+        };
+        analyse(s, &policy(), &opts).people.remove(0)
+    };
+    let kinds = |p: &PersonReport| p.insurances.iter().map(|i| i.kind).collect::<Vec<_>>();
+    let note = |p: &PersonReport| {
+        p.findings
+            .iter()
+            .find(|f| f.code == FindingCode::InsuranceAssumed)
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+
+    // 2 % of the base: a medical statement, not a pension one short by 6 %.
+    let medical = run_assumed(&["100.00", "100.00", "100.00"], "5000");
+    assert_eq!(kinds(&medical), [Insurance::Medical]);
+    assert!(
+        note(&medical).contains("按医疗保险读"),
+        "{}",
+        note(&medical)
+    );
+    assert!(medical.pension_account.is_none());
+    assert!(!codes(&medical).contains(&FindingCode::PersonalAmountMismatch));
+
+    // 8 %: pension, and the report says why.
+    let pension = run_assumed(&["400.00", "400.00"], "5000");
+    assert_eq!(kinds(&pension), [Insurance::Pension]);
+    assert!(note(&pension).contains("和养老保险的个人费率相符"));
+    assert!(pension.pension_account.is_some());
+
+    // Amounts no one rate fits: pension, with the warning that the figures may not apply,
+    // and the amounts that do not fit the pension rate are still named.
+    let mixed = run_assumed(&["400.00", "100.00"], "5000");
+    assert_eq!(kinds(&mixed), [Insurance::Pension]);
+    assert!(note(&mixed).contains("如果不是养老保险的明细"));
+    assert!(codes(&mixed).contains(&FindingCode::PersonalAmountMismatch));
+
+    // A file not read by assumption gets no note.
+    let stated = run(
+        pension_months(m(2024, 1), m(2024, 2), "5000"),
+        Some("yingkou"),
+    );
+    assert!(note(&stated).is_empty());
 }

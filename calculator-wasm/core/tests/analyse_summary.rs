@@ -21,7 +21,7 @@ fn summary_lists_totals_gaps_arrears_findings_account_and_retirement() {
         track: Some(Track::Women55),
         today: None,
     };
-    let text = summary_zh(&analyse(&s, &policy(), &o));
+    let text = summary_zh(&analyse(s, &policy(), &o));
     for want in [
         "城市：营口（辽宁）",
         "== 张三（110101********1234）==",
@@ -42,7 +42,7 @@ fn idle_account_years_collapse_into_one_line() {
     let mut recs = pension_months(m(2013, 12), m(2013, 12), "3000");
     recs.extend(pension_months(m(2014, 12), m(2014, 12), "3000"));
     recs.extend(pension_months(m(2018, 1), m(2018, 1), "3000"));
-    let text = summary_zh(&analyse(&statement(recs), &policy(), &Options::default()));
+    let text = summary_zh(&analyse(statement(recs), &policy(), &Options::default()));
     assert!(
         text.contains(
             "2014 年：年初 240.00 元，记入 240.00 元（1 个月），当年利率由各省自定，未收录"

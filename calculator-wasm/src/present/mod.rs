@@ -140,7 +140,7 @@ impl Engine {
         options: &Options,
         file_name: &str,
     ) -> Result<CheckOutput, CheckError> {
-        let report = analyse(&statement, &self.policy, options);
+        let report = analyse(statement, &self.policy, options);
         // Serialising these plain structs into memory cannot fail; the error's text is left
         // out so that serde_json's error formatting stays out of the wasm module.
         let json = serde_json::to_string(&report).map_err(|_| CheckError {

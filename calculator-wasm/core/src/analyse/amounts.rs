@@ -24,7 +24,63 @@ struct Expectation {
     flexible: Option<Decimal>,
 }
 
-fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectation> {
+impl Expectation {
+    /// The amount to show as expected on `base` (without an optional fixed part), and
+    /// whether `actual` is one of the accepted ways of computing it.
+    fn judge(&self, base: Decimal, actual: Decimal) -> (Decimal, bool) {
+        let plain = round_cents(base * self.rate);
+        let with_fixed = round_cents(base * self.rate + self.fixed);
+        let mut accepted = vec![with_fixed];
+        if self.fixed_optional && !self.fixed.is_zero() {
+            accepted.push(plain);
+        }
+        if let Some(f) = self.flexible {
+            accepted.push(round_cents(base * f));
+        }
+        let fits = accepted
+            .iter()
+            .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE);
+        (
+            if self.fixed_optional {
+                plain
+            } else {
+                with_fixed
+            },
+            fits,
+        )
+    }
+}
+
+/// The base and personal amount of a record whose amount is base × rate: not refunds,
+/// rate top-ups or transfers, not an interrupted month (中断: its 0.00 is not a short
+/// payment), not a back-payment of 0.00 on both sides (its interest is in a column not read).
+fn checkable(r: &Record) -> Option<(Decimal, Decimal)> {
+    let kind_checked = matches!(
+        r.kind,
+        PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
+    );
+    let owes_nothing = r.status == PayStatus::Interrupted
+        || r.kind == PaymentKind::BackPay && super::insurance::pays_nothing(r);
+    if !kind_checked || owes_nothing {
+        return None;
+    }
+    Some((r.base?, r.personal?))
+}
+
+/// Whether `r`'s personal amount is base × the personal rate of insurance `ins`: `None`
+/// when it has no base and amount to check or no rate rule covers its month.
+pub fn explained_as(policy: &Policy, place: Place<'_>, r: &Record, ins: Insurance) -> Option<bool> {
+    let (base, actual) = checkable(r)?;
+    Some(expectation(policy, place, r, ins)?.judge(base, actual).1)
+}
+
+/// How `r`'s personal amount may have been computed were it of insurance `ins`.
+fn expectation(
+    policy: &Policy,
+    place: Place<'_>,
+    r: &Record,
+    ins: Insurance,
+) -> Option<Expectation> {
     if let Some(s) = &r.stated_personal_rate {
         return Some(Expectation {
             rate: s.rate,
@@ -37,7 +93,7 @@ fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectat
     // insurances follow local rules not in the policy data, so they are not checked.
     if r.flexible {
         let f = policy.rate(Insurance::Pension, RatePart::Flexible, r.month, place);
-        return (r.insurance == Insurance::Pension)
+        return (ins == Insurance::Pension)
             .then_some(f.rate)
             .flatten()
             .map(|f| Expectation {
@@ -47,13 +103,13 @@ fn expectation(policy: &Policy, place: Place<'_>, r: &Record) -> Option<Expectat
                 flexible: None,
             });
     }
-    let resolved = policy.rate(r.insurance, RatePart::Personal, r.month, place);
+    let resolved = policy.rate(ins, RatePart::Personal, r.month, place);
     let rate = resolved.rate?.value;
     let no_employer = r.employer.is_none_or(|e| e.is_zero());
-    let flexible = (r.insurance == Insurance::Pension && no_employer)
+    let flexible = (ins == Insurance::Pension && no_employer)
         .then(|| {
             policy
-                .rate(r.insurance, RatePart::Flexible, r.month, place)
+                .rate(ins, RatePart::Flexible, r.month, place)
                 .rate
                 .map(|f| f.value)
         })
@@ -83,48 +139,17 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
     // Months with an amount to check but no rate rule that covers them.
     let mut no_rule: Vec<(crate::month::Month, Insurance)> = Vec::new();
     for r in records {
-        // Refunds, rate top-ups and transfers carry amounts that are not base × rate.
-        if !matches!(
-            r.kind,
-            PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
-        ) {
-            continue;
-        }
-        // An interrupted month (中断) owes nothing: its 0.00 is not a short payment; nor does
-        // a back-payment of 0.00 on both sides (its interest is in a column not read).
-        if r.status == PayStatus::Interrupted
-            || r.kind == PaymentKind::BackPay && super::insurance::pays_nothing(r)
-        {
-            continue;
-        }
-        let (Some(base), Some(actual)) = (r.base, r.personal) else {
+        let Some((base, actual)) = checkable(r) else {
             continue;
         };
-        let Some(exp) = expectation(policy, place, r) else {
+        let Some(exp) = expectation(policy, place, r, r.insurance) else {
             no_rule.push((r.month, r.insurance));
             continue;
         };
-        let plain = round_cents(base * exp.rate);
-        let with_fixed = round_cents(base * exp.rate + exp.fixed);
-        let mut accepted = vec![with_fixed];
-        if exp.fixed_optional && !exp.fixed.is_zero() {
-            accepted.push(plain);
-        }
-        if let Some(f) = exp.flexible {
-            accepted.push(round_cents(base * f));
-        }
-        if accepted
-            .iter()
-            .any(|e| (actual.abs() - e.abs()).abs() <= TOLERANCE)
-        {
+        let (expected, fits) = exp.judge(base, actual);
+        if fits {
             continue;
         }
-        // Report against the reading without the optional fixed part unless it was stated.
-        let expected = if exp.fixed_optional {
-            plain
-        } else {
-            with_fixed
-        };
         let fixed_shown = if exp.fixed_optional {
             Decimal::ZERO
         } else {

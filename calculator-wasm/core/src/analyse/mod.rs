@@ -1,12 +1,14 @@
 //! The analysis: from a read [`Statement`] and the [`Policy`] to a [`Report`].
 //!
-//! One small module per question: [`insurance`] (months, totals, gaps, arrears),
+//! One small module per question: [`assumed`] (which insurance a file that names none
+//! lists), [`insurance`] (months, totals, gaps, arrears),
 //! [`amounts`] (personal amount vs rate), [`bases`] (floors, ceilings, duplicates),
 //! [`account`] (pension account), [`official`] (权益记录单 reproduced), [`retirement`],
 //! [`coverage`] (certificates without amounts).
 
 pub mod account;
 pub mod amounts;
+pub mod assumed;
 pub mod bases;
 pub mod coverage;
 pub mod group;
@@ -43,9 +45,18 @@ pub struct Options {
     pub today: Option<Month>,
 }
 
-/// Analyse every person of a statement.
-pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Report {
+/// Analyse every person of a statement (taken, not borrowed: a file that names no
+/// insurance may be read as another one first, in place).
+pub fn analyse(mut statement: Statement, policy: &Policy, options: &Options) -> Report {
     let place = options.city.as_deref().and_then(|c| policy.place(c));
+    let assumed = statement
+        .source
+        .insurance_assumed
+        .then(|| assumed::decide(&statement, policy, place.unwrap_or_default()));
+    if let Some(d) = &assumed {
+        assumed::relabel(&mut statement, d.insurance);
+    }
+    let statement = &statement;
     let s = &statement.source;
     Report {
         schema_version: SCHEMA_VERSION,
@@ -80,27 +91,29 @@ pub fn analyse(statement: &Statement, policy: &Policy, options: &Options) -> Rep
             .map(|(i, p)| {
                 person(
                     p,
-                    statement.source.format,
-                    statement.declared_period,
+                    statement,
                     &unreadable::Unread::of(statement, i),
                     policy,
                     place.unwrap_or_default(),
                     options,
+                    assumed.as_ref().map(|d| &d.note),
                 )
             })
             .collect(),
     }
 }
 
+/// One person's report; `note` is the file's insurance decision (`assumed`), if one was made.
 fn person(
     p: &Person,
-    format: crate::statement::Format,
-    declared: Option<(Month, Month)>,
+    statement: &Statement,
     unread: &unreadable::Unread,
     policy: &Policy,
     place: Place<'_>,
     options: &Options,
+    note: Option<&Finding>,
 ) -> PersonReport {
+    let (format, declared) = (statement.source.format, statement.declared_period);
     let all: Vec<&Record> = p.records.iter().collect();
     let (records, identical_rows) = identical::drop_copies(&all);
     let mut insurances = Vec::new();
@@ -284,6 +297,7 @@ fn person(
         }
     }
 
+    findings.extend(note.cloned());
     crate::order::sort_by(&mut findings, |a, b| {
         b.severity
             .cmp(&a.severity)

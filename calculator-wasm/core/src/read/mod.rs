@@ -266,6 +266,8 @@ fn title_month(titles: &[String], file_name: Option<&str>) -> Option<Month> {
 /// Add what another grid of the same document read (title rows listed once).
 fn merge(into: &mut Statement, more: Statement) {
     into.source.rows_read += more.source.rows_read;
+    // Pension by assumption only when no part of the document names an insurance.
+    into.source.insurance_assumed &= more.source.insurance_assumed;
     // Where each of `more`'s people is in `into`.
     let mut moved = Vec::with_capacity(more.people.len());
     for p in more.people {
@@ -322,6 +324,8 @@ fn read_grids(
         let ctx = plan::PlanContext {
             titles: &titles,
             title_month: month,
+            sheet: grid.sheet.as_deref(),
+            file_name,
         };
         let plan = match plan::make_plan(&header, &ctx) {
             Ok(p) => p,
@@ -378,6 +382,7 @@ fn read_grids(
                 form: false,
                 row_pages: Vec::new(),
                 sheets_not_read: Vec::new(),
+                insurance_assumed: plan.insurance_assumed,
             },
             people: table.people,
             declared_period,

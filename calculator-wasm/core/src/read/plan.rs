@@ -98,8 +98,13 @@ pub struct Plan {
     pub name: Option<usize>,
     /// ID column.
     pub id: Option<usize>,
-    /// Insurance for rows that do not name one (from the title, else pension).
+    /// Insurance for rows that do not name one: the one a title, the sheet's name or the
+    /// file's name names, else pension.
     pub default_insurance: Insurance,
+    /// Nothing in the file names an insurance (no column, group, title, sheet or file
+    /// name): `default_insurance` is pension by assumption, which the analysis weighs
+    /// against the amounts (`analyse::assumed`).
+    pub insurance_assumed: bool,
     /// How two-digit insurance codes are read.
     pub scheme: CodeScheme,
     /// A bill's month, from a title or the file name.
@@ -276,6 +281,11 @@ pub struct PlanContext<'a> {
     pub titles: &'a [String],
     /// A month found in a title or the file name (bills).
     pub title_month: Option<Month>,
+    /// The sheet's name (XLSX) and the file's name: an export without an insurance column
+    /// often says there which insurance it lists (`医疗保险`, `医保缴费明细.xlsx`).
+    pub sheet: Option<&'a str>,
+    /// The file's name.
+    pub file_name: Option<&'a str>,
 }
 
 /// Build the plan, or say which family the file is closest to when no column gives a month.
@@ -368,13 +378,20 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         CodeScheme::National
     };
     let title_text: String = ctx.titles.concat();
-    let default_insurance = default_insurance_from(&title_text);
+    let named = [Some(title_text.as_str()), ctx.sheet, ctx.file_name]
+        .into_iter()
+        .flatten()
+        .find_map(the_one_insurance_in);
+    let columns_name_insurance = segments
+        .iter()
+        .any(|s| s.insurance.is_some() || !s.groups.is_empty());
     Ok(Plan {
         layout,
         segments,
         name,
         id,
-        default_insurance,
+        default_insurance: named.unwrap_or(Insurance::Pension),
+        insurance_assumed: named.is_none() && !columns_name_insurance,
         scheme,
         bill_month: if layout == Layout::EmployerBill {
             ctx.title_month
@@ -389,11 +406,11 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
     })
 }
 
-/// The one insurance a title names (`职工基本医疗保险参保凭证`), else pension: the
-/// certificates without an insurance column (Zhejiang 参保证明) are pension certificates.
-fn default_insurance_from(title: &str) -> Insurance {
+/// The one insurance a text names (`职工基本医疗保险参保凭证`, `医保缴费明细.xlsx`); none
+/// when it names none or several.
+fn the_one_insurance_in(text: &str) -> Option<Insurance> {
     let mut found: Vec<Insurance> = Vec::new();
-    let mut rest = title;
+    let mut rest = text;
     while let Some((ins, _, end)) = find_insurance_name(rest) {
         if let Some(i) = ins {
             if !found.contains(&i) {
@@ -403,7 +420,7 @@ fn default_insurance_from(title: &str) -> Insurance {
         rest = &rest[end..];
     }
     match found.as_slice() {
-        [one] => *one,
-        _ => Insurance::Pension,
+        [one] => Some(*one),
+        _ => None,
     }
 }

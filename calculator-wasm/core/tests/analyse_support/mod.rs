@@ -100,6 +100,7 @@ pub fn statement_with(person: Person) -> Statement {
             form: false,
             row_pages: vec![],
             sheets_not_read: vec![],
+            insurance_assumed: false,
         },
         people: vec![person],
         declared_period: None,

@@ -1,0 +1,87 @@
+//! A file that names no insurance anywhere (no column, title, sheet or file name) was read
+//! as pension. Its amounts can say otherwise: a medical statement's personal amounts are 2 %
+//! of the base, not the pension's 8 %. Decided here, before anything is counted, so every
+//! figure after it is the right insurance's; the report says what was decided and why.
+
+use super::amounts;
+use crate::policy::lookup::Place;
+use crate::policy::Policy;
+use crate::record::Insurance;
+use crate::report::{Finding, FindingCode};
+use crate::statement::Statement;
+
+/// The insurances a personal amount can tell apart (工伤 and 生育 have no personal part).
+const CANDIDATES: [Insurance; 3] = [
+    Insurance::Pension,
+    Insurance::Medical,
+    Insurance::Unemployment,
+];
+
+/// What the file's rows are taken to be, and the note that says so.
+pub struct Decision {
+    /// The insurance every row is read as.
+    pub insurance: Insurance,
+    /// Shown among each person's findings.
+    pub note: Finding,
+}
+
+/// For a file read as pension by assumption: the one insurance whose personal rate explains
+/// every personal amount that can be checked, else pension, with a note either way.
+pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decision {
+    // A zero amount fits no rate and every exempt month; it tells nothing apart.
+    let telling = || {
+        statement
+            .people
+            .iter()
+            .flat_map(|p| &p.records)
+            .filter(|r| r.personal.is_some_and(|p| !p.is_zero()))
+    };
+    let fits = |ins: Insurance| {
+        let mut fitted = false;
+        for r in telling() {
+            match amounts::explained_as(policy, place, r, ins) {
+                Some(true) => fitted = true,
+                Some(false) => return false,
+                None => {}
+            }
+        }
+        fitted
+    };
+    let mut fitting = CANDIDATES.into_iter().filter(|i| fits(*i));
+    let only = fitting.next().filter(|_| fitting.next().is_none());
+    let (insurance, message) = match only {
+        Some(one) => (
+            one,
+            format!(
+                "文件里没有写险种；个人缴费和{0}的个人费率相符，按{0}读。",
+                one.name_zh()
+            ),
+        ),
+        None => (
+            Insurance::Pension,
+            "文件里没有写险种，按养老保险读；如果不是养老保险的明细，费率核对和个人账户都不适用。"
+                .into(),
+        ),
+    };
+    Decision {
+        insurance,
+        note: Finding::new(FindingCode::InsuranceAssumed, message).insurance(insurance),
+    }
+}
+
+/// Every row of the assumed pension read as `insurance` instead.
+pub fn relabel(s: &mut Statement, insurance: Insurance) {
+    for p in &mut s.people {
+        for r in &mut p.records {
+            r.insurance = insurance;
+        }
+        for c in &mut p.coverage {
+            c.insurance = insurance;
+        }
+    }
+    for row in &mut s.source.rows_skipped {
+        if row.insurance.is_some() {
+            row.insurance = Some(insurance);
+        }
+    }
+}
