@@ -59,8 +59,9 @@ pub struct SourceInfo {
     /// Other sheets of the workbook that hold records too, not read: only `sheet` is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets_not_read: Vec<String>,
-    /// Nothing in the file names the insurance its rows are of: they were read as pension,
-    /// an assumption the analysis weighs against the amounts (`analyse::assumed`).
+    /// No column, group or title names the insurance its rows are of: they were read as the
+    /// one the sheet's or file's name names, else as pension, an assumption the analysis
+    /// weighs against the amounts (`analyse::assumed`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub insurance_assumed: bool,
 }

@@ -616,15 +616,16 @@ fn json_masks_ids_and_prints_money_with_two_decimals() {
     assert!(!serde_json::to_string(&r).unwrap().contains("199001011234"));
 }
 
-/// A file that names no insurance is read as pension by assumption; the analysis reads it
-/// as the one insurance whose personal rate fits every amount, and says what it decided.
+/// A file whose columns and titles name no insurance is read as the one its sheet's or
+/// file's name names, else as pension; the analysis reads it as the one insurance whose
+/// personal rate fits every amount, else keeps that reading, and says what it decided.
 #[test]
 fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
-    let run_assumed = |personal: &[&str], base: &str| {
+    let run_assumed = |read_as: Insurance, personal: &[&str], base: &str| {
         let records = personal
             .iter()
             .enumerate()
-            .map(|(i, p)| rec(m(2024, i as u32 + 1), Insurance::Pension, base, p, "400"))
+            .map(|(i, p)| rec(m(2024, i as u32 + 1), read_as, base, p, "400"))
             .collect();
         let mut s = statement(records);
         s.source.insurance_assumed = true;
@@ -642,10 +643,11 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
             .map(|f| f.message.clone())
             .unwrap_or_default()
     };
+    use Insurance::{Medical, Pension};
 
     // 2 % of the base: a medical statement, not a pension one short by 6 %.
-    let medical = run_assumed(&["100.00", "100.00", "100.00"], "5000");
-    assert_eq!(kinds(&medical), [Insurance::Medical]);
+    let medical = run_assumed(Pension, &["100.00", "100.00", "100.00"], "5000");
+    assert_eq!(kinds(&medical), [Medical]);
     assert!(
         note(&medical).contains("按医疗保险读"),
         "{}",
@@ -655,17 +657,30 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
     assert!(!codes(&medical).contains(&FindingCode::PersonalAmountMismatch));
 
     // 8 %: pension, and the report says why.
-    let pension = run_assumed(&["400.00", "400.00"], "5000");
-    assert_eq!(kinds(&pension), [Insurance::Pension]);
+    let pension = run_assumed(Pension, &["400.00", "400.00"], "5000");
+    assert_eq!(kinds(&pension), [Pension]);
     assert!(note(&pension).contains("和养老保险的个人费率相符"));
     assert!(pension.pension_account.is_some());
 
-    // Amounts no one rate fits: pension, with the warning that the figures may not apply,
-    // and the amounts that do not fit the pension rate are still named.
-    let mixed = run_assumed(&["400.00", "100.00"], "5000");
-    assert_eq!(kinds(&mixed), [Insurance::Pension]);
+    // Amounts no one rate fits: the reading is kept, with the warning that the figures may
+    // not apply, and the amounts that do not fit the pension rate are still named.
+    let mixed = run_assumed(Pension, &["400.00", "100.00"], "5000");
+    assert_eq!(kinds(&mixed), [Pension]);
     assert!(note(&mixed).contains("如果不是养老保险的明细"));
     assert!(codes(&mixed).contains(&FindingCode::PersonalAmountMismatch));
+
+    // A file named 医保… whose amounts are 8 % of the base is pension: the amounts outweigh
+    // a name; without a base to weigh, the name's reading stays, with the warning.
+    let renamed = run_assumed(Medical, &["400.00", "400.00"], "5000");
+    assert_eq!(kinds(&renamed), [Pension]);
+    let mut no_base = statement(vec![rec(m(2024, 1), Medical, "5000", "100.00", "400")]);
+    no_base.people[0].records[0].base = None;
+    no_base.source.insurance_assumed = true;
+    let no_base = analyse(no_base, &policy(), &Options::default())
+        .people
+        .remove(0);
+    assert_eq!(kinds(&no_base), [Medical]);
+    assert!(note(&no_base).contains("按医疗保险读；如果不是医疗保险的明细"));
 
     // A file not read by assumption gets no note.
     let stated = run(

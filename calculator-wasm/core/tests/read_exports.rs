@@ -347,9 +347,10 @@ fn amount_parsing_never_panics_on_long_or_odd_numbers() {
     }
 }
 
-/// A file without an insurance column names its insurance in a title, the sheet's name or
-/// the file's name; when nothing does, its rows are pension by assumption, flagged for the
-/// analysis to weigh against the amounts.
+/// A file without an insurance column names its insurance in a title (trusted: the issuing
+/// system printed it), or in the sheet's or file's name (which a person may have chosen, so
+/// the analysis still weighs it against the amounts); when nothing names one, its rows are
+/// pension, by assumption.
 #[test]
 fn insurance_named_by_title_sheet_or_file_name() {
     let s = read_fixture("insurance-per-sheet.xlsx").unwrap();
@@ -359,18 +360,19 @@ fn insurance_named_by_title_sheet_or_file_name() {
         (months_read.len(), personal.as_str(), employer.as_str()),
         (6, "576", "2736")
     );
-    assert!(!s.source.insurance_assumed);
+    assert!(s.source.insurance_assumed);
 
     let rows = "费款所属期,缴费基数,个人缴纳\n202501,4800,96\n";
     let read = |text: &str, name: &str| read_bytes(text.as_bytes(), name).unwrap();
     let by_file = read(rows, "医保缴费明细.csv");
     assert_eq!(months(&by_file.people[0], Medical), ["2025-01"]);
-    assert!(!by_file.source.insurance_assumed);
+    assert!(by_file.source.insurance_assumed);
     let titled = read(
         &format!("职工基本医疗保险个人缴费明细\n{rows}"),
         "export.csv",
     );
     assert_eq!(months(&titled.people[0], Medical), ["2025-01"]);
+    assert!(!titled.source.insurance_assumed);
     for name in ["export.csv", "养老医疗缴费明细.csv"] {
         let assumed = read(rows, name);
         assert_eq!(months(&assumed.people[0], Pension), ["2025-01"], "{name}");

@@ -1,7 +1,8 @@
-//! A file that names no insurance anywhere (no column, title, sheet or file name) was read
-//! as pension. Its amounts can say otherwise: a medical statement's personal amounts are 2 %
-//! of the base, not the pension's 8 %. Decided here, before anything is counted, so every
-//! figure after it is the right insurance's; the report says what was decided and why.
+//! A file whose columns and titles name no insurance was read as the one its sheet's or
+//! file's name names, else as pension. Its amounts can say otherwise: a medical statement's
+//! personal amounts are 2 % of the base, not the pension's 8 %, and a file may have been
+//! renamed. Decided here, before anything is counted, so every figure after it is the right
+//! insurance's; the report says what was decided and why.
 
 use super::amounts;
 use crate::policy::lookup::Place;
@@ -25,9 +26,17 @@ pub struct Decision {
     pub note: Finding,
 }
 
-/// For a file read as pension by assumption: the one insurance whose personal rate explains
-/// every personal amount that can be checked, else pension, with a note either way.
+/// For a file read by assumption: the one insurance whose personal rate explains every
+/// personal amount that can be checked, else the insurance the rows were read as, with a
+/// note either way.
 pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decision {
+    let read_as = statement
+        .people
+        .iter()
+        .flat_map(|p| &p.records)
+        .map(|r| r.insurance)
+        .next()
+        .unwrap_or(Insurance::Pension);
     // A zero amount fits no rate and every exempt month; it tells nothing apart.
     let telling = || {
         statement
@@ -58,9 +67,11 @@ pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decis
             ),
         ),
         None => (
-            Insurance::Pension,
-            "文件里没有写险种，按养老保险读；如果不是养老保险的明细，费率核对和个人账户都不适用。"
-                .into(),
+            read_as,
+            format!(
+                "文件里没有写险种，按{0}读；如果不是{0}的明细，下面的费率核对和账户都不适用。",
+                read_as.name_zh()
+            ),
         ),
     };
     Decision {
@@ -69,7 +80,7 @@ pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decis
     }
 }
 
-/// Every row of the assumed pension read as `insurance` instead.
+/// Every row read as `insurance` (all of them took the file's assumed insurance).
 pub fn relabel(s: &mut Statement, insurance: Insurance) {
     for p in &mut s.people {
         for r in &mut p.records {

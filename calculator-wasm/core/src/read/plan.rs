@@ -101,8 +101,8 @@ pub struct Plan {
     /// Insurance for rows that do not name one: the one a title, the sheet's name or the
     /// file's name names, else pension.
     pub default_insurance: Insurance,
-    /// Nothing in the file names an insurance (no column, group, title, sheet or file
-    /// name): `default_insurance` is pension by assumption, which the analysis weighs
+    /// No column, group or title names the insurance: `default_insurance` is the one the
+    /// sheet's or file's name names, else pension, an assumption the analysis weighs
     /// against the amounts (`analyse::assumed`).
     pub insurance_assumed: bool,
     /// How two-digit insurance codes are read.
@@ -378,7 +378,10 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         CodeScheme::National
     };
     let title_text: String = ctx.titles.concat();
-    let named = [Some(title_text.as_str()), ctx.sheet, ctx.file_name]
+    // A title is printed by the issuing system; a sheet's or file's name may be the
+    // person's own, so the analysis still weighs it against the amounts.
+    let by_title = the_one_insurance_in(&title_text);
+    let by_name = [ctx.sheet, ctx.file_name]
         .into_iter()
         .flatten()
         .find_map(the_one_insurance_in);
@@ -390,8 +393,8 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         segments,
         name,
         id,
-        default_insurance: named.unwrap_or(Insurance::Pension),
-        insurance_assumed: named.is_none() && !columns_name_insurance,
+        default_insurance: by_title.or(by_name).unwrap_or(Insurance::Pension),
+        insurance_assumed: by_title.is_none() && !columns_name_insurance,
         scheme,
         bill_month: if layout == Layout::EmployerBill {
             ctx.title_month
