@@ -120,6 +120,10 @@ pub struct Record {
     /// pension is 20 % of the base, 8 % credited to the account.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub flexible: bool,
+    /// Owed because less arrived than was due (实缴 below 应缴, more than 0): what did arrive
+    /// is in no total, which the report says beside them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paid_short: bool,
     /// Row in the source (1-based, as a spreadsheet shows it) for messages.
     pub row: usize,
 }
@@ -140,6 +144,7 @@ impl Record {
             stated_personal_rate: None,
             employer_name: None,
             flexible: false,
+            paid_short: false,
             row,
         }
     }

@@ -203,6 +203,10 @@ pub struct ArrearsRun {
     pub settled: bool,
     /// When it was settled (足额到账年月), if the file says.
     pub settled_in: Option<Month>,
+    /// Less arrived than was due (实缴 below 应缴): what did arrive is in no total, said
+    /// beside them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub paid_short: bool,
 }
 
 /// A coverage-only span (certificate with month counts, no amounts).
@@ -378,6 +382,27 @@ impl InsuranceReport {
             "合计含 {} 同一个月的几条记录，可能重复计算，见“发现的问题”",
             months.join("、")
         )
+    }
+
+    /// Whether some months were paid short (owed, with part of the amount in no total).
+    pub fn has_paid_short(&self) -> bool {
+        self.arrears.iter().any(|a| a.paid_short)
+    }
+
+    /// The months paid short, listed (`2024-02、2024-05 至 2024-06（2 个月）`).
+    pub fn paid_short_zh(&self) -> String {
+        let runs: Vec<String> = self
+            .arrears
+            .iter()
+            .filter(|a| a.paid_short)
+            .map(|a| crate::analyse::text::period_zh(a.from, a.to))
+            .collect();
+        runs.join("、")
+    }
+
+    /// What the totals leave out of months paid short, for beside the totals.
+    pub fn paid_short_note_zh(&self) -> String {
+        format!("合计不含 {} 未缴足的月份已缴的部分", self.paid_short_zh())
     }
 
     /// Months interrupted (中断) with nothing paid.

@@ -148,6 +148,9 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     {
         let _ = write!(line, "（{}）", i.duplicates_note_zh());
     }
+    if i.has_paid_short() && (i.personal_total, i.employer_total) != (None, None) {
+        let _ = write!(line, "（{}）", i.paid_short_note_zh());
+    }
     if !unread_rows.is_empty() {
         let _ = write!(line, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }

@@ -689,3 +689,40 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
     );
     assert!(note(&stated).is_empty());
 }
+
+/// A month paid short is owed, and the totals and the account say they leave out what did
+/// arrive.
+#[test]
+fn a_month_paid_short_is_named_beside_the_totals_and_the_account() {
+    let mut recs = pension_months(m(2024, 1), m(2024, 3), "5000");
+    recs[1].status = PayStatus::Unpaid;
+    recs[1].paid_short = true;
+    let text = shebao_calc::summary_zh(&analyse(
+        statement(recs.clone()),
+        &policy(),
+        &Options::default(),
+    ));
+    assert!(
+        text.contains("单位合计 1600.00 元（合计不含 2024-02 未缴足的月份已缴的部分）"),
+        "{text}"
+    );
+    let p = run(recs, Some("yingkou"));
+    let pension = &p.insurances[0];
+    assert!(pension.arrears[0].paid_short && pension.has_paid_short());
+    assert_eq!(pension.open_arrears_months(), 1);
+    assert_eq!(
+        pension.paid_short_note_zh(),
+        "合计不含 2024-02 未缴足的月份已缴的部分"
+    );
+    let account = p.pension_account.as_ref().unwrap();
+    assert!(account
+        .assumptions
+        .iter()
+        .any(|a| a == "2024-02 未缴足，已缴的部分没有计入账户。"));
+    let plain = shebao_calc::summary_zh(&analyse(
+        statement(pension_months(m(2024, 1), m(2024, 1), "5000")),
+        &policy(),
+        &Options::default(),
+    ));
+    assert!(!plain.contains("未缴足"));
+}

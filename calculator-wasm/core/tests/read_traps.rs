@@ -210,6 +210,12 @@ fn trap_due_and_paid_columns() {
     let status: Vec<_> = of(&s.people[0], Pension).iter().map(|r| r.status).collect();
     use shebao_calc::record::PayStatus::{Paid, Unpaid};
     assert_eq!(status, [Paid, Unpaid, Unpaid]);
+    // Only the month where something arrived is paid short: its 200.00 is in no total.
+    let short: Vec<_> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| r.paid_short)
+        .collect();
+    assert_eq!(short, [false, false, true]);
     let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
     // A refund: 应缴 as billed, 实缴 negative; what came back is the paid figure.

@@ -59,6 +59,9 @@ pub fn table(h: &mut String, p: &PersonReport) {
         if !i.totals_with_duplicates.is_empty() && personal.is_some() {
             let _ = write!(personal_cell, "（{}）", escape(&i.duplicates_note_zh()));
         }
+        if i.has_paid_short() && personal.is_some() {
+            let _ = write!(personal_cell, "（{}）", escape(&i.paid_short_note_zh()));
+        }
         let unread = i.unreadable_months();
         let mut troubles = Vec::new();
         if gap_months > 0 {

@@ -400,3 +400,20 @@ fn deemed_years_are_shown_apart_from_months_paid() {
     // Not a gap anywhere.
     assert!(!h.contains("data-gap-months=\"24\""), "{h}");
 }
+
+/// A month paid short: the totals' cell says what it leaves out.
+#[test]
+fn totals_name_a_month_paid_short() {
+    let csv = "费款所属期,险种,缴费基数,个人应缴金额,个人实缴金额\n\
+               202401,养老,5000,400.00,400.00\n202402,养老,5000,400.00,200.00\n";
+    let out = check(csv.as_bytes(), "short.csv", options(&[]));
+    let table = out
+        .html
+        .split("各险种缴费情况")
+        .nth(1)
+        .expect("the insurances table");
+    assert!(
+        table.contains("400.00 元（合计不含 2024-02 未缴足的月份已缴的部分）"),
+        "{table}"
+    );
+}

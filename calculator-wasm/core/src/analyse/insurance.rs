@@ -167,30 +167,36 @@ pub fn summarise(
     );
 
     // Arrears: months with an unpaid row, each with the latest month it was settled in.
-    let mut unpaid: BTreeMap<Month, Option<Month>> = BTreeMap::new();
+    // And whether some of it arrived (paid short): that part is in no total.
+    let mut unpaid: BTreeMap<Month, (Option<Month>, bool)> = BTreeMap::new();
     for r in records
         .iter()
         .filter(|r| r.status == PayStatus::Unpaid && r.kind != PaymentKind::Refund)
     {
-        let settled = unpaid.entry(r.month).or_default();
+        let (settled, short) = unpaid.entry(r.month).or_default();
         *settled = (*settled).max(r.settled);
+        *short |= r.paid_short;
     }
     let arrears = runs(
         unpaid
             .into_iter()
-            .map(|(m, settled_in)| {
+            .map(|(m, (settled_in, paid_short))| {
                 let settled = paid.contains(&m);
-                (m, (settled, if settled { settled_in } else { None }))
+                (
+                    m,
+                    (settled, if settled { settled_in } else { None }, paid_short),
+                )
             })
             .collect(),
     )
     .into_iter()
-    .map(|(from, to, (settled, settled_in))| ArrearsRun {
+    .map(|(from, to, (settled, settled_in, paid_short))| ArrearsRun {
         from,
         to,
         months: from.span_to(to),
         settled,
         settled_in,
+        paid_short,
     })
     .collect();
 

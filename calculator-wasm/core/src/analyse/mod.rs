@@ -220,6 +220,15 @@ fn person(
             text::rows_zh(&pension_unread)
         ));
     }
+    let pension_short = insurances
+        .iter()
+        .find(|i| i.kind == Insurance::Pension && i.has_paid_short());
+    if let (Some(a), Some(i)) = (&mut pension_account, pension_short) {
+        a.assumptions.push(format!(
+            "{} 未缴足，已缴的部分没有计入账户。",
+            i.paid_short_zh()
+        ));
+    }
 
     let monthly = pension_credits_by_month(&records);
     let official = official::reconcile(policy, &p.account_years, &monthly).map(|(r, f)| {

@@ -35,6 +35,7 @@ pub(super) struct Base {
     pub(super) settled: Option<Month>,
     pub(super) employer_name: Option<String>,
     pub(super) flexible: bool,
+    pub(super) paid_short: bool,
     pub(super) row: usize,
 }
 
@@ -138,6 +139,7 @@ pub(super) fn emit(months: &Months, v: &Values, b: &Base, part: Option<bool>, ou
             stated_personal_rate: v.rate.clone(),
             employer_name: b.employer_name.clone(),
             flexible: b.flexible,
+            paid_short: b.paid_short,
             row: b.row,
         };
         out.records.push((r, part));

@@ -317,6 +317,7 @@ impl RowReader<'_> {
                     || t == "个体"
                     || t.ends_with("个体工商户")
             }),
+            paid_short: false,
             row: self.row.number,
         };
         if !s.groups.is_empty() && s.insurance.is_none() {
@@ -420,6 +421,7 @@ impl RowReader<'_> {
                     *amount = Some(paid);
                 } else if paid < due {
                     base.status = PayStatus::Unpaid;
+                    base.paid_short |= !paid.is_zero();
                 }
             }
         }

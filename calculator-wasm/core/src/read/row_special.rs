@@ -94,6 +94,7 @@ pub fn read_grid_row(
                 stated_personal_rate: None,
                 employer_name: None,
                 flexible: false,
+                paid_short: false,
                 row: row.number,
             },
             None,

@@ -49,6 +49,7 @@ pub fn rec(month: Month, ins: Insurance, base: &str, personal: &str, employer: &
         stated_personal_rate: None,
         employer_name: None,
         flexible: false,
+        paid_short: false,
         row: 0,
     }
 }
