@@ -218,6 +218,26 @@ fn trap_due_and_paid_columns() {
     assert_eq!(short, [false, false, true]);
     let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
+    // One amount per row (征收品目) with 应缴 and 实缴 side by side: the same rule, for the
+    // row's own part. February arrived not at all, March's personal part only in half.
+    let s = read_str(
+        "征收品目,费款所属日期起,缴费基数,本期应缴费额,本期实缴费额\n\
+         个人缴纳部分,2024-01-01,5000,400.00,400.00\n单位缴纳部分,2024-01-01,5000,800.00,800.00\n\
+         个人缴纳部分,2024-02-01,5000,400.00,0.00\n单位缴纳部分,2024-02-01,5000,800.00,0.00\n\
+         个人缴纳部分,2024-03-01,5000,400.00,200.00\n单位缴纳部分,2024-03-01,5000,800.00,800.00\n",
+    )
+    .unwrap();
+    let rows: Vec<_> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| (r.month.to_string(), r.status, r.paid_short))
+        .collect();
+    assert!(rows.contains(&("2024-01".into(), Paid, false)), "{rows:?}");
+    assert!(rows.contains(&("2024-02".into(), Unpaid, false)), "{rows:?}");
+    assert!(rows.contains(&("2024-03".into(), Unpaid, true)), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.0 != "2024-01" && r.1 == Paid), "{rows:?}");
+    // 实缴金额 alone is the amount.
+    let s = read_str("征收品目,费款所属期,实缴金额\n个人缴纳部分,202401,400.00\n").unwrap();
+    assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
     // A refund: 应缴 as billed, 实缴 negative; what came back is the paid figure.
     let s = read_str("费款所属期,险种,个人应缴,个人实缴\n202403,养老,400.00,-400.00\n").unwrap();
     let r = &of(&s.people[0], Pension)[0];

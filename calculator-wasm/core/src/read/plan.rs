@@ -61,6 +61,8 @@ pub struct Segment {
     pub employer_paid: Option<usize>,
     /// Amount without part.
     pub amount: Option<usize>,
+    /// Amount paid without part, beside `amount` (the amount due).
+    pub amount_paid: Option<usize>,
     /// Rate column.
     pub rate: Option<usize>,
     /// Status column.
@@ -181,6 +183,7 @@ fn build_segment(cols: &[&Column]) -> Segment {
             Field::PersonalPaid => &mut s.personal_paid,
             Field::EmployerPaid => &mut s.employer_paid,
             Field::Amount => &mut s.amount,
+            Field::AmountPaid => &mut s.amount_paid,
             Field::Rate => &mut s.rate,
             Field::Status => &mut s.status,
             Field::Kind => &mut s.kind,
@@ -209,6 +212,9 @@ fn build_segment(cols: &[&Column]) -> Segment {
     }
     if s.employer.is_none() {
         s.employer = s.employer_paid.take();
+    }
+    if s.amount.is_none() {
+        s.amount = s.amount_paid.take();
     }
     // The booking month stands in only when nothing says which month is paid for.
     if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {
@@ -269,6 +275,7 @@ fn use_totals_for_ranges(s: &mut Segment) {
             Field::Personal => &mut s.personal,
             Field::Employer => &mut s.employer,
             Field::Amount => &mut s.amount,
+            Field::AmountPaid => &mut s.amount_paid,
             _ => continue,
         };
         slot.get_or_insert(col);

@@ -409,9 +409,11 @@ impl RowReader<'_> {
         // negative paid figure is a refund: what came back is that figure.
         let status_given = s.status.is_some_and(|i| !self.row.cell(i).is_blank());
         if !status_given {
+            // In a one-amount file (征收品目) the row's one 实缴 is its part's.
+            let one_paid = s.part.and(s.amount_paid);
             for (amount, paid_col) in [
-                (&mut personal, s.personal_paid),
-                (&mut employer, s.employer_paid),
+                (&mut personal, s.personal_paid.or(one_paid)),
+                (&mut employer, s.employer_paid.or(one_paid)),
             ] {
                 let (Some(due), Some(col)) = (*amount, paid_col) else {
                     continue;

@@ -41,6 +41,9 @@ pub enum Field {
     PersonalPaid,
     /// Employer amount actually paid (单位实缴), beside the amount due.
     EmployerPaid,
+    /// An amount actually paid, without a part (本期实缴费额), beside the amount due in a
+    /// one-amount (征收品目) file.
+    AmountPaid,
     /// An amount without a part (本期应缴费额).
     Amount,
     /// Rate (费率).
@@ -95,6 +98,7 @@ impl Field {
             Field::Employer => "单位缴费金额",
             Field::PersonalPaid => "个人实缴金额（和应缴金额分列时）",
             Field::EmployerPaid => "单位实缴金额（和应缴金额分列时）",
+            Field::AmountPaid => "实缴金额（不分个人、单位，和应缴金额分列时）",
             Field::Amount => "金额（不分个人、单位）",
             Field::Rate => "费率",
             Field::Status => "缴费标志（是否到账）",
@@ -132,6 +136,7 @@ impl Field {
                 | Field::Employer
                 | Field::PersonalPaid
                 | Field::EmployerPaid
+                | Field::AmountPaid
                 | Field::Amount
         )
     }
@@ -350,6 +355,7 @@ static SYNONYMS: &[(Field, &[&str])] = &[
     // of it is owed.
     (Field::PersonalPaid, &["个人实缴金额", "个人实缴"]),
     (Field::EmployerPaid, &["单位实缴金额", "单位实缴"]),
+    (Field::AmountPaid, &["本期实缴费额", "实缴费额", "实缴金额"]),
     (
         Field::Amount,
         &[
@@ -358,7 +364,6 @@ static SYNONYMS: &[(Field, &[&str])] = &[
             "应补费额",
             "应补退费额",
             "应缴金额",
-            "实缴金额",
             "缴费总金额",
             "缴费金额",
             "金额",
