@@ -232,9 +232,15 @@ fn trap_due_and_paid_columns() {
         .map(|r| (r.month.to_string(), r.status, r.paid_short))
         .collect();
     assert!(rows.contains(&("2024-01".into(), Paid, false)), "{rows:?}");
-    assert!(rows.contains(&("2024-02".into(), Unpaid, false)), "{rows:?}");
+    assert!(
+        rows.contains(&("2024-02".into(), Unpaid, false)),
+        "{rows:?}"
+    );
     assert!(rows.contains(&("2024-03".into(), Unpaid, true)), "{rows:?}");
-    assert!(!rows.iter().any(|r| r.0 != "2024-01" && r.1 == Paid), "{rows:?}");
+    assert!(
+        !rows.iter().any(|r| r.0 != "2024-01" && r.1 == Paid),
+        "{rows:?}"
+    );
     // 实缴金额 alone is the amount.
     let s = read_str("征收品目,费款所属期,实缴金额\n个人缴纳部分,202401,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
