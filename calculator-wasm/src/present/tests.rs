@@ -386,6 +386,23 @@ fn an_unreadable_last_row_names_its_month() {
 }
 
 #[test]
+fn months_between_the_last_record_and_a_later_unreadable_row_are_gaps() {
+    // December and January have no row at all; February's row cannot be read. The gap is
+    // named, February is unreadable (not a gap), and the timeline reaches into 2025.
+    let csv = "费款所属期,险种,个人缴费\n\
+               202410,养老,400.00\n202411,养老,400.00\n202502,养老,4O0.00\n";
+    let out = check(csv.as_bytes(), "later.csv", OptionText::default());
+    let report: serde_json::Value = serde_json::from_str(&out.json).expect("json");
+    let pension = &report["people"][0]["insurances"][0];
+    assert_eq!(
+        pension["gaps"],
+        serde_json::json!([{"from": "2024-12", "to": "2025-01", "months": 2}])
+    );
+    assert_eq!(pension["unreadable"][0]["from"], "2025-02");
+    assert!(timeline_table(&out.html).contains(">2025<"), "{}", out.html);
+}
+
+#[test]
 fn deemed_years_are_shown_apart_from_months_paid() {
     // A range row of 视同缴费 (no amounts) before the months paid.
     let csv = "险种类型,费款所属期,缴费基数,个人缴费,单位缴费,缴费类型\n\

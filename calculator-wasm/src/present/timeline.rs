@@ -31,19 +31,19 @@ fn class(state: MonthState) -> &'static str {
 }
 
 fn bounds(p: &PersonReport) -> Option<(u32, u32)> {
-    let months = p.insurances.iter().flat_map(|i| {
-        [i.first_month, i.last_month]
-            .into_iter()
-            .flatten()
-            .chain(i.coverage.iter().flat_map(|c| [c.from, c.to]))
-    });
-    let (lo, hi) = months.fold((None::<Month>, None::<Month>), |(lo, hi), m| {
-        (
-            Some(lo.map_or(m, |l| l.min(m))),
-            Some(hi.map_or(m, |h| h.max(m))),
-        )
-    });
-    Some((lo?.year(), hi?.year()))
+    let mut months: Vec<Month> = Vec::new();
+    for i in &p.insurances {
+        months.extend(i.first_month);
+        months.extend(i.last_month);
+        for c in &i.coverage {
+            months.extend([c.from, c.to]);
+        }
+        // An unreadable last row's month (and the gap before it) lies past the records.
+        for u in &i.unreadable {
+            months.extend([u.from, u.to]);
+        }
+    }
+    Some((months.iter().min()?.year(), months.iter().max()?.year()))
 }
 
 /// The picture and its table.

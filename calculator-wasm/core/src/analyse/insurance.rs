@@ -141,14 +141,15 @@ pub fn summarise(
     };
     // A month without any record is a gap, unless an unreadable row may hold it. An
     // unreadable row's known month may lie beyond the records read (the file's last row):
-    // it is named too, or the person would take the last month read for the end.
+    // it is named too, or the person would take the last month read for the end, and the
+    // months before it with no row at all are gaps like any other.
     let (gaps, unreadable) = match (first, gap_end) {
         (Some(f), Some(e)) => {
             let (lo, hi) = unread
                 .known_months(kind)
                 .fold((f, e), |(lo, hi), m| (lo.min(m), hi.max(m)));
             (
-                runs_where(f, e, |m| !all.contains(&m) && !unread.may_hold(kind, m))
+                runs_where(f, hi, |m| !all.contains(&m) && !unread.may_hold(kind, m))
                     .into_iter()
                     .map(|(a, b)| Span::new(a, b))
                     .collect(),
