@@ -274,8 +274,7 @@ fn use_totals_for_ranges(s: &mut Segment) {
         let slot = match field {
             Field::Personal => &mut s.personal,
             Field::Employer => &mut s.employer,
-            Field::Amount => &mut s.amount,
-            Field::AmountPaid => &mut s.amount_paid,
+            Field::Amount | Field::AmountPaid => &mut s.amount,
             _ => continue,
         };
         slot.get_or_insert(col);
