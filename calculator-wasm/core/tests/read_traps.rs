@@ -241,6 +241,27 @@ fn trap_due_and_paid_columns() {
         !rows.iter().any(|r| r.0 != "2024-01" && r.1 == Paid),
         "{rows:?}"
     );
+    // A column group per insurance, each with 应缴 and 实缴: the same rule, per insurance.
+    let s = read_str(
+        "费款所属期,养老保险,,,医疗保险,\n,缴费基数,个人应缴,个人实缴,个人应缴,个人实缴\n\
+         202401,5000,400.00,400.00,100.00,100.00\n202402,5000,400.00,200.00,100.00,100.00\n\
+         202403,5000,400.00,0,100.00,0\n",
+    )
+    .unwrap();
+    let state = |ins| -> Vec<_> {
+        of(&s.people[0], ins)
+            .iter()
+            .map(|r| (r.status, r.paid_short))
+            .collect()
+    };
+    assert_eq!(
+        state(Pension),
+        [(Paid, false), (Unpaid, true), (Unpaid, false)]
+    );
+    assert_eq!(
+        state(Medical),
+        [(Paid, false), (Paid, false), (Unpaid, false)]
+    );
     // 实缴金额 alone is the amount.
     let s = read_str("征收品目,费款所属期,实缴金额\n个人缴纳部分,202401,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));

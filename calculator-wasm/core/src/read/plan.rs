@@ -22,6 +22,10 @@ pub struct Group {
     pub employer: Option<usize>,
     /// Amount column without a part.
     pub amount: Option<usize>,
+    /// Personal amount paid, beside `personal` (the amount due).
+    pub personal_paid: Option<usize>,
+    /// Employer amount paid, beside `employer` (the amount due).
+    pub employer_paid: Option<usize>,
     /// Status column of this insurance.
     pub status: Option<usize>,
     /// A column named only by the insurance: `√` ticks or month counts.
@@ -154,6 +158,8 @@ fn build_segment(cols: &[&Column]) -> Segment {
                     g.rate = g.rate.clone().or(c.rate.clone());
                 }
                 Some(Field::Employer) => g.employer = g.employer.or(Some(c.index)),
+                Some(Field::PersonalPaid) => g.personal_paid = g.personal_paid.or(Some(c.index)),
+                Some(Field::EmployerPaid) => g.employer_paid = g.employer_paid.or(Some(c.index)),
                 Some(Field::Amount) => g.amount = g.amount.or(Some(c.index)),
                 Some(Field::Status) => g.status = g.status.or(Some(c.index)),
                 None if c.insurance_only => g.mark = g.mark.or(Some(c.index)),
@@ -207,15 +213,18 @@ fn build_segment(cols: &[&Column]) -> Segment {
         }
     }
     // A 实缴 column alone is the amount; beside an amount due it tells a month paid short.
-    if s.personal.is_none() {
-        s.personal = s.personal_paid.take();
+    fn paid_alone_is_the_amount(due: &mut Option<usize>, paid: &mut Option<usize>) {
+        if due.is_none() {
+            *due = paid.take();
+        }
     }
-    if s.employer.is_none() {
-        s.employer = s.employer_paid.take();
+    for g in &mut s.groups {
+        paid_alone_is_the_amount(&mut g.personal, &mut g.personal_paid);
+        paid_alone_is_the_amount(&mut g.employer, &mut g.employer_paid);
     }
-    if s.amount.is_none() {
-        s.amount = s.amount_paid.take();
-    }
+    paid_alone_is_the_amount(&mut s.personal, &mut s.personal_paid);
+    paid_alone_is_the_amount(&mut s.employer, &mut s.employer_paid);
+    paid_alone_is_the_amount(&mut s.amount, &mut s.amount_paid);
     // The booking month stands in only when nothing says which month is paid for.
     if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {
         s.period = cols

@@ -404,29 +404,17 @@ impl RowReader<'_> {
                     });
             }
         }
-        // Due and paid side by side: a month paid short of what was due is owed, as a status
-        // of 未足额到账 would say (a status cell, when there is one, has the last word). A
-        // negative paid figure is a refund: what came back is that figure.
-        let status_given = s.status.is_some_and(|i| !self.row.cell(i).is_blank());
-        if !status_given {
-            // In a one-amount file (征收品目) the row's one 实缴 is its part's.
-            let one_paid = s.part.and(s.amount_paid);
-            for (amount, paid_col) in [
+        // In a one-amount file (征收品目) the row's one 实缴 is its part's.
+        let one_paid = s.part.and(s.amount_paid);
+        self.weigh_paid(
+            self.filled(s.status),
+            [
                 (&mut personal, s.personal_paid.or(one_paid)),
                 (&mut employer, s.employer_paid.or(one_paid)),
-            ] {
-                let (Some(due), Some(col)) = (*amount, paid_col) else {
-                    continue;
-                };
-                let paid = self.amount(Some(col), limit)?.unwrap_or_default();
-                if paid.is_sign_negative() && !paid.is_zero() {
-                    *amount = Some(paid);
-                } else if paid < due {
-                    base.status = PayStatus::Unpaid;
-                    base.paid_short |= !paid.is_zero();
-                }
-            }
-        }
+            ],
+            limit,
+            &mut base,
+        )?;
         let count = s
             .month_count
             .and_then(|i| cell_count(self.row.cell(i)))
@@ -444,6 +432,40 @@ impl RowReader<'_> {
         };
         emit(&months, &values, &base, part, out);
         Ok(())
+    }
+
+    /// Due and paid side by side: a month paid short of what was due is owed, as a status of
+    /// 未足额到账 would say (a status cell, when there is one, has the last word); what did
+    /// arrive is marked (`paid_short`). A negative paid figure is a refund: what came back is
+    /// that figure. Each pair is an amount due and the column of what was paid.
+    fn weigh_paid(
+        &self,
+        status_given: bool,
+        pairs: [(&mut Option<Decimal>, Option<usize>); 2],
+        limit: Decimal,
+        base: &mut Base,
+    ) -> Result<(), StatementError> {
+        if status_given {
+            return Ok(());
+        }
+        for (amount, paid_col) in pairs {
+            let (Some(due), Some(col)) = (*amount, paid_col) else {
+                continue;
+            };
+            let paid = self.amount(Some(col), limit)?.unwrap_or_default();
+            if paid.is_sign_negative() && !paid.is_zero() {
+                *amount = Some(paid);
+            } else if paid < due {
+                base.status = PayStatus::Unpaid;
+                base.paid_short |= !paid.is_zero();
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the row has something in column `col`.
+    fn filled(&self, col: Option<usize>) -> bool {
+        col.is_some_and(|i| !self.row.cell(i).is_blank())
     }
 
     fn read_group(
@@ -492,11 +514,25 @@ impl RowReader<'_> {
                 ));
             }
         }
+        let limit = months.amount_limit();
+        let (mut personal, mut employer) = (
+            self.amount(g.personal, limit)?,
+            self.amount(g.employer, limit)?,
+        );
+        self.weigh_paid(
+            self.filled(g.status) || self.filled(s.status),
+            [
+                (&mut personal, g.personal_paid),
+                (&mut employer, g.employer_paid),
+            ],
+            limit,
+            &mut b,
+        )?;
         let values = Values {
             insurance,
             base: self.amount(g.base.or(s.base), MAX_MONTHLY_AMOUNT)?,
-            personal: self.amount(g.personal, months.amount_limit())?,
-            employer: self.amount(g.employer, months.amount_limit())?,
+            personal,
+            employer,
             rate: g.rate.clone(),
             count: count.or_else(|| s.month_count.and_then(|i| cell_count(self.row.cell(i)))),
         };
