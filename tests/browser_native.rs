@@ -11,20 +11,24 @@ use shebao_tests::calc_page::{self as page, PageResult};
 use std::fmt::Write;
 use std::path::Path;
 
-/// The native report JSON, or the native error: its message and its row.
+/// The native report, as JSON and as the presentation's HTML, or the native error: its
+/// message and its row.
 fn native(
     bytes: &[u8],
     name: &str,
     policy: &Policy,
     options: &Options,
-) -> Result<Value, (String, Option<usize>)> {
+) -> Result<(Value, String), (String, Option<usize>)> {
     let input = Input {
         bytes,
         file_name: Some(name),
     };
     let statement =
         shebao_calc::read(&input, &NativeDecoder).map_err(|e| (e.message_zh(), e.row))?;
-    serde_json::to_value(analyse(statement, policy, options)).map_err(|e| (e.to_string(), None))
+    let report = analyse(statement, policy, options);
+    let html = shebao_calc_wasm::present::render(&report, name);
+    let json = serde_json::to_value(report).map_err(|e| (e.to_string(), None))?;
+    Ok((json, html))
 }
 
 async fn page_policy_and_options(c: &Client) -> PageResult<(Policy, Options)> {
@@ -59,7 +63,8 @@ async fn page_policy_and_options(c: &Client) -> PageResult<(Policy, Options)> {
     ))
 }
 
-/// The page finished with a report: it must equal the native one, field for field.
+/// The page finished with a report: it must equal the native one, field for field, and show
+/// the same HTML.
 pub async fn compare(c: &Client, _site: &Path, bytes: &[u8], name: &str) -> PageResult<()> {
     compare_outcome(c, _site, bytes, name, "done").await
 }
@@ -74,7 +79,16 @@ pub async fn compare_outcome(
 ) -> PageResult<()> {
     let (policy, options) = page_policy_and_options(c).await?;
     match (state, native(bytes, name, &policy, &options)) {
-        ("done", Ok(expected)) => {
+        ("done", Ok((expected, expected_html))) => {
+            // The main module's own output: it has no JSON writer, so its HTML is compared.
+            let shown_html = page::report_html(c).await?;
+            if shown_html != expected_html {
+                return Err(format!(
+                    "the page's report HTML differs from the native presentation's:\n{}",
+                    first_text_difference(&shown_html, &expected_html)
+                ));
+            }
+            // The download's JSON, made by the JSON module from the same input.
             let shown = page::report_json(c).await?;
             if shown != expected {
                 return Err(format!(
@@ -184,6 +198,28 @@ async fn dom_matches_json(c: &Client, report: &Value) -> PageResult<()> {
     } else {
         Err(errors)
     }
+}
+
+/// Where two texts part, with some context from each.
+fn first_text_difference(shown: &str, expected: &str) -> String {
+    let at = shown
+        .char_indices()
+        .zip(expected.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(shown.len().min(expected.len()), |((i, _), _)| i);
+    let start = shown[..at]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let tail = |s: &str| {
+        s.get(start..)
+            .unwrap_or("")
+            .chars()
+            .take(160)
+            .collect::<String>()
+    };
+    format!("page:   …{}\nnative: …{}", tail(shown), tail(expected))
 }
 
 fn first_difference(a: &Value, b: &Value, path: &str) -> String {

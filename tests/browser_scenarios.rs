@@ -2,7 +2,7 @@
 //! session, so no service worker or cache carries over.
 
 use fantoccini::Client;
-use shebao_tests::browser_driver::{Driver, PageLoad};
+use shebao_tests::browser_driver::{cdp, Driver, PageLoad};
 use shebao_tests::calc_page::{self as page, PageResult};
 use shebao_tests::files_under;
 use shebao_tests::harness::{self, run};
@@ -111,6 +111,12 @@ pub async fn run_all(ctx: &Ctx) -> (usize, usize) {
     .await;
     run(
         &mut tally,
+        "download_saves_the_report_json",
+        download_saves_the_report_json(ctx),
+    )
+    .await;
+    run(
+        &mut tally,
         "file_picked_before_the_engine_is_checked_when_ready",
         file_picked_before_the_engine(ctx),
     )
@@ -201,6 +207,66 @@ async fn sample_button_sends_nothing(ctx: &Ctx) -> PageResult<()> {
         ctx.no_requests_since(mark, &["/calc/sample.js"], &ctx.sample_csv())?;
         let bytes = std::fs::read(ctx.sample_csv()).map_err(|e| e.to_string())?;
         native::compare(&c, &ctx.site, &bytes, "示例缴费明细.csv").await?;
+        Ok(c)
+    })
+    .await
+}
+
+/// "下载报告" saves the report JSON: the JSON module is loaded for it (the main module has no
+/// JSON writer), and the file Chromium saves is the native engine's report, indented.
+async fn download_saves_the_report_json(ctx: &Ctx) -> PageResult<()> {
+    let dir = ctx.artifacts.join("downloads");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let saved = dir.join("社保缴费核对报告.json");
+    with_session(ctx, 1280, 900, |c| async move {
+        cdp(
+            &c,
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
+        )
+        .await?;
+        page::open(&c, &ctx.url("calculator/")).await?;
+        let state = page::click_and_wait(&c, "calc-sample-go").await?;
+        if state != "done" {
+            return Err(format!("the sample gave {state}"));
+        }
+        let mark = ctx.server.mark();
+        page::click_css(&c, "#calc-download").await?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !saved.exists() {
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "nothing saved to {} within 30 s; status: {}",
+                    saved.display(),
+                    page::text(&c, "#calc-status").await?
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let text = std::fs::read_to_string(&saved).map_err(|e| e.to_string())?;
+        let file: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("the saved report: {e}"))?;
+        let bytes = std::fs::read(ctx.sample_csv()).map_err(|e| e.to_string())?;
+        native::compare(&c, &ctx.site, &bytes, "示例缴费明细.csv").await?;
+        if file != page::report_json(&c).await? {
+            return Err("the saved file is not the page's report JSON".into());
+        }
+        if !text.starts_with("{\n  \"") {
+            return Err(format!(
+                "the saved report is not indented: {:?}",
+                &text[..text.len().min(40)]
+            ));
+        }
+        let status = page::text(&c, "#calc-status").await?;
+        if status != "已下载 JSON 报告。" {
+            return Err(format!("after the download the status says {status:?}"));
+        }
+        println!(
+            "    saved {} bytes; the page then said {status:?}",
+            text.len()
+        );
+        ctx.no_requests_since(mark, &LAZY_MODULES, &ctx.sample_csv())?;
         Ok(c)
     })
     .await
@@ -418,11 +484,13 @@ async fn pasted_text_is_checked(ctx: &Ctx) -> PageResult<()> {
         page::open(&c, &ctx.url("calculator/")).await?;
         let mark = ctx.server.mark();
         let state = page::paste(&c, &text).await?;
+        // Checked before the comparison, which asks for the JSON download (that loads the
+        // JSON module).
+        ctx.no_requests_since(mark, &[], &file)?;
         native::compare_outcome(&c, &ctx.site, text.as_bytes(), "粘贴的文字.txt", &state).await?;
         if state != "done" {
             return Err(format!("pasted {} gave {state}", file.display()));
         }
-        ctx.no_requests_since(mark, &[], &file)?;
         Ok(c)
     })
     .await

@@ -24,8 +24,9 @@ pub struct Calculator {
     engine: present::Engine,
 }
 
-/// One checked statement: the report as JSON (schema_version 1) and as an HTML fragment;
-/// kept alive by the page so the other people of a batch can be rendered when picked.
+/// One checked statement: the report as an HTML fragment (and, in the JSON module, as JSON,
+/// schema_version 1); kept alive by the page so the other people of a batch can be rendered
+/// when picked.
 #[wasm_bindgen]
 pub struct Checked {
     out: present::CheckOutput,
@@ -33,10 +34,12 @@ pub struct Checked {
 
 #[wasm_bindgen]
 impl Checked {
-    /// The report JSON, as `shebao statement --json` prints it.
+    /// The report JSON, as `shebao statement --json` prints it (the JSON module only: the page
+    /// asks that module for the download, see `CheckOutput::json`).
+    #[cfg(feature = "json")]
     #[wasm_bindgen(getter)]
     pub fn json(&self) -> String {
-        self.out.json.clone()
+        self.out.json()
     }
 
     /// The report as HTML (text from the file escaped; pictures as inline SVG).

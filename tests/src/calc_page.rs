@@ -2,7 +2,8 @@
 //!
 //! The page reports its state on `#calc`: `data-state` (loading → ready → working → done |
 //! error), `data-offline` (ready | failed | none | file), `data-ms` (time to the report),
-//! `data-options` (the options JSON of the last check), and the `reportJson` property.
+//! `data-options` (the options JSON of the last check), the `reportHtml` property (the main
+//! engine's HTML) and the `reportJson()` method (a promise of the download's JSON).
 
 use fantoccini::{Client, Locator};
 use serde_json::Value;
@@ -135,15 +136,28 @@ async fn clear_state(c: &Client) -> PageResult<()> {
     .map(|_| ())
 }
 
-/// The report JSON the page produced (the same text "下载报告" saves).
+/// The report JSON the page makes for "下载报告" (the lazily loaded JSON module checks the
+/// same input again; WebDriver waits for the promise).
 pub async fn report_json(c: &Client) -> PageResult<Value> {
     let v = js(
         c,
-        "return document.getElementById('calc').reportJson || null;",
+        "var b = document.getElementById('calc'); return b.reportJson ? b.reportJson() : null;",
     )
     .await?;
     let text = v.as_str().ok_or("the page has no report JSON")?;
     serde_json::from_str(text).map_err(|e| format!("the page's report JSON does not parse: {e}"))
+}
+
+/// The report HTML the main engine gave the page (the text set as `#calc-report`'s content).
+pub async fn report_html(c: &Client) -> PageResult<String> {
+    let v = js(
+        c,
+        "return document.getElementById('calc').reportHtml || null;",
+    )
+    .await?;
+    v.as_str()
+        .map(String::from)
+        .ok_or_else(|| "the page has no report HTML".to_string())
 }
 
 /// Visible text of an element.

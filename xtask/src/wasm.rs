@@ -3,7 +3,8 @@
 //! templates' static files): in `calc/` the main module (the
 //! engine, CSV/TSV/text), the decoder modules (XLSX, PDF: a file into grids, handed to the
 //! engine in the main module; no engine of their own) and the engine with the tool's own JSON
-//! reader, each loaded only when such a file is picked.
+//! reader and writer, each loaded only when such a file is picked (the JSON one also when the
+//! report is downloaded as JSON).
 //!
 //! Per module: cargo build for wasm32 (profile `wasm-release`), wasm-bindgen as a library in
 //! `no-modules` mode (a classic script defining one global, so the page also runs from
@@ -57,7 +58,7 @@ pub const MODULES: [Module; 4] = [
         stem: "shebao_calc_json",
         package: "shebao-calc-wasm",
         features: "json",
-        loaded_for: Some("a statement in the tool's own JSON"),
+        loaded_for: Some("a statement in the tool's own JSON, or the report's JSON download"),
     },
 ];
 

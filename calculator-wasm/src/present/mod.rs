@@ -1,4 +1,5 @@
-//! The report, presented: statement bytes → engine → JSON + an HTML fragment in plain Chinese.
+//! The report, presented: statement bytes → engine → an HTML fragment in plain Chinese (and,
+//! in the lazily loaded JSON module only, the report JSON).
 //!
 //! Pure Rust (no wasm types), so it is unit-tested natively. Everything read from the file
 //! (names, employer names, reasons quoting cells) is untrusted and goes through
@@ -42,8 +43,6 @@ pub struct CheckInput<'a> {
 
 /// A checked statement.
 pub struct CheckOutput {
-    /// The report JSON (what `shebao statement --json` prints).
-    pub json: String,
     /// The report as an HTML fragment (every person after the first is an empty section,
     /// filled on demand by [`Engine::person_html`]).
     pub html: String,
@@ -141,21 +140,25 @@ impl Engine {
         file_name: &str,
     ) -> Result<CheckOutput, CheckError> {
         let report = analyse(statement, &self.policy, options);
-        // Serialising these plain structs into memory cannot fail; the error's text is left
-        // out so that serde_json's error formatting stays out of the wasm module.
-        let json = serde_json::to_string(&report).map_err(|_| CheckError {
-            kind: "internal".into(),
-            message: "报告无法生成（程序内部错误），请告诉网站维护者。".into(),
-            row: None,
-            column: None,
-        })?;
         let html = render(&report, file_name);
-        Ok(CheckOutput { json, html, report })
+        Ok(CheckOutput { html, report })
     }
 
     /// The inner HTML of person `i`'s section of a checked statement.
     pub fn person_html(&self, out: &CheckOutput, i: usize) -> Option<String> {
         person::person_body(&out.report, i)
+    }
+}
+
+impl CheckOutput {
+    /// The report JSON (what `shebao statement --json` prints). Only the lazily loaded JSON
+    /// module has it: serde's serialiser costs the main module ~7.6 KB gzip, for a download
+    /// few people make.
+    #[cfg(any(feature = "json", test))]
+    pub fn json(&self) -> String {
+        // Serialising these plain structs into memory cannot fail; if it did, the download
+        // would say so rather than the page break.
+        serde_json::to_string(&self.report).unwrap_or_else(|_| String::new())
     }
 }
 

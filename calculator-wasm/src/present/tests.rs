@@ -63,7 +63,7 @@ fn sample_report_shows_figures_gap_arrears_and_mismatch() {
         "sample.csv",
         options(&[("city", "yingkou"), ("today", "2026-11")]),
     );
-    let report: serde_json::Value = serde_json::from_str(&out.json).expect("json");
+    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
     assert_eq!(report["schema_version"], 1);
     let h = &out.html;
     // Pension: 18 months in 2024-01..2025-06 minus the July 2024 gap = 17 with a record,
@@ -392,7 +392,7 @@ fn months_between_the_last_record_and_a_later_unreadable_row_are_gaps() {
     let csv = "费款所属期,险种,个人缴费\n\
                202410,养老,400.00\n202411,养老,400.00\n202502,养老,4O0.00\n";
     let out = check(csv.as_bytes(), "later.csv", OptionText::default());
-    let report: serde_json::Value = serde_json::from_str(&out.json).expect("json");
+    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
     let pension = &report["people"][0]["insurances"][0];
     assert_eq!(
         pension["gaps"],

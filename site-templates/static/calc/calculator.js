@@ -13,8 +13,9 @@
   var policy = $('calc-policy').textContent;
   var engines = {};  // global name → Promise of its Calculator (one load, however often asked)
   var mainReady = false;  // the main engine has loaded (the status line says so)
-  var lastJson = null;
-  var last = null;  // {calc, checked}: kept to render the other people of a batch on demand
+  // {calc, checked, input, json}: the last report, kept to render the other people of a batch
+  // on demand and to make its JSON for the download.
+  var last = null;
 
   // The *.wasm.js scripts carry the module as a string of one character per byte, the bytes
   // renamed by frequency (`table` maps each character back). Turned into bytes here, in slices
@@ -86,26 +87,50 @@
     return engines[name];
   }
 
+  // What one engine's check gives for the input {bytes, grids, fileName, opts}: grids are set
+  // once a decoder module has read the file.
+  function checkWith(calc, input) {
+    return input.grids != null ? calc.check_grid(input.grids, input.fileName, input.opts)
+      : calc.check(input.bytes, input.fileName, input.opts);
+  }
+
   // {calc, out}: the main engine's report, or, for a format it leaves to a lazy module, the
   // report made with that module's help.
-  function run(calc, bytes, fileName, opts) {
+  function run(calc, input) {
     try {
-      return Promise.resolve({ calc: calc, out: calc.check(bytes, fileName, opts) });
+      return Promise.resolve({ calc: calc, out: checkWith(calc, input) });
     } catch (e) {
       var more = e && lazy[e.name];
       if (!more) return Promise.reject(e);
       status.textContent = more.loading;
       if (more.engine) {
         return engine(more.engine).then(function (other) {
-          return { calc: other, out: other.check(bytes, fileName, opts) };
+          return { calc: other, out: checkWith(other, input) };
         });
       }
       return loadModule(more.decoder).then(function (decoder) {
-        var grids = decoder.decode(bytes);
-        return { calc: calc, out: calc.check_grid(grids, fileName, opts) };
+        input.grids = decoder.decode(input.bytes);
+        return { calc: calc, out: checkWith(calc, input) };
       });
     }
   }
+
+  // The last report as JSON text. Only the JSON module can write it (the main module leaves
+  // serde's serialiser out for size), so the same input is checked there once, when first
+  // asked for. Read by the download button and by the browser tests.
+  function reportJson() {
+    if (!last) return Promise.reject(new Error('还没有报告'));
+    var mine = last;
+    if (!mine.json) {
+      mine.json = engine('shebao_calc_json').then(function (calc) {
+        var out = checkWith(calc, mine.input);
+        try { return out.json; } finally { out.free(); }
+      });
+      mine.json.catch(function () { mine.json = null; }); // a later click tries again
+    }
+    return mine.json;
+  }
+  box.reportJson = reportJson;
 
   function options() {
     var now = new Date();
@@ -144,18 +169,18 @@
     status.textContent = mainReady ? '正在检查，请稍候……' : '正在准备，准备好就开始检查……';
     errorBox.hidden = true;
     actions.hidden = true;
-    var opts = options();
-    box.setAttribute('data-options', opts);
+    var input = { bytes: bytes, grids: null, fileName: fileName, opts: options() };
+    box.setAttribute('data-options', input.opts);
     return engine('shebao_calc').then(function (calc) {
-      return run(calc, bytes, fileName, opts);
+      return run(calc, input);
     }).then(function (done) {
       var out = done.out;
       box.setAttribute('data-ms-engine', String(Math.round(performance.now() - started)));
-      lastJson = out.json;
-      box.reportJson = lastJson; // read by the browser tests
-      report.innerHTML = out.html;
+      var html = out.html;
+      box.reportHtml = html; // read by the browser tests
+      report.innerHTML = html;
       if (last) last.checked.free();
-      last = { calc: done.calc, checked: out };
+      last = { calc: done.calc, checked: out, input: input, json: null };
       actions.hidden = false;
       status.textContent = '检查完成，报告在下方。';
       box.setAttribute('data-ms', String(Math.round(performance.now() - started)));
@@ -213,16 +238,23 @@
   $('calc-print').addEventListener('click', function () { loadAll(); window.print(); });
 
   $('calc-download').addEventListener('click', function () {
-    if (!lastJson) return;
-    var pretty = JSON.stringify(JSON.parse(lastJson), null, 2) + '\n';
-    var url = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }));
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = '社保缴费核对报告.json';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    if (!last) return;
+    status.textContent = '正在生成 JSON 报告……';
+    reportJson().then(function (json) {
+      if (!json) throw new Error('报告无法生成（程序内部错误），请告诉网站维护者。');
+      var pretty = JSON.stringify(JSON.parse(json), null, 2) + '\n';
+      var url = URL.createObjectURL(new Blob([pretty], { type: 'application/json' }));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = '社保缴费核对报告.json';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      status.textContent = '已下载 JSON 报告。';
+    }).catch(function (e) {
+      status.textContent = '没能生成 JSON 报告：' + ((e && e.message) || String(e));
+    });
   });
 
   // Several people in one file: show the one picked from the list.
