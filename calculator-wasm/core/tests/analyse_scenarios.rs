@@ -297,6 +297,25 @@ fn one_cent_rounding_is_not_a_mismatch() {
 }
 
 #[test]
+fn employees_pay_nothing_for_work_injury_and_maternity() {
+    // The 0.00 most statements show is confirmed, not "no rate found"; an amount is flagged.
+    for ins in [Insurance::WorkInjury, Insurance::Maternity] {
+        let zero = vec![rec(m(2024, 5), ins, "5000", "0.00", "20.00")];
+        assert_eq!(codes(&run(zero, Some("yingkou"))), vec![], "{ins:?}");
+        let paid = vec![rec(m(2024, 5), ins, "5000", "20.00", "20.00")];
+        let p = run(paid, Some("hangzhou"));
+        assert_eq!(codes(&p), vec![FindingCode::PersonalAmountMismatch]);
+        assert!(
+            p.findings[0].message.ends_with(
+                "个人缴费 20.00 元，职工个人不缴这项保险，应为 0.00 元，相差 20.00 元。"
+            ),
+            "{}",
+            p.findings[0].message
+        );
+    }
+}
+
+#[test]
 fn hunan_medical_fixed_sum_accepted_with_or_without() {
     let with = vec![rec(m(2025, 3), Insurance::Medical, "5000", "115", "435")];
     let without = vec![rec(m(2025, 3), Insurance::Medical, "5000", "100", "435")];

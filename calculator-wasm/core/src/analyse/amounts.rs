@@ -207,13 +207,17 @@ pub fn check(policy: &Policy, place: Place<'_>, records: &[&Record]) -> Vec<Find
             } else {
                 format!(" + {}", yuan(fixed))
             };
+            // Work injury and maternity have a 0 personal rate: "× 0%" would only puzzle.
+            let rule = if rate.is_zero() && fixed.is_zero() {
+                "职工个人不缴这项保险，应为".to_string()
+            } else {
+                format!("按缴费基数 {} × {}{plus} 应为", yuan(base), percent(rate))
+            };
             let message = format!(
-                "{} {}{what}：个人缴费 {}，按缴费基数 {} × {}{plus} 应为 {}，相差 {}。",
+                "{} {}{what}：个人缴费 {}，{rule} {}，相差 {}。",
                 period_zh(from, to),
                 ins.name_zh(),
                 yuan(actual),
-                yuan(base),
-                percent(rate),
                 yuan(expected),
                 yuan((actual - expected).abs()),
             );
