@@ -403,6 +403,32 @@ fn months_between_the_last_record_and_a_later_unreadable_row_are_gaps() {
 }
 
 #[test]
+fn months_between_an_earlier_unreadable_row_and_the_first_record_are_gaps() {
+    // The mirror of the case above: March's row cannot be read, April and May have no row at
+    // all, the records start in June. April and May are a gap, March is unreadable.
+    let csv = "费款所属期,险种,个人缴费\n\
+               202403,养老,4O0.00\n202406,养老,400.00\n202407,养老,400.00\n";
+    let out = check(csv.as_bytes(), "earlier.csv", OptionText::default());
+    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
+    let pension = &report["people"][0]["insurances"][0];
+    assert_eq!(
+        pension["gaps"],
+        serde_json::json!([{"from": "2024-04", "to": "2024-05", "months": 2}])
+    );
+    assert_eq!(pension["unreadable"][0]["from"], "2024-03");
+    assert_eq!(pension["unreadable"][0]["to"], "2024-03");
+
+    // With a declared period opening in January, only January and February are said to have
+    // no record before the first one: March is unreadable, April and May a gap.
+    let titled = format!("缴费情况（2024年01月-2024年07月）\n{csv}");
+    let out = check(titled.as_bytes(), "earlier.csv", OptionText::default());
+    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
+    let pension = &report["people"][0]["insurances"][0];
+    assert_eq!(pension["unrecorded_start"]["to"], "2024-02", "{pension}");
+    assert_eq!(pension["gaps"][0]["from"], "2024-04", "{pension}");
+}
+
+#[test]
 fn deemed_years_are_shown_apart_from_months_paid() {
     // A range row of 视同缴费 (no amounts) before the months paid.
     let csv = "险种类型,费款所属期,缴费基数,个人缴费,单位缴费,缴费类型\n\

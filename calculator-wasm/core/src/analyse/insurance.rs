@@ -129,8 +129,10 @@ pub fn summarise(
         _ => None,
     };
     let not_booked_yet = declared_end.filter(|end| !unread.may_hold(kind, *end));
-    // The declared period may open before the first record: said, not called a gap.
-    let unrecorded_start = match (declared, first) {
+    // The declared period may open before the first record (or an earlier unreadable row's
+    // month, from which gaps are counted below): said, not called a gap.
+    let first_seen = first.map(|f| unread.known_months(kind).fold(f, Month::min));
+    let unrecorded_start = match (declared, first_seen) {
         (Some((start, _)), Some(f)) if start < f => f.offset(-1).map(|to| Span::new(start, to)),
         _ => None,
     };
@@ -140,16 +142,16 @@ pub fn summarise(
         (None, None) => last,
     };
     // A month without any record is a gap, unless an unreadable row may hold it. An
-    // unreadable row's known month may lie beyond the records read (the file's last row):
-    // it is named too, or the person would take the last month read for the end, and the
-    // months before it with no row at all are gaps like any other.
+    // unreadable row's known month may lie beyond the records read (the file's first or
+    // last row): it is named too, or the person would take the months read for the whole,
+    // and the months between it and the records with no row at all are gaps like any other.
     let (gaps, unreadable) = match (first, gap_end) {
         (Some(f), Some(e)) => {
             let (lo, hi) = unread
                 .known_months(kind)
                 .fold((f, e), |(lo, hi), m| (lo.min(m), hi.max(m)));
             (
-                runs_where(f, hi, |m| !all.contains(&m) && !unread.may_hold(kind, m))
+                runs_where(lo, hi, |m| !all.contains(&m) && !unread.may_hold(kind, m))
                     .into_iter()
                     .map(|(a, b)| Span::new(a, b))
                     .collect(),
