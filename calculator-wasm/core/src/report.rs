@@ -46,6 +46,9 @@ pub struct SourceReport {
     /// Pages in the document (PDF only; absent for other formats).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
+    /// Where each page's rows begin (PDF only): (first row number, page), in row order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub row_pages: Vec<(usize, u32)>,
     /// Header row (1-based).
     pub header_row: Option<usize>,
     /// Data rows read.
@@ -62,6 +65,11 @@ pub struct SourceReport {
 }
 
 impl SourceReport {
+    /// Where rows are, as a phrase (`第 7、9 行`, with their pages in a PDF).
+    pub fn rows_at_zh(&self, rows: &[usize]) -> String {
+        crate::analyse::text::rows_at_zh(rows, &self.row_pages)
+    }
+
     /// Rows read and rows that are not data (titles, blank rows, totals), as a person can
     /// count them in the file; `None` for a form, whose rows are its years and months.
     pub fn line_counts(&self) -> Option<(usize, usize)> {
@@ -111,11 +119,7 @@ impl UnreadableRow {
             if rows.get(at).is_none_or(|r| r.row != k.row) {
                 let row = UnreadableRow {
                     row: k.row,
-                    page: row_pages
-                        .iter()
-                        .rev()
-                        .find(|&&(first, _)| first <= k.row)
-                        .map(|&(_, page)| page),
+                    page: crate::analyse::text::page_of(k.row, row_pages),
                     reasons: Vec::new(),
                 };
                 rows.insert(at, row);
@@ -129,9 +133,10 @@ impl UnreadableRow {
 
     /// Where to find it: `第 8 行`, or `第 40 行（第 2 页）` in a PDF.
     pub fn place_zh(&self) -> String {
+        use crate::analyse::text::rows_at_zh;
         match self.page {
-            Some(page) => format!("第 {} 行（第 {page} 页）", self.row),
-            None => format!("第 {} 行", self.row),
+            Some(page) => rows_at_zh(&[self.row], &[(self.row, page)]),
+            None => rows_at_zh(&[self.row], &[]),
         }
     }
 

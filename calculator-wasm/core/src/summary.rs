@@ -5,7 +5,7 @@ use crate::money::format_cents;
 use crate::record::Insurance;
 use crate::report::{
     CheckStatus, InsuranceReport, PensionAccount, PersonReport, RateStatus, Report,
-    RetirementReport, Severity,
+    RetirementReport, Severity, SourceReport,
 };
 use std::fmt::Write;
 
@@ -57,7 +57,7 @@ pub fn summary_zh(report: &Report) -> String {
         let _ = writeln!(out, "文件里没有找到任何人的缴费记录。");
     }
     for person in &report.people {
-        write_person(&mut out, person);
+        write_person(&mut out, &report.source, person);
     }
     let _ = writeln!(
         out,
@@ -66,7 +66,7 @@ pub fn summary_zh(report: &Report) -> String {
     out
 }
 
-fn write_person(out: &mut String, p: &PersonReport) {
+fn write_person(out: &mut String, source: &SourceReport, p: &PersonReport) {
     let name = p.name.as_deref().unwrap_or("（未写姓名）");
     match &p.id_masked {
         Some(id) => {
@@ -92,12 +92,12 @@ fn write_person(out: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = writeln!(
             out,
-            "！下面的月数、合计和账户余额都不含第 {} 行里读不出来的内容；这些内容可能属于的月份标为“无法读取”，不算缺月。",
-            rows_zh(&p.unread_rows)
+            "！下面的月数、合计和账户余额都不含{}里读不出来的内容；这些内容可能属于的月份标为“无法读取”，不算缺月。",
+            source.rows_at_zh(&p.unread_rows)
         );
     }
     for ins in &p.insurances {
-        write_insurance(out, ins);
+        write_insurance(out, source, ins);
     }
     if !p.findings.is_empty() {
         let _ = writeln!(out, "发现的问题和提示：");
@@ -125,7 +125,7 @@ fn write_person(out: &mut String, p: &PersonReport) {
     }
 }
 
-fn write_insurance(out: &mut String, i: &InsuranceReport) {
+fn write_insurance(out: &mut String, source: &SourceReport, i: &InsuranceReport) {
     let unread_rows = &i.unread_rows;
     // The months with records (refunded, deemed or owed ones too), as the page's column
     // 有记录的期间: not a run of paid months.
@@ -152,6 +152,7 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
         let _ = write!(line, "（{}）", i.paid_short_note_zh());
     }
     if !unread_rows.is_empty() {
+        // Without pages: the line above the totals names them, and 页 in brackets would nest.
         let _ = write!(line, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));
     }
     let _ = writeln!(out, "{line}。");
@@ -161,9 +162,9 @@ fn write_insurance(out: &mut String, i: &InsuranceReport) {
     for u in &i.unreadable {
         let _ = writeln!(
             out,
-            "  无法读取：{}，文件第 {} 行可能就是这段时间的记录，但读不出来；请打开原文件核对，不要当作缺月。",
+            "  无法读取：{}，文件{}可能就是这段时间的记录，但读不出来；请打开原文件核对，不要当作缺月。",
             period_zh(u.from, u.to),
-            rows_zh(&u.rows)
+            source.rows_at_zh(&u.rows)
         );
     }
     for a in &i.arrears {

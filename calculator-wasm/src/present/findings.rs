@@ -3,7 +3,7 @@
 
 use super::html::{escape, money};
 use super::person::serde_name;
-use shebao_calc::report::{Finding, PersonReport, Quantity, Severity};
+use shebao_calc::report::{Finding, PersonReport, Quantity, Severity, SourceReport};
 use std::fmt::Write;
 
 /// At most this many are listed per group; the rest are counted (a 60,000-row file can hold
@@ -11,7 +11,7 @@ use std::fmt::Write;
 const SHOWN: usize = 100;
 
 /// The findings of one person.
-pub fn render(h: &mut String, p: &PersonReport) {
+pub fn render(h: &mut String, source: &SourceReport, p: &PersonReport) {
     let (serious, notes): (Vec<&Finding>, Vec<&Finding>) = p
         .findings
         .iter()
@@ -29,7 +29,7 @@ pub fn render(h: &mut String, p: &PersonReport) {
         });
     } else {
         h.push_str("<ul class=\"findings\">");
-        list(h, &serious);
+        list(h, source, &serious);
         h.push_str("</ul>");
     }
     if !notes.is_empty() {
@@ -38,12 +38,12 @@ pub fn render(h: &mut String, p: &PersonReport) {
             "<details><summary>其他说明（{} 条）</summary><ul class=\"findings\">",
             notes.len()
         );
-        list(h, &notes);
+        list(h, source, &notes);
         h.push_str("</ul></details>");
     }
 }
 
-fn list(h: &mut String, findings: &[&Finding]) {
+fn list(h: &mut String, source: &SourceReport, findings: &[&Finding]) {
     for f in findings.iter().take(SHOWN) {
         let class = match f.severity {
             Severity::Error => "finding-error",
@@ -67,7 +67,11 @@ fn list(h: &mut String, findings: &[&Finding]) {
             }
         }
         if let Some(row) = f.row {
-            let _ = write!(h, " <span class=\"note\">原文件第 {row} 行</span>");
+            let _ = write!(
+                h,
+                " <span class=\"note\">原文件{}</span>",
+                source.rows_at_zh(&[row])
+            );
         }
         h.push_str("</li>");
     }

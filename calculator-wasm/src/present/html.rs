@@ -41,11 +41,6 @@ pub fn yuan(amount: Option<&str>) -> String {
     }
 }
 
-/// Row numbers: `7`, `7、9`, or `7、9 等 12 行`.
-pub fn rows_zh(rows: &[usize]) -> String {
-    shebao_calc::analyse::text::rows_zh(rows)
-}
-
 /// `2024年7月`
 pub fn month(m: Month) -> String {
     format!("{}年{}月", m.year(), m.month())

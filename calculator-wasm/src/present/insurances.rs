@@ -1,16 +1,16 @@
 //! Per insurance: months paid, first and last month, totals; and the gaps and arrears in red
 //! with what to do about them.
 
-use super::html::{escape, month, rows_zh, span, yuan};
+use super::html::{escape, month, span, yuan};
 use super::person::serde_name;
 use shebao_calc::month::Month;
-use shebao_calc::report::{InsuranceReport, PersonReport};
+use shebao_calc::report::{InsuranceReport, PersonReport, SourceReport};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The table of insurances. Each row carries the report's figures as `data-*` attributes,
 /// exactly as in the JSON (the browser tests compare them with the native engine).
-pub fn table(h: &mut String, p: &PersonReport) {
+pub fn table(h: &mut String, source: &SourceReport, p: &PersonReport) {
     if p.insurances.is_empty() {
         h.push_str("<p>这个人没有逐月缴费记录。</p>");
         return;
@@ -110,9 +110,9 @@ pub fn table(h: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = write!(
             h,
-            "<p class=\"note\" data-unread-rows=\"{}\">已缴月数和合计不含文件第 {} 行里读不出来的内容。</p>",
+            "<p class=\"note\" data-unread-rows=\"{}\">已缴月数和合计不含文件{}里读不出来的内容。</p>",
             p.unread_rows.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(" "),
-            rows_zh(&p.unread_rows)
+            source.rows_at_zh(&p.unread_rows)
         );
     }
     for i in &p.insurances {
@@ -142,7 +142,7 @@ enum Trouble {
 
 /// Gaps and arrears, one line per run of months (the insurances that share it named
 /// together: an employer who skipped a month usually skipped every insurance), and what to do.
-pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
+pub fn gaps_and_arrears(h: &mut String, source: &SourceReport, p: &PersonReport) {
     // (month from, to, trouble) → (months, settled-in, insurance keys, names), in month order.
     type Key = (Month, Month, Trouble);
     type Run = (u32, Option<Month>, Vec<String>, Vec<String>);
@@ -208,9 +208,9 @@ pub fn gaps_and_arrears(h: &mut String, p: &PersonReport) {
                 let rows = unread_rows
                     .iter()
                     .find(|(k, _)| *k == (from, to))
-                    .map(|(_, r)| rows_zh(r))
+                    .map(|(_, r)| source.rows_at_zh(r))
                     .unwrap_or_default();
-                unreadable.push(format!("<li data-unreadable {attrs}><strong>{when}</strong>：{who}这段时间的记录可能在文件第 {rows} 行，但读不出来。这不算断缴，请打开原文件看一看这几行。</li>"));
+                unreadable.push(format!("<li data-unreadable {attrs}><strong>{when}</strong>：{who}这段时间的记录可能在文件{rows}，但读不出来。这不算断缴，请打开原文件看一看这几行。</li>"));
             }
             Trouble::Settled => {
                 let paid = settled_in.map(|m| format!("，于{}补缴到账", month(m))).unwrap_or_default();

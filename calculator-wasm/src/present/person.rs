@@ -5,7 +5,7 @@
 use super::html::{escape, month};
 use super::{account, base_chart, findings, insurances, retirement, timeline};
 use shebao_calc::month::Month;
-use shebao_calc::report::{PersonReport, Report};
+use shebao_calc::report::{PersonReport, Report, SourceReport};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -150,15 +150,15 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
 fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
     let _ = write!(h, "<h3>{}</h3>", escape(&who(p, i, r.people.len() == 1)));
     // The verdict first: a reassuring account check must not come before months missing.
-    verdict(h, p);
+    verdict(h, &r.source, p);
     if let Some(o) = &p.official_account {
         account::official(h, o);
     }
-    insurances::table(h, p);
-    insurances::gaps_and_arrears(h, p);
+    insurances::table(h, &r.source, p);
+    insurances::gaps_and_arrears(h, &r.source, p);
     timeline::render(h, p, i);
     base_chart::render(h, p, i);
-    findings::render(h, p);
+    findings::render(h, &r.source, p);
     if let Some(a) = &p.pension_account {
         account::computed(h, a);
     }
@@ -176,7 +176,7 @@ fn person(h: &mut String, r: &Report, p: &PersonReport, i: usize) {
 
 /// One box at the top: the good news, or what needs attention. Months are counted once
 /// even when several insurances miss the same month.
-fn verdict(h: &mut String, p: &PersonReport) {
+fn verdict(h: &mut String, source: &SourceReport, p: &PersonReport) {
     let gaps = p.gap_months();
     let open = p.open_arrears_months();
     let interrupted = p.interrupted_months();
@@ -233,8 +233,8 @@ fn verdict(h: &mut String, p: &PersonReport) {
     if !p.unread_rows.is_empty() {
         let _ = write!(
             h,
-            "<li><strong>读不出来的行</strong>：文件第 {} 行有读不出来的内容，下面的月数和合计不含这些内容；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
-            super::html::rows_zh(&p.unread_rows)
+            "<li><strong>读不出来的行</strong>：文件{}有读不出来的内容，下面的月数和合计不含这些内容；它们可能属于的月份标为“读不出来”，不算断缴。</li>",
+            source.rows_at_zh(&p.unread_rows)
         );
     }
     if problems > 0 {

@@ -429,6 +429,28 @@ fn months_between_an_earlier_unreadable_row_and_the_first_record_are_gaps() {
 }
 
 #[test]
+fn rows_of_a_pdf_are_named_with_their_pages() {
+    // A PDF's grid as the decoder hands it over: page 2 begins at row 5, where March is
+    // printed twice with different figures and April's amount cannot be read.
+    let handover = "shebao-grid 1 pdf 2\nP1 1\nP5 2\nG0\n\
+        R1\tt费款所属期\tt险种\tt个人缴费\n\
+        R2\tt202401\tt养老\tn400.00\nR3\tt202402\tt养老\tn400.00\n\
+        R5\tt202403\tt养老\tn400.00\nR6\tt202403\tt养老\tn380.00\n\
+        R7\tt202404\tt养老\tt4O0.00\n";
+    let engine = Engine::new(serde_json::from_str(&policy_json()).expect("policy parses"));
+    let out = engine
+        .check_grid(handover, "明细.pdf", &OptionText::default())
+        .unwrap_or_else(|e| panic!("{}: {}", e.kind, e.message));
+    for said in [
+        "正常记录，在文件第 5、6 行（第 2 页）：",
+        "记录可能在文件第 7 行（第 2 页），但读不出来",
+        "文件第 7 行（第 2 页）有读不出来的内容",
+    ] {
+        assert!(out.html.contains(said), "{said} not in {}", out.html);
+    }
+}
+
+#[test]
 fn deemed_years_are_shown_apart_from_months_paid() {
     // A range row of 视同缴费 (no amounts) before the months paid.
     let csv = "险种类型,费款所属期,缴费基数,个人缴费,单位缴费,缴费类型\n\

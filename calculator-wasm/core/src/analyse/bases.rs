@@ -4,7 +4,7 @@
 use super::group;
 use super::insurance::{is_paid, pays_month, pays_nothing};
 use super::runs::runs;
-use super::text::{period_zh, yuan};
+use super::text::{period_zh, rows_at_zh, yuan};
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::Figure;
@@ -247,8 +247,8 @@ pub fn differing(bases: &Bases) -> Vec<Finding> {
 }
 
 /// More than one regular paid record for one month and insurance (top-ups are not duplicates;
-/// a refund cancels one).
-pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
+/// a refund cancels one); rows named with their pages in a PDF (`row_pages`).
+pub fn duplicates(records: &[&Record], row_pages: &[(usize, u32)]) -> Vec<Finding> {
     let mut count = Vec::new();
     for (key, rows) in group::by_month(records) {
         let mut e: (i64, Vec<usize>) = (0, Vec::new());
@@ -270,11 +270,10 @@ pub fn duplicates(records: &[&Record]) -> Vec<Finding> {
         .into_iter()
         .filter(|(_, (n, _))| *n > 1)
         .map(|((ins, m), (n, rows))| {
-            let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
             let message = format!(
-                "{m} {}有 {n} 条已缴费的正常记录（第 {} 行）：可能重复记账，也可能同月在两处缴费，请核对。",
+                "{m} {}有 {n} 条已缴费的正常记录，在文件{}：可能重复记账，也可能同月在两处缴费，请核对。",
                 ins.name_zh(),
-                rows.join("、")
+                rows_at_zh(&rows, row_pages)
             );
             Finding::new(FindingCode::DuplicateMonth, message)
                 .insurance(ins)

@@ -4,7 +4,7 @@
 
 use super::group;
 use super::runs::runs;
-use super::text::{period_zh, rows_zh};
+use super::text::{period_zh, rows_at_zh};
 use crate::record::{Insurance, Record};
 use crate::report::{Finding, FindingCode, Quantity};
 
@@ -23,8 +23,12 @@ fn same(a: &Record, b: &Record) -> bool {
 }
 
 /// The records with identical copies left out (the first of each kept, file order kept), and
-/// one finding per run of months whose rows were repeated the same number of times.
-pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>) {
+/// one finding per run of months whose rows were repeated the same number of times (rows
+/// named with their pages in a PDF: `row_pages` as in `SourceInfo`).
+pub fn drop_copies<'a>(
+    records: &[&'a Record],
+    row_pages: &[(usize, u32)],
+) -> (Vec<&'a Record>, Vec<Finding>) {
     // Within each month, each record with the rows of its copies (a month holds few records).
     let mut kept: Vec<(&'a Record, Vec<usize>)> = Vec::with_capacity(records.len());
     for rows in group::by_month(records).into_values() {
@@ -64,11 +68,11 @@ pub fn drop_copies<'a>(records: &[&'a Record]) -> (Vec<&'a Record>, Vec<Finding>
             let example = mine
                 .iter()
                 .find(|(r, _)| r.month == from)
-                .map(|(_, rows)| rows_zh(rows))
+                .map(|(_, rows)| rows_at_zh(rows, row_pages))
                 .unwrap_or_default();
             let each = if from == to { "" } else { "每个月" };
             let message = format!(
-                "{} {}{each}有 {n} 行数字完全相同的记录（如第 {example} 行），按同一笔缴费重复列出处理，只算 1 笔；如果确实交了两次，请向社保经办机构核实。",
+                "{} {}{each}有 {n} 行数字完全相同的记录，例如文件{example}。这些按同一笔缴费重复列出处理，只算 1 笔；如果确实交了两次，请向社保经办机构核实。",
                 period_zh(from, to),
                 ins.name_zh(),
             );
@@ -101,7 +105,7 @@ mod tests {
     fn eight_identical_rows_count_once_and_are_reported() {
         let rows: Vec<Record> = (2..10).map(|row| record(row, 5, 400)).collect();
         let refs: Vec<&Record> = rows.iter().collect();
-        let (kept, findings) = drop_copies(&refs);
+        let (kept, findings) = drop_copies(&refs, &[]);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].row, 2);
         assert_eq!(findings.len(), 1);
@@ -113,7 +117,7 @@ mod tests {
     fn rows_that_differ_stay() {
         let rows = [record(2, 5, 400), record(3, 5, 410)];
         let refs: Vec<&Record> = rows.iter().collect();
-        let (kept, findings) = drop_copies(&refs);
+        let (kept, findings) = drop_copies(&refs, &[]);
         assert_eq!(kept.len(), 2);
         assert!(findings.is_empty());
     }
@@ -129,7 +133,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Record> = rows.iter().collect();
-        let (kept, findings) = drop_copies(&refs);
+        let (kept, findings) = drop_copies(&refs, &[]);
         assert_eq!(kept.len(), 3);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].to, Month::new(2023, 3));

@@ -68,6 +68,7 @@ pub fn analyse(mut statement: Statement, policy: &Policy, options: &Options) -> 
             sheet: s.sheet.clone(),
             sheets_not_read: s.sheets_not_read.clone(),
             pages: s.pages,
+            row_pages: s.row_pages.clone(),
             header_row: s.header_row,
             rows_read: s.rows_read,
             rows_skipped: s.rows_skipped.clone(),
@@ -115,7 +116,8 @@ fn person(
 ) -> PersonReport {
     let (format, declared) = (statement.source.format, statement.declared_period);
     let all: Vec<&Record> = p.records.iter().collect();
-    let (records, identical_rows) = identical::drop_copies(&all);
+    let row_pages = &statement.source.row_pages;
+    let (records, identical_rows) = identical::drop_copies(&all, row_pages);
     let mut insurances = Vec::new();
     for kind in Insurance::ALL {
         let mine: Vec<&Record> = records
@@ -149,8 +151,8 @@ fn person(
         // records: their months are not in the counts and totals, which must say so.
         let rows: Vec<usize> = p.coverage.iter().map(|c| c.row).collect();
         cannot_check.push(format!(
-            "文件第 {} 行只写了一段时间和月数，没有逐月的记录：这些月份没有算进已缴月数、合计和账户。",
-            text::rows_zh(&rows)
+            "文件{}只写了一段时间和月数，没有逐月的记录：这些月份没有算进已缴月数、合计和账户。",
+            text::rows_at_zh(&rows, row_pages)
         ));
     }
 
@@ -192,7 +194,7 @@ fn person(
     }
     findings.extend(bases::limits(place, &bases));
     findings.extend(bases::differing(&bases));
-    findings.extend(bases::duplicates(&records));
+    findings.extend(bases::duplicates(&records, row_pages));
     for i in &mut insurances {
         i.totals_with_duplicates = findings
             .iter()
@@ -216,8 +218,8 @@ fn person(
     };
     if let (Some(a), false) = (&mut pension_account, pension_unread.is_empty()) {
         a.assumptions.push(format!(
-            "文件第 {} 行里读不出来的内容没有计入账户。",
-            text::rows_zh(&pension_unread)
+            "文件{}里读不出来的内容没有计入账户。",
+            text::rows_at_zh(&pension_unread, row_pages)
         ));
     }
     let pension_short = insurances

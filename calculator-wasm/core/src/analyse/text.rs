@@ -3,6 +3,7 @@
 use crate::money::format_cents;
 use crate::month::Month;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt::Write;
 
 /// `2024-03`, or `2024-01 至 2024-06（6 个月）` for a run.
 pub fn period_zh(from: Month, to: Month) -> String {
@@ -33,16 +34,64 @@ pub fn years_months_zh(months: u32) -> String {
     }
 }
 
+/// At most this many row numbers are listed in a sentence; the rest are counted.
+const ROWS_SHOWN: usize = 5;
+
 /// Row numbers for sentences that go on with 行 (`第 {} 行`): `7`, `7、9`, or `3、4、5、6、7 等
 /// 12` when there are many.
 pub fn rows_zh(rows: &[usize]) -> String {
-    const SHOWN: usize = 5;
-    let list: Vec<String> = rows.iter().take(SHOWN).map(|r| r.to_string()).collect();
-    if rows.len() > SHOWN {
+    let list: Vec<String> = rows
+        .iter()
+        .take(ROWS_SHOWN)
+        .map(|r| r.to_string())
+        .collect();
+    if rows.len() > ROWS_SHOWN {
         format!("{} 等 {}", list.join("、"), rows.len())
     } else {
         list.join("、")
     }
+}
+
+/// The page of a PDF that row `row` is on, from where each page's rows begin (`row_pages`,
+/// as in `SourceInfo`); `None` for other formats.
+pub fn page_of(row: usize, row_pages: &[(usize, u32)]) -> Option<u32> {
+    row_pages
+        .iter()
+        .rev()
+        .find(|&&(first, _)| first <= row)
+        .map(|&(_, page)| page)
+}
+
+/// Where rows are, as a phrase: `第 7、9 行`; in a PDF, whose rows have no numbers on paper
+/// (they count on over pages), with their pages: `第 7、9 行（第 1 页）、第 46 行（第 2 页）`.
+pub fn rows_at_zh(rows: &[usize], row_pages: &[(usize, u32)]) -> String {
+    if row_pages.is_empty() {
+        return format!("第 {} 行", rows_zh(rows));
+    }
+    let shown = &rows[..rows.len().min(ROWS_SHOWN)];
+    let mut out = String::new();
+    let mut i = 0;
+    while i < shown.len() {
+        let page = page_of(shown[i], row_pages);
+        let mut list = shown[i].to_string();
+        i += 1;
+        while i < shown.len() && page_of(shown[i], row_pages) == page {
+            list.push('、');
+            list.push_str(&shown[i].to_string());
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push('、');
+        }
+        let _ = write!(out, "第 {list} 行");
+        if let Some(p) = page {
+            let _ = write!(out, "（第 {p} 页）");
+        }
+    }
+    if rows.len() > ROWS_SHOWN {
+        let _ = write!(out, "等 {} 行", rows.len());
+    }
+    out
 }
 
 /// Round a non-money figure half-up to `dp` decimals (divisors, indices); money uses
@@ -72,6 +121,25 @@ mod tests {
         assert_eq!(
             format!("第 {} 行", rows_zh(&[3, 4, 5, 6, 7, 8])),
             "第 3、4、5、6、7 等 6 行"
+        );
+    }
+
+    #[test]
+    fn rows_of_a_pdf_name_their_pages() {
+        let pages = [(1, 1), (40, 2), (80, 3)];
+        assert_eq!(rows_at_zh(&[7, 9], &[]), "第 7、9 行");
+        assert_eq!(rows_at_zh(&[46], &pages), "第 46 行（第 2 页）");
+        assert_eq!(
+            rows_at_zh(&[7, 9, 46], &pages),
+            "第 7、9 行（第 1 页）、第 46 行（第 2 页）"
+        );
+        assert_eq!(
+            rows_at_zh(&[7, 41, 42, 81, 82, 83], &pages),
+            "第 7 行（第 1 页）、第 41、42 行（第 2 页）、第 81、82 行（第 3 页）等 6 行"
+        );
+        assert_eq!(
+            (page_of(39, &pages), page_of(40, &pages)),
+            (Some(1), Some(2))
         );
     }
 
