@@ -4,6 +4,8 @@
 
 use shebao::statement::load_policy;
 use shebao_calc::month::Month;
+use shebao_calc::record::Insurance;
+use shebao_calc::report::Span;
 use shebao_calc::{check, ErrorKind, Input, NativeDecoder, Options, Report, StatementError};
 use shebao_tests::golden;
 use std::path::{Path, PathBuf};
@@ -67,12 +69,12 @@ fn without_rows(v: &serde_json::Value) -> serde_json::Value {
 }
 
 /// The CSV twin of a PDF statement; the 权益记录单 forms (`form*.pdf`, a form's blocks are
-/// several tables) and the misprinted `bad-*.pdf` have none: their goldens and the tests
-/// below say what they hold.
+/// several tables), the misprinted `bad-*.pdf` and the certificate with a table per insurance
+/// (`sections.pdf`) have none: their goldens and the tests below say what they hold.
 fn twin_of(pdf: &Path) -> Option<PathBuf> {
     let own = pdf.file_name().is_some_and(|n| {
         let n = n.to_string_lossy();
-        n.starts_with("form") || n.starts_with("bad-")
+        n.starts_with("form") || n.starts_with("bad-") || n.starts_with("sections")
     });
     (!own).then(|| dir().join("statement.csv"))
 }
@@ -129,6 +131,38 @@ fn unreadable_rows_name_their_page() {
     assert!(
         summary.contains("！第 46 行（第 2 页）有读不出来的内容"),
         "{summary}"
+    );
+}
+
+/// A certificate with no insurance column, one table per insurance on its own page under its
+/// heading (`二、医疗保险缴费情况`, after the title and person line repeated): the second table's
+/// rows are medical, in the same columns, and nothing on page 2 is unreadable.
+#[test]
+fn a_table_per_insurance_reads_each_as_its_heading_says() {
+    let r = checked(&dir().join("sections.pdf")).unwrap();
+    assert!(
+        r.source.unreadable_rows.is_empty(),
+        "{:?}",
+        r.source.rows_skipped
+    );
+    let p = &r.people[0];
+    assert_eq!(p.id_masked.as_deref(), Some("330106********1235"));
+    let by_kind = |k: Insurance| p.insurances.iter().find(|i| i.kind == k).unwrap();
+    let (pension, medical) = (by_kind(Insurance::Pension), by_kind(Insurance::Medical));
+    assert_eq!(p.insurances.len(), 2);
+    assert_eq!((pension.months_paid, medical.months_paid), (11, 11));
+    let total = |i: &shebao_calc::report::InsuranceReport| i.personal_total.map(|t| t.to_string());
+    assert_eq!(
+        (total(pension), total(medical)),
+        (Some("4400.00".into()), Some("1100.00".into()))
+    );
+    assert_eq!(pension.arrears[0].from, Month::new(2024, 6).unwrap());
+    assert_eq!(
+        medical.gaps,
+        vec![Span::new(
+            Month::new(2024, 9).unwrap(),
+            Month::new(2024, 9).unwrap()
+        )]
     );
 }
 

@@ -305,3 +305,38 @@ fn trap_excel_error_in_a_flag_is_not_paid() {
         .collect();
     assert_eq!(bad, [3]);
 }
+
+#[test]
+fn trap_a_table_per_insurance_under_section_headings() {
+    // A certificate with no insurance column prints one table per insurance, each under its
+    // heading; the second table's rows are medical, not more pension rows. A page's person
+    // line repeated inside the data is not a row that failed to read.
+    let s = read_str(
+        "浙江省社会保险参保缴费证明（个人）\n姓名：李四,身份证号：330106********1235\n\
+         一、养老保险缴费情况\n年,月,缴费基数,个人缴费\n2024,01,5000,400\n2024,02,5000,400\n\
+         姓名：李四,身份证号：330106********1235\n\
+         二、医疗保险缴费情况\n年,月,缴费基数,个人缴费\n2024,01,5000,100\n\
+         注：医疗保险含大病保险\n",
+    )
+    .unwrap();
+    let p = &s.people[0];
+    assert_eq!(months(p, Pension), vec!["2024-01", "2024-02"]);
+    assert_eq!(months(p, Medical), vec!["2024-01"]);
+    assert!(!s.source.insurance_assumed);
+    assert!(
+        s.source.rows_skipped.iter().all(|k| !k.unreadable),
+        "{:?}",
+        s.source.rows_skipped
+    );
+}
+
+#[test]
+fn trap_a_heading_does_not_override_an_insurance_column() {
+    let s = read_str(
+        "费款所属期,险种,个人缴费\n202401,养老,400\n医疗保险\n202401,医疗,100\n202402,养老,400\n",
+    )
+    .unwrap();
+    let p = &s.people[0];
+    assert_eq!(months(p, Pension), vec!["2024-01", "2024-02"]);
+    assert_eq!(months(p, Medical), vec!["2024-01"]);
+}

@@ -253,9 +253,13 @@ fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
     for r in &lines {
         widest[r.region] = widest[r.region].max(filled(&r.cells));
     }
+    // A section heading (`二、医疗保险缴费情况` at the top of a page) is never a piece of a cell.
     let fragment = |r: &Row| {
         let n = filled(&r.cells);
-        !r.month_grid && n > 0 && n * 2 < widest[r.region] && !r.cells.iter().any(|c| has_amount(c))
+        !r.month_grid
+            && n > 0
+            && n * 2 < widest[r.region]
+            && !r.cells.iter().any(|c| has_amount(c) || is_heading_text(c))
     };
     let is_fragment: Vec<bool> = lines.iter().map(fragment).collect();
     let near = |a: &Row, b: &Row| {
@@ -420,13 +424,32 @@ fn month_slots(line: &Line) -> Option<Vec<(f64, f64)>> {
     Some(slots)
 }
 
+/// Whether the section heading that ends `region` (its lines so far, then the heading)
+/// opens another table like the one above it: the line after the heading repeats a table
+/// header of the region (a certificate printing one table per insurance, each under
+/// `二、医疗保险缴费情况`). Such sections keep one set of columns, so their rows line up under
+/// the one header the reader finds; a form's blocks each have their own.
+fn same_table_goes_on(region: &[Line], next: Option<&Line>) -> bool {
+    let texts = |l: &Line| l.chunks.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+    let Some(next) = next.filter(|l| l.chunks.len() >= 3) else {
+        return false;
+    };
+    let header = texts(next);
+    region.iter().any(|l| texts(l) == header)
+}
+
 /// A section heading of a form: `一、…`, `（二）…` alone on its line.
 fn is_section_heading(line: &Line) -> bool {
     let [only] = line.chunks.as_slice() else {
         return false;
     };
+    is_heading_text(&only.text)
+}
+
+/// `一、…`, `（二）…`: the text of a section heading.
+fn is_heading_text(text: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let t = only.text.trim_start_matches(['（', '(']);
+    let t = text.trim_start_matches(['（', '(']);
     let n = t.chars().take_while(|c| numeral(*c)).count();
     n > 0
         && t.chars()
@@ -471,7 +494,10 @@ fn regions(lines: &[Line]) -> Vec<Region> {
             (start, i) = (end, end);
             continue;
         }
-        if is_section_heading(&lines[i]) && start < i {
+        if is_section_heading(&lines[i])
+            && start < i
+            && !same_table_goes_on(&lines[start..i], lines.get(i + 1))
+        {
             out.push(Region {
                 lines: start..i,
                 months: None,
@@ -552,8 +578,11 @@ fn month_cells(line: &Line, slots: &[(f64, f64)]) -> Vec<String> {
 
 /// On pages after the first, the leading lines that repeat the first page's lines before its
 /// data (title, person block, header row) go. A line with an amount is data and always stays;
-/// so does a piece of a wrapped cell.
+/// so does a piece of a wrapped cell. Lines are compared by their texts, not by their cells:
+/// a title above a section heading has columns of its own.
 fn drop_repeated_headers(rows: Vec<Row>) -> Vec<Row> {
+    let texts =
+        |r: &Row| -> Vec<String> { r.cells.iter().filter(|c| !c.is_empty()).cloned().collect() };
     let widest = rows.iter().map(|r| filled(&r.cells)).max().unwrap_or(0);
     // Page 1 up to its header: the last wide line before the first amount (not the pieces of
     // a wrapped cell that may follow it).
@@ -566,10 +595,7 @@ fn drop_repeated_headers(rows: Vec<Row>) -> Vec<Row> {
         .iter()
         .rposition(|r| filled(&r.cells) * 2 >= widest)
         .map_or(0, |i| i + 1);
-    let first_page_top: Vec<Vec<String>> = before_data[..header]
-        .iter()
-        .map(|r| r.cells.clone())
-        .collect();
+    let first_page_top: Vec<Vec<String>> = before_data[..header].iter().map(|r| texts(r)).collect();
     let mut keep = Vec::with_capacity(rows.len());
     let mut page = 0;
     let mut leading = false;
@@ -579,7 +605,7 @@ fn drop_repeated_headers(rows: Vec<Row>) -> Vec<Row> {
             leading = page > 1;
         }
         if leading {
-            if first_page_top.contains(&r.cells) {
+            if first_page_top.contains(&texts(&r)) {
                 continue;
             }
             leading = false;

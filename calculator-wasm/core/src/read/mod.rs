@@ -382,7 +382,7 @@ fn read_grids(
                 form: false,
                 row_pages: Vec::new(),
                 sheets_not_read: Vec::new(),
-                insurance_assumed: plan.insurance_assumed,
+                insurance_assumed: plan.insurance_assumed && !table.insurance_by_section,
             },
             people: table.people,
             declared_period,

@@ -424,6 +424,33 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
     })
 }
 
+impl Plan {
+    /// The plan for the rows under a section heading that names one insurance
+    /// (`二、医疗保险缴费情况`): when no column names the insurance, a certificate may print a
+    /// table per insurance one after another, each under its heading; `None` when `heading`
+    /// is not such a heading (a note names no insurance or several, or is a sentence).
+    pub fn for_section(&self, heading: &str) -> Option<Plan> {
+        let columns_name_insurance = self
+            .segments
+            .iter()
+            .any(|s| s.insurance.is_some() || !s.groups.is_empty());
+        let heading = heading.trim();
+        let sentence = heading.starts_with('注')
+            || heading.starts_with("说明")
+            || heading.starts_with("备注")
+            || heading.contains('。')
+            || heading.chars().count() > 30;
+        if columns_name_insurance || sentence {
+            return None;
+        }
+        Some(Plan {
+            default_insurance: the_one_insurance_in(heading)?,
+            insurance_assumed: false,
+            ..self.clone()
+        })
+    }
+}
+
 /// The one insurance a text names (`职工基本医疗保险参保凭证`, `医保缴费明细.xlsx`); none
 /// when it names none or several.
 fn the_one_insurance_in(text: &str) -> Option<Insurance> {

@@ -23,6 +23,8 @@ pub struct TableRead {
     pub skipped: Vec<SkippedRow>,
     /// The first unreadable row's error (refused with it when nothing was readable).
     pub first_error: Option<StatementError>,
+    /// Section headings (`二、医疗保险缴费情况`) named the insurance of the rows under them.
+    pub insurance_by_section: bool,
 }
 
 const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
@@ -78,6 +80,28 @@ fn is_footer(row: &GridRow) -> bool {
     FOOTER_WORDS
         .iter()
         .any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
+}
+
+/// A page's person line repeated inside the data (`姓名：张三  身份证号：…` at the top of
+/// every page of a PDF): a label and its value, never a name alone.
+fn is_person_line(row: &GridRow) -> bool {
+    let Some(Cell::Text(t)) = row.non_blank().next() else {
+        return false;
+    };
+    let n = normalise_label(t);
+    [
+        "姓名",
+        "参保人姓名",
+        "公民身份号码",
+        "身份证号码",
+        "身份证号",
+        "社会保障号码",
+    ]
+    .iter()
+    .any(|k| {
+        n.strip_prefix(k)
+            .is_some_and(|rest| rest.starts_with([':', '：']))
+    })
 }
 
 /// The normalised non-blank texts of a row.
@@ -162,6 +186,8 @@ pub fn read_rows(
     let mut current = default_person;
     let mut last_data: Option<usize> = None; // row number of the previous data row
     let mut interruptions = false;
+    // The plan under the last section heading that named an insurance, if any.
+    let mut section: Option<Plan> = None;
     let memo = std::cell::RefCell::new(CodeMemo::default());
     let header_texts = row_texts(&grid.rows[header.last]);
     let has_employer_name = plan
@@ -193,6 +219,10 @@ pub fn read_rows(
             skip(&mut skipped, row, "重复的表头（分页处）");
             continue;
         }
+        if is_person_line(row) {
+            skip(&mut skipped, row, "重复的姓名和证件号（分页处）");
+            continue;
+        }
         let non_blank: Vec<&Cell> = row.non_blank().collect();
         if non_blank.len() == 1 && !cell_data_like(non_blank[0]) {
             let text = non_blank[0].display();
@@ -208,9 +238,15 @@ pub fn read_rows(
                     continue;
                 }
             }
+            if let Some(p) = plan.for_section(&text) {
+                skip(&mut skipped, row, "分节标题：下面的行属于这个险种");
+                section = Some(p);
+                continue;
+            }
             skip(&mut skipped, row, "分组或说明行");
             continue;
         }
+        let plan = section.as_ref().unwrap_or(plan);
         let name = plan.name.and_then(|i| nonblank_text(row.cell(i)));
         let id = plan.id.and_then(|i| nonblank_text(row.cell(i)));
         if name.is_some() || id.is_some() {
@@ -299,6 +335,7 @@ pub fn read_rows(
         rows_read,
         skipped,
         first_error,
+        insurance_by_section: section.is_some(),
     }
 }
 
