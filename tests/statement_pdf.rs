@@ -69,12 +69,15 @@ fn without_rows(v: &serde_json::Value) -> serde_json::Value {
 }
 
 /// The CSV twin of a PDF statement; the 权益记录单 forms (`form*.pdf`, a form's blocks are
-/// several tables), the misprinted `bad-*.pdf` and the certificate with a table per insurance
-/// (`sections.pdf`) have none: their goldens and the tests below say what they hold.
+/// several tables), the misprinted `bad-*.pdf`, the certificate with a table per insurance
+/// (`sections.pdf`) and the printed web page (`browser-wide.pdf`) have none: their goldens and
+/// the tests below say what they hold.
 fn twin_of(pdf: &Path) -> Option<PathBuf> {
     let own = pdf.file_name().is_some_and(|n| {
         let n = n.to_string_lossy();
-        n.starts_with("form") || n.starts_with("bad-") || n.starts_with("sections")
+        ["form", "bad-", "sections", "browser-"]
+            .iter()
+            .any(|own| n.starts_with(own))
     });
     (!own).then(|| dir().join("statement.csv"))
 }
@@ -163,6 +166,41 @@ fn a_table_per_insurance_reads_each_as_its_heading_says() {
             Month::new(2024, 9).unwrap(),
             Month::new(2024, 9).unwrap()
         )]
+    );
+}
+
+/// A web page's wide table printed as it is (headers centred, each insurance's label over its
+/// two columns; figures left-aligned): every insurance keeps its own employer and personal
+/// figures, none is lost or shifted onto its neighbour.
+#[test]
+fn a_printed_web_table_keeps_each_insurance_in_its_columns() {
+    let r = checked(&dir().join("browser-wide.pdf")).unwrap();
+    assert!(
+        r.source.unreadable_rows.is_empty(),
+        "{:?}",
+        r.source.rows_skipped
+    );
+    let totals: Vec<(Insurance, u32, Option<String>, Option<String>)> = r.people[0]
+        .insurances
+        .iter()
+        .map(|i| {
+            let personal = i.personal_total.map(|d| d.to_string());
+            (
+                i.kind,
+                i.months_paid,
+                personal,
+                i.employer_total.map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    let t = |k, p: &str, e: &str| (k, 11, Some(p.to_string()), Some(e.to_string()));
+    assert_eq!(
+        totals,
+        vec![
+            t(Insurance::Pension, "5280.00", "10560.00"),
+            t(Insurance::Medical, "1320.00", "5280.00"),
+            t(Insurance::Unemployment, "330.00", "330.00"),
+        ]
     );
 }
 

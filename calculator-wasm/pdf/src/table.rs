@@ -4,10 +4,15 @@
 //!    print every glyph on its own) join into chunks.
 //! 2. Page furniture goes: page numbers (第 N 页 共 M 页), 打印日期, 验证码.
 //! 3. Columns are the x ranges covered by chunks of at least two lines with two chunks or
-//!    more (one title line spanning several columns does not merge them); each chunk goes to
-//!    the column it overlaps most, so a blank cell stays blank in its own column. Columns are
-//!    found per region: a form's blocks (split at section headings `一、…`) and each 12-month
-//!    grid, whose month columns come from its header line (`1月` … `12月`).
+//!    more (one title line spanning several columns does not merge them): of the lines with
+//!    figures when there are some, as headers and a person line above may straddle the
+//!    figures' columns. Each chunk goes to the column it overlaps most, so a blank cell stays
+//!    blank in its own column; a header cell that reaches no column (centred or left-aligned
+//!    over figures right-aligned in a wide column) joins the column beside it that no other
+//!    cell of its line heads, else it is a column of its own (over a column left blank).
+//!    Columns are found per region: a form's blocks (split at section headings `一、…`, unless
+//!    the heading opens another table with the header above: one table per insurance) and
+//!    each 12-month grid, whose month columns come from its header line (`1月` … `12月`).
 //! 4. A line holding only a few cells right under a full row, no amount among them, is the
 //!    rest of wrapped cells (a company name on two lines) and joins that row.
 //! 5. On every page after the first, the lines that repeat the first page's title and header
@@ -135,6 +140,15 @@ fn is_furniture(text: &str) -> bool {
 /// Column ranges, left to right.
 fn columns(lines: &[Line]) -> Vec<(f64, f64)> {
     let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
+    // The rows with figures are the table: when there are some, they alone say where the
+    // columns are. Header cells (centred, or left-aligned over right-aligned figures) and a
+    // person line above them may straddle the figures' columns; they are placed after.
+    let figures: Vec<&Line> = multi
+        .iter()
+        .copied()
+        .filter(|l| l.chunks.iter().any(|c| has_amount(&c.text)))
+        .collect();
+    let multi = if figures.len() >= 2 { figures } else { multi };
     // A title block repeated on every page must not bridge columns: a range is a column when
     // a tenth of the lines (at least two) cover it.
     let threshold = if multi.len() >= 6 {
@@ -176,18 +190,35 @@ fn columns(lines: &[Line]) -> Vec<(f64, f64)> {
     if let Some(s) = start {
         bands.push((s as f64, width as f64));
     }
-    // A chunk in no column (a note in one row only) is a column of its own.
+    bands.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // A chunk in no column: a header cell centred over a wide column whose figures are
+    // right-aligned (or short text left-aligned) may not reach them. It joins the column
+    // next to it that no other cell of its line heads (the right one first: figures are
+    // right-aligned more often than not). Any other (a note in one row only, the header of a
+    // column left blank) is a column of its own.
     for l in lines {
+        let header_like = l.chunks.len() >= 3 && !l.chunks.iter().any(|c| has_amount(&c.text));
         for c in &l.chunks {
-            if !bands
-                .iter()
-                .any(|&(a, b)| c.x < b && c.end.max(c.x + 0.5) > a)
-            {
-                bands.push((c.x, c.end.max(c.x + 0.5)));
+            let end = c.end.max(c.x + 0.5);
+            if bands.iter().any(|&band| overlap(c, band) > 0.0) {
+                continue;
+            }
+            let headless = |i: usize| !l.chunks.iter().any(|o| overlap(o, bands[i]) > 0.0);
+            // `bands` is sorted: the first column right of the chunk, and the one before it.
+            let right = bands.partition_point(|b| b.0 < c.x);
+            let home = [Some(right), right.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .find(|&i| header_like && i < bands.len() && headless(i));
+            match home {
+                Some(i) => bands[i] = (bands[i].0.min(c.x), bands[i].1.max(end)),
+                None => {
+                    let at = bands.partition_point(|b| b.0 < c.x);
+                    bands.insert(at, (c.x, end));
+                }
             }
         }
     }
-    bands.sort_by(|a, b| a.0.total_cmp(&b.0));
     bands
 }
 
@@ -683,6 +714,49 @@ mod tests {
                 vec!["202302", "", "400.00"],
             ]
         );
+    }
+
+    fn cells_of(rows: &[PdfRow]) -> Vec<Vec<&str>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    /// Wide columns: headers centred (or left-aligned) over figures right-aligned at the
+    /// column's end do not reach them, and a person line above bridges the gaps. The figures
+    /// say where the columns are; each header joins the column beside it that no other header
+    /// heads, and a header over a column left blank keeps a column of its own.
+    #[test]
+    fn headers_that_miss_their_right_aligned_figures_still_head_them() {
+        let mut page = vec![
+            run(40.0, 770.0, "姓名：王五"),
+            run(103.0, 770.0, "身份证号：330106********123X"),
+            run(57.0, 750.0, "费款所属期"),
+            run(147.0, 750.0, "缴费基数"),
+            run(230.0, 750.0, "个人缴纳"),
+            run(327.0, 750.0, "单位缴纳"),
+            run(412.0, 750.0, "缴费状态"),
+        ];
+        for (i, y) in [735.0, 720.0, 705.0].into_iter().enumerate() {
+            page.extend([
+                run(42.0, y, &format!("2025-0{}", i + 1)),
+                run(173.0, y, "5000.00"),
+                run(275.0, y, "25.00"),
+                run(416.0, y, "已到账"),
+            ]);
+        }
+        let rows = rows(&[page]);
+        let cells = cells_of(&rows);
+        let header = cells
+            .iter()
+            .position(|r| r.contains(&"费款所属期"))
+            .unwrap();
+        let column = |text: &str| cells[header].iter().position(|c| *c == text).unwrap();
+        let data = &cells[header + 1];
+        assert_eq!(data[column("缴费基数")], "5000.00", "{cells:?}");
+        assert_eq!(data[column("个人缴纳")], "25.00", "{cells:?}");
+        assert_eq!(data[column("单位缴纳")], "", "{cells:?}");
+        assert_eq!(data[column("缴费状态")], "已到账", "{cells:?}");
     }
 
     #[test]

@@ -151,6 +151,10 @@ fn flatten(rows: &[GridRow]) -> Vec<Vec<String>> {
         })
         .collect();
     for r in 0..texts.len().saturating_sub(1) {
+        let (upper, lower) = texts.split_at_mut(r + 1);
+        align_group_labels(&mut upper[r], &lower[0]);
+    }
+    for r in 0..texts.len().saturating_sub(1) {
         for c in 1..width {
             let below_has_text = texts[r + 1..].iter().any(|row| !row[c].trim().is_empty());
             if texts[r][c].trim().is_empty() && below_has_text {
@@ -159,6 +163,35 @@ fn flatten(rows: &[GridRow]) -> Vec<Vec<String>> {
         }
     }
     texts
+}
+
+/// A group label centred over its columns, in a table whose figures are left-aligned (a web
+/// page printed as it is), lands on the group's last column in a PDF, not its first: then the
+/// columns just left of the first label hold sub-headers that the groups repeat (`单位缴纳`
+/// before `养老保险` over `个人缴纳`), under no label. Every label above a sub-header moves left
+/// by that many columns, so that each group starts where its sub-headers do.
+fn align_group_labels(upper: &mut [String], lower: &[String]) {
+    let blank = |t: &String| t.trim().is_empty();
+    let labels: Vec<usize> = (0..upper.len())
+        .filter(|&c| !blank(&upper[c]) && !blank(&lower[c]))
+        .collect();
+    let [first, second, ..] = labels[..] else {
+        return;
+    };
+    let parts: Vec<&str> = (first..lower.len())
+        .map(|c| lower[c].trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let orphans = (0..first)
+        .rev()
+        .take_while(|&c| blank(&upper[c]) && parts.contains(&lower[c].trim()))
+        .count();
+    if orphans == 0 || orphans >= second - first {
+        return;
+    }
+    for &c in &labels {
+        upper[c - orphans] = std::mem::take(&mut upper[c]);
+    }
 }
 
 fn build_columns(rows: &[GridRow]) -> Vec<Column> {

@@ -87,3 +87,39 @@ fn insurance_named_columns() {
         (Some(Insurance::Pension), Some(Field::Personal))
     );
 }
+
+#[test]
+fn group_labels_on_their_groups_last_column_are_moved_to_its_first() {
+    // A web page's table printed to PDF: each label centred over its two columns lands on
+    // the second, and the first 单位缴纳 stands under no label.
+    let grid = Grid {
+        rows: vec![
+            row(1, &["", "", "", "养老保险", "", "医疗保险", "", "缴费状态"]),
+            row(
+                2,
+                &[
+                    "缴费年月",
+                    "缴费基数",
+                    "单位缴纳",
+                    "个人缴纳",
+                    "单位缴纳",
+                    "个人缴纳",
+                    "",
+                ],
+            ),
+            row(
+                3,
+                &["2024年1月", "6000", "960", "480", "480", "120", "已到账"],
+            ),
+        ],
+        ..Grid::default()
+    };
+    let h = find_header(&grid).unwrap();
+    let c = &h.columns;
+    let part = |i: usize| (c[i].insurance, c[i].field);
+    assert_eq!(part(2), (Some(Insurance::Pension), Some(Field::Employer)));
+    assert_eq!(part(3), (Some(Insurance::Pension), Some(Field::Personal)));
+    assert_eq!(part(4), (Some(Insurance::Medical), Some(Field::Employer)));
+    assert_eq!(part(5), (Some(Insurance::Medical), Some(Field::Personal)));
+    assert_eq!(c[7].label, "缴费状态");
+}
