@@ -277,14 +277,14 @@ fn trap_insured_as_flexible() {
         "费款所属期,险种,缴费基数,个人缴费,参保身份\n\
          202401,养老,4812,962.40,灵活就业人员\n202402,养老,4812,384.96,在职职工\n\
          202403,养老,4812,962.40,个体工商户\n202404,养老,4812,384.96,个体工商户雇工\n\
-         202405,养老,4812,384.96,企业职工（非个体）\n",
+         202405,养老,4812,384.96,企业职工（非个体）\n202406,养老,4812,962.40,个体劳动者\n",
     )
     .unwrap();
     let flexible: Vec<bool> = of(&s.people[0], Pension)
         .iter()
         .map(|r| r.flexible)
         .collect();
-    assert_eq!(flexible, [true, false, true, false, false]);
+    assert_eq!(flexible, [true, false, true, false, false, true]);
 }
 
 #[test]

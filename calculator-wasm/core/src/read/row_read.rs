@@ -307,8 +307,8 @@ impl RowReader<'_> {
             kind,
             settled,
             employer_name: s.employer_name.and_then(|i| cell_text(self.row.cell(i))),
-            // 灵活就业人员 (also written 个体, 个体工商户, 自由职业) in a 参保身份 column; not
-            // 个体工商户雇工 (a sole trader's employee) nor 企业职工（非个体）.
+            // 灵活就业人员 (also written 个体, 个体工商户, 个体劳动者, 自由职业) in a 参保身份
+            // column; not 个体工商户雇工 (a sole trader's employee) nor 企业职工（非个体）.
             flexible: s.insured_as.is_some_and(|i| {
                 let t = self.row.cell(i).display();
                 let t = t.trim();
@@ -316,6 +316,7 @@ impl RowReader<'_> {
                     || t.contains("自由职业")
                     || t == "个体"
                     || t.ends_with("个体工商户")
+                    || t.ends_with("个体劳动者")
             }),
             paid_short: false,
             row: self.row.number,
