@@ -405,6 +405,30 @@ impl InsuranceReport {
         runs.join("、")
     }
 
+    /// The spans with only a count of months, listed (`2017-01 至 2018-12（24 个月）`).
+    fn coverage_spans_zh(&self) -> String {
+        let spans: Vec<String> = self
+            .coverage
+            .iter()
+            .map(|c| crate::analyse::text::period_zh(c.from, c.to))
+            .collect();
+        spans.join("、")
+    }
+
+    /// The spans with only a count of months, for a sentence that goes on to say what they
+    /// are left out of (`2017-01 至 2018-12（24 个月）只写了缴费月数，没有逐月的金额，`).
+    pub fn coverage_zh(&self) -> String {
+        format!(
+            "{} 只写了缴费月数，没有逐月的金额，",
+            self.coverage_spans_zh()
+        )
+    }
+
+    /// What the totals leave out of spans with only a count of months, for beside the totals.
+    pub fn coverage_note_zh(&self) -> String {
+        format!("合计不含 {} 只写了月数的缴费", self.coverage_spans_zh())
+    }
+
     /// What the totals leave out of months paid short, for beside the totals.
     pub fn paid_short_note_zh(&self) -> String {
         format!("合计不含 {} 未缴足的月份已缴的部分", self.paid_short_zh())

@@ -151,6 +151,9 @@ fn write_insurance(out: &mut String, source: &SourceReport, i: &InsuranceReport)
     if i.has_paid_short() && (i.personal_total, i.employer_total) != (None, None) {
         let _ = write!(line, "（{}）", i.paid_short_note_zh());
     }
+    if !i.coverage.is_empty() && (i.personal_total, i.employer_total) != (None, None) {
+        let _ = write!(line, "（{}）", i.coverage_note_zh());
+    }
     if !unread_rows.is_empty() {
         // Without pages: the line above the totals names them, and 页 in brackets would nest.
         let _ = write!(line, "（不含第 {} 行读不出来的内容）", rows_zh(unread_rows));

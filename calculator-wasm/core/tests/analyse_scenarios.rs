@@ -401,25 +401,53 @@ fn employer_amounts_are_listed_and_said_to_be_unchecked() {
 }
 
 #[test]
-fn a_span_of_months_beside_records_is_said_to_be_left_out() {
-    // Row 2: 1996-01…2005-12, 120 months, no amounts; then months with records.
+fn a_span_of_months_beside_records_counts_its_months_but_no_money() {
+    // Row 2: 1996-01…2005-12, 118 of its 120 months paid, no amounts; no row at all for
+    // 2006-01…03; then months with records. The span's months are paid months (which two are
+    // missing is not known: no gap inside it), the months with no row are a gap, and the
+    // totals and the account say what they leave out.
+    let span = |from, to, months, row| CoverageSpan {
+        insurance: Insurance::Pension,
+        from,
+        to,
+        months,
+        row,
+    };
+    let person = Person {
+        records: pension_months(m(2006, 4), m(2006, 12), "1000"),
+        coverage: vec![span(m(1996, 1), m(2005, 12), 118, 2)],
+        ..Default::default()
+    };
+    let p = analyse(statement_with(person), &policy(), &Options::default())
+        .people
+        .remove(0);
+    let pension = &p.insurances[0];
+    assert_eq!(pension.months_paid, 118 + 9);
+    assert_eq!(pension.gaps, vec![Span::new(m(2006, 1), m(2006, 3))]);
+    assert_eq!(pension.first_month, Some(m(1996, 1)));
+    assert!(!pension.coverage[0].complete);
+    assert!(pension
+        .coverage_note_zh()
+        .starts_with("合计不含 1996-01 至 2005-12"));
+    assert_says(&p.cannot_check, |c| {
+        c.starts_with("文件第 2 行只写了一段时间和其中缴费的月数") && c.contains("算进了已缴月数")
+    });
+    let account = p.pension_account.as_ref().unwrap();
+    assert_says(&account.assumptions, |a| a.contains("没有计入账户"));
+
+    // A span over months that have records too may be those records: not counted, and said.
     let person = Person {
         records: pension_months(m(2006, 1), m(2006, 12), "1000"),
-        coverage: vec![CoverageSpan {
-            insurance: Insurance::Pension,
-            from: m(1996, 1),
-            to: m(2005, 12),
-            months: 120,
-            row: 2,
-        }],
+        coverage: vec![span(m(2006, 1), m(2006, 12), 12, 3)],
         ..Default::default()
     };
     let p = analyse(statement_with(person), &policy(), &Options::default())
         .people
         .remove(0);
     assert_eq!(p.insurances[0].months_paid, 12);
+    assert!(p.insurances[0].coverage.is_empty());
     assert_says(&p.cannot_check, |c| {
-        c.starts_with("文件第 2 行只写了一段时间和月数")
+        c.starts_with("文件第 3 行只写了一段时间和月数，又和逐月的记录重叠")
     });
 }
 

@@ -62,6 +62,9 @@ pub fn table(h: &mut String, source: &SourceReport, p: &PersonReport) {
         if i.has_paid_short() && personal.is_some() {
             let _ = write!(personal_cell, "（{}）", escape(&i.paid_short_note_zh()));
         }
+        if !i.coverage.is_empty() && personal.is_some() {
+            let _ = write!(personal_cell, "（{}）", escape(&i.coverage_note_zh()));
+        }
         let unread = i.unreadable_months();
         let mut troubles = Vec::new();
         if gap_months > 0 {

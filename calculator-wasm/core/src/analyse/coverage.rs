@@ -22,21 +22,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         ),
         _ => (Vec::new(), Vec::new()),
     };
-    let mut coverage: Vec<CoverageReport> = spans
-        .iter()
-        .map(|s| {
-            let span_months = s.from.span_to(s.to);
-            CoverageReport {
-                from: s.from,
-                to: s.to,
-                months: s.months,
-                span_months,
-                complete: s.months >= span_months,
-                row: s.row,
-            }
-        })
-        .collect();
-    crate::order::sort_by_key(&mut coverage, |c| (c.from, c.to, c.row));
+    let coverage = reports(spans);
     InsuranceReport {
         kind,
         name: kind.name_zh().to_string(),
@@ -64,6 +50,26 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         coverage,
         months_total: None,
     }
+}
+
+/// The spans as the report lists them, in month order.
+pub fn reports(spans: &[&CoverageSpan]) -> Vec<CoverageReport> {
+    let mut coverage: Vec<CoverageReport> = spans
+        .iter()
+        .map(|s| {
+            let span_months = s.from.span_to(s.to);
+            CoverageReport {
+                from: s.from,
+                to: s.to,
+                months: s.months,
+                span_months,
+                complete: s.months >= span_months,
+                row: s.row,
+            }
+        })
+        .collect();
+    crate::order::sort_by_key(&mut coverage, |c| (c.from, c.to, c.row));
+    coverage
 }
 
 /// Plain sentences on what a coverage-only file cannot tell.

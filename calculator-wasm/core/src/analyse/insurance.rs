@@ -3,7 +3,7 @@
 
 use super::runs::{runs, runs_where};
 use crate::month::Month;
-use crate::record::{Insurance, PayStatus, PaymentKind, Record};
+use crate::record::{CoverageSpan, Insurance, PayStatus, PaymentKind, Record};
 use crate::report::{ArrearsRun, InsuranceReport, Span};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -88,19 +88,42 @@ fn month_spans(months: Vec<Month>) -> Vec<Span> {
         .collect()
 }
 
-/// Summarise the records of one insurance (all for `kind`), given the declared period and the
-/// months that may sit on rows the reader could not read (never called gaps).
+/// The spans of `kind` (rows giving a range and a count of months, no month list) that lie
+/// beside its records: no record falls in them. One that overlaps records is not counted
+/// (its months may be those records'; `analyse` says so).
+pub fn spans_beside<'a>(records: &[&Record], spans: &[&'a CoverageSpan]) -> Vec<&'a CoverageSpan> {
+    spans
+        .iter()
+        .copied()
+        .filter(|s| !records.iter().any(|r| s.from <= r.month && r.month <= s.to))
+        .collect()
+}
+
+/// Summarise the records of one insurance (all for `kind`), given the declared period, the
+/// months that may sit on rows the reader could not read (never called gaps), and the spans
+/// beside the records ([`spans_beside`]): their months count as paid and are no gaps, though
+/// which of a span's months were paid is not known.
 pub fn summarise(
     kind: Insurance,
     records: &[&Record],
+    spans: &[&CoverageSpan],
     declared: Option<(Month, Month)>,
     unread: &super::unreadable::Unread,
 ) -> InsuranceReport {
     let mut all = BTreeSet::new();
     all.extend(records.iter().map(|r| r.month));
+    let in_span = |m: Month| spans.iter().any(|s| s.from <= m && m <= s.to);
+    // A month with a record, or inside a span: never a gap.
+    let covered = |m: Month| all.contains(&m) || in_span(m);
     let paid = paid_months(records);
-    let first = all.first().copied();
-    let last = all.last().copied();
+    let mut bounds: Vec<Month> = Vec::new();
+    bounds.extend(all.first());
+    bounds.extend(all.last());
+    for s in spans {
+        bounds.extend([s.from, s.to]);
+    }
+    let first = bounds.iter().min().copied();
+    let last = bounds.iter().max().copied();
 
     let mut personal: Option<Decimal> = None;
     let mut employer: Option<Decimal> = None;
@@ -151,11 +174,11 @@ pub fn summarise(
                 .known_months(kind)
                 .fold((f, e), |(lo, hi), m| (lo.min(m), hi.max(m)));
             (
-                runs_where(lo, hi, |m| !all.contains(&m) && !unread.may_hold(kind, m))
+                runs_where(lo, hi, |m| !covered(m) && !unread.may_hold(kind, m))
                     .into_iter()
                     .map(|(a, b)| Span::new(a, b))
                     .collect(),
-                unread.runs(kind, lo, hi, |m| !all.contains(&m)),
+                unread.runs(kind, lo, hi, |m| !covered(m)),
             )
         }
         _ => (Vec::new(), Vec::new()),
@@ -220,12 +243,18 @@ pub fn summarise(
             .collect(),
     );
 
-    let paid_runs = month_spans(paid.iter().copied().collect());
+    // A span every month of which was paid is paid months like any record's.
+    let mut paid_list: Vec<Month> = paid.iter().copied().collect();
+    for s in spans.iter().filter(|s| s.months >= s.from.span_to(s.to)) {
+        paid_list.extend((0..s.from.span_to(s.to)).filter_map(|k| s.from.offset(i64::from(k))));
+    }
+    let paid_runs = month_spans(paid_list);
+    let span_months: u32 = spans.iter().map(|s| s.months).sum();
 
     InsuranceReport {
         kind,
         name: kind.name_zh().to_string(),
-        months_paid: paid.len() as u32,
+        months_paid: paid.len() as u32 + span_months,
         paid: paid_runs,
         first_month: first,
         last_month: last,
@@ -242,7 +271,7 @@ pub fn summarise(
         interrupted,
         not_booked_yet,
         unrecorded_start,
-        coverage: Vec::new(),
+        coverage: super::coverage::reports(spans),
         months_total: None,
     }
 }

@@ -23,7 +23,7 @@ pub mod unreadable;
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::{Policy, Track};
-use crate::record::{mask_id, Insurance, Person, Record};
+use crate::record::{mask_id, CoverageSpan, Insurance, Person, Record};
 use crate::report::{
     Finding, FindingCode, PersonReport, PlaceReport, Quantity, Report, SourceReport, Span,
     UnreadableRow, SCHEMA_VERSION,
@@ -119,15 +119,29 @@ fn person(
     let row_pages = &statement.source.row_pages;
     let (records, identical_rows) = identical::drop_copies(&all, row_pages);
     let mut insurances = Vec::new();
+    // Rows giving a span and a count of months (no month list) beside rows with records: the
+    // ones counted in months paid, and the ones left out (they overlap records).
+    let (mut spans_counted, mut spans_left_out) = (Vec::new(), Vec::new());
     for kind in Insurance::ALL {
         let mine: Vec<&Record> = records
             .iter()
             .copied()
             .filter(|r| r.insurance == kind)
             .collect();
-        if !mine.is_empty() {
-            insurances.push(insurance::summarise(kind, &mine, declared, unread));
+        if mine.is_empty() {
+            continue;
         }
+        let spans: Vec<&CoverageSpan> = p.coverage.iter().filter(|s| s.insurance == kind).collect();
+        let beside = insurance::spans_beside(&mine, &spans);
+        for s in &spans {
+            let rows = if beside.contains(s) {
+                &mut spans_counted
+            } else {
+                &mut spans_left_out
+            };
+            rows.push(s.row);
+        }
+        insurances.push(insurance::summarise(kind, &mine, &beside, declared, unread));
     }
     if let Some(i) = insurances.iter_mut().find(|i| i.kind == Insurance::Pension) {
         i.months_total = months_total(p);
@@ -146,14 +160,28 @@ fn person(
             FindingCode::CoverageOnly,
             "这是只列参保月数的证明，金额和基数无法核对。".into(),
         ));
-    } else if !p.coverage.is_empty() {
-        // Rows that give a span and a count of months but no amounts, beside rows with
-        // records: their months are not in the counts and totals, which must say so.
-        let rows: Vec<usize> = p.coverage.iter().map(|c| c.row).collect();
-        cannot_check.push(format!(
-            "文件{}只写了一段时间和月数，没有逐月的记录：这些月份没有算进已缴月数、合计和账户。",
-            text::rows_at_zh(&rows, row_pages)
-        ));
+    } else {
+        // Spans of an insurance with no records at all count as in a coverage-only file.
+        for kind in Insurance::ALL {
+            let spans: Vec<_> = p.coverage.iter().filter(|s| s.insurance == kind).collect();
+            if !spans.is_empty() && !insurances.iter().any(|i| i.kind == kind) {
+                spans_counted.extend(spans.iter().map(|s| s.row));
+                let at = insurances.partition_point(|i| i.kind < kind);
+                insurances.insert(at, coverage::summarise(kind, &spans, unread));
+            }
+        }
+        if !spans_counted.is_empty() {
+            cannot_check.push(format!(
+                "文件{}只写了一段时间和其中缴费的月数，没有逐月的记录：这些月数算进了已缴月数，但看不出是哪几个月，也不在合计和账户里。",
+                text::rows_at_zh(&spans_counted, row_pages)
+            ));
+        }
+        if !spans_left_out.is_empty() {
+            cannot_check.push(format!(
+                "文件{}只写了一段时间和月数，又和逐月的记录重叠：这些月份没有算进已缴月数、合计和账户。",
+                text::rows_at_zh(&spans_left_out, row_pages)
+            ));
+        }
     }
 
     if !records.is_empty() {
@@ -221,6 +249,13 @@ fn person(
             "文件{}里读不出来的内容没有计入账户。",
             text::rows_at_zh(&pension_unread, row_pages)
         ));
+    }
+    let pension_spans = insurances
+        .iter()
+        .find(|i| i.kind == Insurance::Pension && !i.coverage.is_empty());
+    if let (Some(a), Some(i)) = (&mut pension_account, pension_spans) {
+        a.assumptions
+            .push(format!("{}没有计入账户。", i.coverage_zh()));
     }
     let pension_short = insurances
         .iter()
