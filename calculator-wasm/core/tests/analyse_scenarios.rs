@@ -32,6 +32,13 @@ fn assert_says(lines: &[String], pick: impl Fn(&str) -> bool) {
     assert!(lines.iter().any(|l| pick(l)), "{lines:?}");
 }
 
+/// The report of one person built by hand, with no options.
+fn analyse_one(person: Person) -> PersonReport {
+    analyse(statement_with(person), &policy(), &Options::default())
+        .people
+        .remove(0)
+}
+
 fn all_codes(p: &PersonReport) -> Vec<FindingCode> {
     p.findings.iter().map(|f| f.code).collect()
 }
@@ -418,9 +425,7 @@ fn a_span_of_months_beside_records_counts_its_months_but_no_money() {
         coverage: vec![span(m(1996, 1), m(2005, 12), 118, 2)],
         ..Default::default()
     };
-    let p = analyse(statement_with(person), &policy(), &Options::default())
-        .people
-        .remove(0);
+    let p = analyse_one(person);
     let pension = &p.insurances[0];
     assert_eq!(pension.months_paid, 118 + 9);
     assert_eq!(pension.gaps, vec![Span::new(m(2006, 1), m(2006, 3))]);
@@ -441,9 +446,7 @@ fn a_span_of_months_beside_records_counts_its_months_but_no_money() {
         coverage: vec![span(m(2006, 1), m(2006, 12), 12, 3)],
         ..Default::default()
     };
-    let p = analyse(statement_with(person), &policy(), &Options::default())
-        .people
-        .remove(0);
+    let p = analyse_one(person);
     assert_eq!(p.insurances[0].months_paid, 12);
     assert!(p.insurances[0].coverage.is_empty());
     assert_says(&p.cannot_check, |c| {
@@ -621,9 +624,7 @@ fn coverage_only_reports_counts_and_what_cannot_be_checked() {
         ],
         ..Default::default()
     };
-    let p = analyse(statement_with(person), &policy(), &Options::default())
-        .people
-        .remove(0);
+    let p = analyse_one(person);
     let pen = &p.insurances[0];
     assert_eq!(pen.months_paid, 56);
     assert_eq!(pen.gaps, vec![Span::new(m(2018, 1), m(2018, 2))]);
