@@ -706,6 +706,18 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
     assert_eq!(kinds(&mixed), [Pension]);
     assert!(note(&mixed).contains("如果不是养老保险的明细"));
     assert!(codes(&mixed).contains(&FindingCode::PersonalAmountMismatch));
+    assert!(mixed.pension_account.is_some());
+
+    // Not one amount fits the reading, nor any other rate (0.7 % of the base): no pension
+    // account is made of them.
+    let unclear = run_assumed(Pension, &["35.00", "35.00"], "5000");
+    assert_eq!(kinds(&unclear), [Pension]);
+    assert!(
+        note(&unclear).contains("所以没有计算个人账户"),
+        "{}",
+        note(&unclear)
+    );
+    assert!(unclear.pension_account.is_none());
 
     // A file named 医保… whose amounts are 8 % of the base is pension: the amounts outweigh
     // a name; without a base to weigh, the name's reading stays, with the warning.

@@ -24,6 +24,9 @@ pub struct Decision {
     pub insurance: Insurance,
     /// Shown among each person's findings.
     pub note: Finding,
+    /// The amounts contradict the insurance the rows are read as (not one that can be checked
+    /// fits its rate): no pension account is built from them.
+    pub contradicted: bool,
 }
 
 /// For a file read by assumption: the one insurance whose personal rate explains every
@@ -45,25 +48,39 @@ pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decis
             .flat_map(|p| &p.records)
             .filter(|r| r.personal.is_some_and(|p| !p.is_zero()))
     };
-    let fits = |ins: Insurance| {
-        let mut fitted = false;
+    // Some(true): every amount that can be checked fits `ins` (at least one can); Some(false):
+    // one does not; None: none can be checked.
+    let verdict = |ins: Insurance| {
+        let mut fitted = None;
         for r in telling() {
             match amounts::explained_as(policy, place, r, ins) {
-                Some(true) => fitted = true,
-                Some(false) => return false,
+                Some(true) => fitted = Some(true),
+                Some(false) => return Some(false),
                 None => {}
             }
         }
         fitted
     };
-    let mut fitting = CANDIDATES.into_iter().filter(|i| fits(*i));
+    let mut fitting = CANDIDATES.into_iter().filter(|i| verdict(*i) == Some(true));
     let only = fitting.next().filter(|_| fitting.next().is_none());
+    // Not one checkable amount fits the reading: more likely another insurance's statement
+    // than a pension one paid wrong every month (some amounts fitting may be underpayments).
+    let contradicted = only.is_none()
+        && telling().any(|r| amounts::explained_as(policy, place, r, read_as).is_some())
+        && !telling().any(|r| amounts::explained_as(policy, place, r, read_as) == Some(true));
     let (insurance, message) = match only {
         Some(one) => (
             one,
             format!(
                 "文件里没有写险种；个人缴费和{0}的个人费率相符，按{0}读。",
                 one.name_zh()
+            ),
+        ),
+        None if contradicted => (
+            read_as,
+            format!(
+                "文件里没有写险种，按{0}读；但个人缴费和{0}的个人费率对不上，可能不是{0}的明细，所以没有计算个人账户。",
+                read_as.name_zh()
             ),
         ),
         None => (
@@ -77,6 +94,7 @@ pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decis
     Decision {
         insurance,
         note: Finding::new(FindingCode::InsuranceAssumed, message).insurance(insurance),
+        contradicted,
     }
 }
 

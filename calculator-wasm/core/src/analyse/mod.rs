@@ -97,14 +97,14 @@ pub fn analyse(mut statement: Statement, policy: &Policy, options: &Options) -> 
                     policy,
                     place.unwrap_or_default(),
                     options,
-                    assumed.as_ref().map(|d| &d.note),
+                    assumed.as_ref(),
                 )
             })
             .collect(),
     }
 }
 
-/// One person's report; `note` is the file's insurance decision (`assumed`), if one was made.
+/// One person's report; `assumed` is the file's insurance decision, if one was made.
 fn person(
     p: &Person,
     statement: &Statement,
@@ -112,7 +112,7 @@ fn person(
     policy: &Policy,
     place: Place<'_>,
     options: &Options,
-    note: Option<&Finding>,
+    assumed: Option<&assumed::Decision>,
 ) -> PersonReport {
     let (format, declared) = (statement.source.format, statement.declared_period);
     let all: Vec<&Record> = p.records.iter().collect();
@@ -239,7 +239,9 @@ fn person(
     let pension_unread = unread.rows_for(Insurance::Pension);
     // A 权益记录单 states the account itself (checked below); an account recomputed from the
     // file's months alone would start from 0 and show a balance far below the official one.
-    let mut pension_account = if p.account_years.is_empty() {
+    // Nor from amounts that contradict the insurance the rows were assumed to be.
+    let contradicted = assumed.is_some_and(|d| d.contradicted);
+    let mut pension_account = if p.account_years.is_empty() && !contradicted {
         account::compute(policy, place, &records, pension_months)
     } else {
         None
@@ -343,7 +345,7 @@ fn person(
         }
     }
 
-    findings.extend(note.cloned());
+    findings.extend(assumed.map(|d| d.note.clone()));
     crate::order::sort_by(&mut findings, |a, b| {
         b.severity
             .cmp(&a.severity)
