@@ -216,6 +216,14 @@ fn trap_due_and_paid_columns() {
         .map(|r| r.paid_short)
         .collect();
     assert_eq!(short, [false, false, true]);
+    // The personal part paid in full and the employer's not at all: owed, and the personal
+    // money that arrived is in no total either.
+    let s = read_str(
+        "费款所属期,险种,个人应缴,个人实缴,单位应缴,单位实缴\n202406,养老,400.00,400.00,800.00,0.00\n",
+    )
+    .unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.status, r.paid_short), (Unpaid, true));
     let s = read_str("费款所属期,险种,个人实缴\n202401,养老,400.00\n").unwrap();
     assert_eq!(of(&s.people[0], Pension)[0].personal, Some(d("400.00")));
     // One amount per row (征收品目) with 应缴 and 实缴 side by side: the same rule, for the

@@ -449,18 +449,22 @@ impl RowReader<'_> {
         if status_given {
             return Ok(());
         }
+        // Whether any money of the month arrived: the personal part paid in full while the
+        // employer's is missing leaves the month owed, and that personal money in no total.
+        let mut arrived = false;
         for (amount, paid_col) in pairs {
             let (Some(due), Some(col)) = (*amount, paid_col) else {
                 continue;
             };
             let paid = self.amount(Some(col), limit)?.unwrap_or_default();
+            arrived |= paid > Decimal::ZERO;
             if paid.is_sign_negative() && !paid.is_zero() {
                 *amount = Some(paid);
             } else if paid < due {
                 base.status = PayStatus::Unpaid;
-                base.paid_short |= !paid.is_zero();
             }
         }
+        base.paid_short |= base.status == PayStatus::Unpaid && arrived;
         Ok(())
     }
 
