@@ -70,7 +70,7 @@ fn without_rows(v: &serde_json::Value) -> serde_json::Value {
 
 /// The CSV twin of a PDF statement; the 权益记录单 forms (`form*.pdf`, a form's blocks are
 /// several tables), the misprinted `bad-*.pdf`, the certificate with a table per insurance
-/// (`sections.pdf`) and the printed web page (`browser-wide.pdf`) have none: their goldens and
+/// (`sections.pdf`) and the printed web pages (`browser-*.pdf`) have none: their goldens and
 /// the tests below say what they hold.
 fn twin_of(pdf: &Path) -> Option<PathBuf> {
     let own = pdf.file_name().is_some_and(|n| {
@@ -202,6 +202,24 @@ fn a_printed_web_table_keeps_each_insurance_in_its_columns() {
             t(Insurance::Unemployment, "330.00", "330.00"),
         ]
     );
+}
+
+/// A plain web table printed as it is, as wide as the page: each centred header lies right of
+/// its left-aligned figures, nearer the next column's. The personal and employer figures stay
+/// under their own headers (the employer's 40.00 once read as the personal amount).
+#[test]
+fn a_printed_plain_web_table_keeps_its_figures_under_their_headers() {
+    let r = checked(&dir().join("browser-plain.pdf")).unwrap();
+    let i = &r.people[0].insurances[0];
+    assert_eq!((i.kind, i.months_paid), (Insurance::Unemployment, 11));
+    assert_eq!(
+        (
+            i.personal_total.map(|d| d.to_string()),
+            i.employer_total.map(|d| d.to_string())
+        ),
+        (Some("275.00".into()), Some("440.00".into()))
+    );
+    assert_eq!(i.arrears[0].from, Month::new(2025, 6).unwrap());
 }
 
 /// The 权益记录单 forms: each month read from its own column of the 12-month grid, blank

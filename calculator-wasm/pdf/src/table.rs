@@ -7,9 +7,10 @@
 //!    more (one title line spanning several columns does not merge them): of the lines with
 //!    figures when there are some, as headers and a person line above may straddle the
 //!    figures' columns. Each chunk goes to the column it overlaps most, so a blank cell stays
-//!    blank in its own column; a header cell that reaches no column (centred or left-aligned
-//!    over figures right-aligned in a wide column) joins the column beside it that no other
-//!    cell of its line heads, else it is a column of its own (over a column left blank).
+//!    blank in its own column; header cells that reach no column (centred or left-aligned
+//!    over figures right-aligned in a wide column, or centred over figures left-aligned)
+//!    join the columns beside them on the side where more of them find one that no other
+//!    cell of the line heads, else each is a column of its own (over a column left blank).
 //!    Columns are found per region: a form's blocks (split at section headings `一、…`, unless
 //!    the heading opens another table with the header above: one table per insurance) and
 //!    each 12-month grid, whose month columns come from its header line (`1月` … `12月`).
@@ -191,35 +192,65 @@ fn columns(lines: &[Line]) -> Vec<(f64, f64)> {
         bands.push((s as f64, width as f64));
     }
     bands.sort_by(|a, b| a.0.total_cmp(&b.0));
-    // A chunk in no column: a header cell centred over a wide column whose figures are
-    // right-aligned (or short text left-aligned) may not reach them. It joins the column
-    // next to it that no other cell of its line heads (the right one first: figures are
-    // right-aligned more often than not). Any other (a note in one row only, the header of a
-    // column left blank) is a column of its own.
     for l in lines {
-        let header_like = l.chunks.len() >= 3 && !l.chunks.iter().any(|c| has_amount(&c.text));
-        for c in &l.chunks {
-            let end = c.end.max(c.x + 0.5);
-            if bands.iter().any(|&band| overlap(c, band) > 0.0) {
-                continue;
-            }
-            let headless = |i: usize| !l.chunks.iter().any(|o| overlap(o, bands[i]) > 0.0);
-            // `bands` is sorted: the first column right of the chunk, and the one before it.
-            let right = bands.partition_point(|b| b.0 < c.x);
-            let home = [Some(right), right.checked_sub(1)]
-                .into_iter()
-                .flatten()
-                .find(|&i| header_like && i < bands.len() && headless(i));
-            match home {
-                Some(i) => bands[i] = (bands[i].0.min(c.x), bands[i].1.max(end)),
-                None => {
-                    let at = bands.partition_point(|b| b.0 < c.x);
-                    bands.insert(at, (c.x, end));
-                }
-            }
-        }
+        place_strays(l, &mut bands);
     }
     bands
+}
+
+/// The chunks of `line` that reach no column. A header cell centred (or left-aligned) over a
+/// wide column lies left of figures right-aligned in it, and a centred one right of figures
+/// left-aligned (a web page printed as it is). So on a header line (three cells or more, no
+/// figures) every such cell joins the column beside it on one side, the side on which more
+/// of them find a column that no other cell of the line heads (the right one on a tie).
+/// Any other chunk (a note in one row only, the header of a column left blank) is a column
+/// of its own.
+fn place_strays(line: &Line, bands: &mut Vec<(f64, f64)>) {
+    let strays: Vec<&Chunk> = line
+        .chunks
+        .iter()
+        .filter(|c| !bands.iter().any(|&b| overlap(c, b) > 0.0))
+        .collect();
+    if strays.is_empty() {
+        return;
+    }
+    let header_like = line.chunks.len() >= 3 && !line.chunks.iter().any(|c| has_amount(&c.text));
+    // Each stray's column on one side: the neighbour there, if no cell of the line heads it
+    // and no other stray took it. `bands` is sorted.
+    let homes = |right: bool| -> Vec<Option<usize>> {
+        let mut taken: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for c in &strays {
+            let at = bands.partition_point(|b| b.0 < c.x);
+            let home = if right { Some(at) } else { at.checked_sub(1) }.filter(|&i| {
+                i < bands.len()
+                    && !taken.contains(&i)
+                    && !line.chunks.iter().any(|o| overlap(o, bands[i]) > 0.0)
+            });
+            taken.extend(home);
+            out.push(home);
+        }
+        out
+    };
+    let found = |homes: &[Option<usize>]| homes.iter().flatten().count();
+    let (right, left) = (homes(true), homes(false));
+    let chosen = match header_like {
+        false => vec![None; strays.len()],
+        true if found(&left) > found(&right) => left,
+        true => right,
+    };
+    let mut own = Vec::new();
+    for (c, home) in strays.iter().zip(chosen) {
+        let end = c.end.max(c.x + 0.5);
+        match home {
+            Some(i) => bands[i] = (bands[i].0.min(c.x), bands[i].1.max(end)),
+            None => own.push((c.x, end)),
+        }
+    }
+    for band in own {
+        let at = bands.partition_point(|b| b.0 < band.0);
+        bands.insert(at, band);
+    }
 }
 
 fn overlap(c: &Chunk, band: (f64, f64)) -> f64 {
@@ -757,6 +788,40 @@ mod tests {
         assert_eq!(data[column("个人缴纳")], "25.00", "{cells:?}");
         assert_eq!(data[column("单位缴纳")], "", "{cells:?}");
         assert_eq!(data[column("缴费状态")], "已到账", "{cells:?}");
+    }
+
+    /// A web page's table printed as it is: headers centred over wide columns, figures
+    /// left-aligned at the columns' starts, so every header lies right of its figures and
+    /// nearer the next column's. The whole header line goes to the side where every header
+    /// finds a column: left here.
+    #[test]
+    fn centred_headers_over_left_aligned_figures_head_the_column_left_of_them() {
+        let mut page = vec![
+            run(72.0, 750.0, "费款所属期"),
+            run(193.0, 750.0, "缴费基数"),
+            run(297.0, 750.0, "个人缴纳"),
+            run(401.0, 750.0, "单位缴纳"),
+            run(506.0, 750.0, "缴费状态"),
+        ];
+        for (i, y) in [735.0, 720.0, 705.0].into_iter().enumerate() {
+            page.extend([
+                run(34.0, y, &format!("2025-0{}", i + 1)),
+                run(138.0, y, "5000.00"),
+                run(242.0, y, "25.00"),
+                run(346.0, y, "40.00"),
+                run(450.0, y, "已到账"),
+            ]);
+        }
+        let rows = rows(&[page]);
+        let cells = cells_of(&rows);
+        assert_eq!(
+            cells[..2],
+            [
+                vec!["费款所属期", "缴费基数", "个人缴纳", "单位缴纳", "缴费状态"],
+                vec!["2025-01", "5000.00", "25.00", "40.00", "已到账"],
+            ],
+            "{cells:?}"
+        );
     }
 
     #[test]
