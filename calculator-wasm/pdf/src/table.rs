@@ -733,12 +733,8 @@ mod tests {
             run(210.0, 660.0, "400.00"),
         ];
         let rows = rows(&[page]);
-        let cells: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect();
         assert_eq!(
-            cells,
+            cells_of(&rows),
             vec![
                 vec!["费款所属期", "缴费基数", "个人缴费"],
                 vec!["202301", "5000.00", "400.00"],
@@ -753,6 +749,17 @@ mod tests {
             .collect()
     }
 
+    /// A header line at `header` positions, then three rows: a month at `month_x`, then
+    /// `cells` at their positions.
+    fn table_page(header: &[(f64, &str)], month_x: f64, cells: &[(f64, &str)]) -> Vec<Run> {
+        let mut page: Vec<Run> = header.iter().map(|&(x, t)| run(x, 750.0, t)).collect();
+        for (i, y) in [735.0, 720.0, 705.0].into_iter().enumerate() {
+            page.push(run(month_x, y, &format!("2025-0{}", i + 1)));
+            page.extend(cells.iter().map(|&(x, t)| run(x, y, t)));
+        }
+        page
+    }
+
     /// Wide columns: headers centred (or left-aligned) over figures right-aligned at the
     /// column's end do not reach them, and a person line above bridges the gaps. The figures
     /// say where the columns are; each header joins the column beside it that no other header
@@ -762,20 +769,18 @@ mod tests {
         let mut page = vec![
             run(40.0, 770.0, "姓名：王五"),
             run(103.0, 770.0, "身份证号：330106********123X"),
-            run(57.0, 750.0, "费款所属期"),
-            run(147.0, 750.0, "缴费基数"),
-            run(230.0, 750.0, "个人缴纳"),
-            run(327.0, 750.0, "单位缴纳"),
-            run(412.0, 750.0, "缴费状态"),
         ];
-        for (i, y) in [735.0, 720.0, 705.0].into_iter().enumerate() {
-            page.extend([
-                run(42.0, y, &format!("2025-0{}", i + 1)),
-                run(173.0, y, "5000.00"),
-                run(275.0, y, "25.00"),
-                run(416.0, y, "已到账"),
-            ]);
-        }
+        page.extend(table_page(
+            &[
+                (57.0, "费款所属期"),
+                (147.0, "缴费基数"),
+                (230.0, "个人缴纳"),
+                (327.0, "单位缴纳"),
+                (412.0, "缴费状态"),
+            ],
+            42.0,
+            &[(173.0, "5000.00"), (275.0, "25.00"), (416.0, "已到账")],
+        ));
         let rows = rows(&[page]);
         let cells = cells_of(&rows);
         let header = cells
@@ -796,22 +801,22 @@ mod tests {
     /// finds a column: left here.
     #[test]
     fn centred_headers_over_left_aligned_figures_head_the_column_left_of_them() {
-        let mut page = vec![
-            run(72.0, 750.0, "费款所属期"),
-            run(193.0, 750.0, "缴费基数"),
-            run(297.0, 750.0, "个人缴纳"),
-            run(401.0, 750.0, "单位缴纳"),
-            run(506.0, 750.0, "缴费状态"),
-        ];
-        for (i, y) in [735.0, 720.0, 705.0].into_iter().enumerate() {
-            page.extend([
-                run(34.0, y, &format!("2025-0{}", i + 1)),
-                run(138.0, y, "5000.00"),
-                run(242.0, y, "25.00"),
-                run(346.0, y, "40.00"),
-                run(450.0, y, "已到账"),
-            ]);
-        }
+        let page = table_page(
+            &[
+                (72.0, "费款所属期"),
+                (193.0, "缴费基数"),
+                (297.0, "个人缴纳"),
+                (401.0, "单位缴纳"),
+                (506.0, "缴费状态"),
+            ],
+            34.0,
+            &[
+                (138.0, "5000.00"),
+                (242.0, "25.00"),
+                (346.0, "40.00"),
+                (450.0, "已到账"),
+            ],
+        );
         let rows = rows(&[page]);
         let cells = cells_of(&rows);
         assert_eq!(
