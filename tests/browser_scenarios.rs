@@ -212,7 +212,7 @@ async fn sample_button_sends_nothing(ctx: &Ctx) -> PageResult<()> {
     .await
 }
 
-/// "下载报告" saves the report JSON: the JSON module is loaded for it (the main module has no
+/// "下载数据（JSON）" saves the report JSON: the JSON module is loaded for it (the main module has no
 /// JSON writer), and the file Chromium saves is the native engine's report, indented.
 async fn download_saves_the_report_json(ctx: &Ctx) -> PageResult<()> {
     let dir = ctx.artifacts.join("downloads");
@@ -259,7 +259,7 @@ async fn download_saves_the_report_json(ctx: &Ctx) -> PageResult<()> {
             ));
         }
         let status = page::text(&c, "#calc-status").await?;
-        if status != "已下载 JSON 报告。" {
+        if status != "已下载 JSON 数据。" {
             return Err(format!("after the download the status says {status:?}"));
         }
         println!(

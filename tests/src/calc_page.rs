@@ -136,7 +136,7 @@ async fn clear_state(c: &Client) -> PageResult<()> {
     .map(|_| ())
 }
 
-/// The report JSON the page makes for "下载报告" (the lazily loaded JSON module checks the
+/// The report JSON the page makes for "下载数据（JSON）" (the lazily loaded JSON module checks the
 /// same input again; WebDriver waits for the promise).
 pub async fn report_json(c: &Client) -> PageResult<Value> {
     let v = js(

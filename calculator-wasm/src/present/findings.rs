@@ -78,7 +78,7 @@ fn list(h: &mut String, source: &SourceReport, findings: &[&Finding]) {
     if findings.len() > SHOWN {
         let _ = write!(
             h,
-            "<li>……另有 {} 条同类情况，完整列表在“下载报告”的文件里。</li>",
+            "<li>……另有 {} 条同类情况，完整列表在“下载数据（JSON）”的文件里。</li>",
             findings.len() - SHOWN
         );
     }

@@ -239,7 +239,7 @@
 
   $('calc-download').addEventListener('click', function () {
     if (!last) return;
-    status.textContent = '正在生成 JSON 报告……';
+    status.textContent = '正在生成 JSON 数据……';
     reportJson().then(function (json) {
       if (!json) throw new Error('报告无法生成（程序内部错误），请告诉网站维护者。');
       var pretty = JSON.stringify(JSON.parse(json), null, 2) + '\n';
@@ -251,9 +251,9 @@
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      status.textContent = '已下载 JSON 报告。';
+      status.textContent = '已下载 JSON 数据。';
     }).catch(function (e) {
-      status.textContent = '没能生成 JSON 报告：' + ((e && e.message) || String(e));
+      status.textContent = '没能生成 JSON 数据：' + ((e && e.message) || String(e));
     });
   });
 
