@@ -82,6 +82,16 @@ fn is_footer(row: &GridRow) -> bool {
         .any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
 }
 
+/// Labels of a person's name and of their ID number, as title rows print them.
+const NAME_LABELS: [&str; 3] = ["姓名", "参保人姓名", "参保人"];
+const ID_LABELS: [&str; 5] = [
+    "公民身份号码",
+    "身份证号码",
+    "身份证号",
+    "证件号码",
+    "社会保障号码",
+];
+
 /// A page's person line repeated inside the data (`姓名：张三  身份证号：…` at the top of
 /// every page of a PDF): a label and its value, never a name alone.
 fn is_person_line(row: &GridRow) -> bool {
@@ -89,16 +99,7 @@ fn is_person_line(row: &GridRow) -> bool {
         return false;
     };
     let n = normalise_label(t);
-    [
-        "姓名",
-        "参保人姓名",
-        "公民身份号码",
-        "身份证号码",
-        "身份证号",
-        "社会保障号码",
-    ]
-    .iter()
-    .any(|k| {
+    NAME_LABELS.iter().chain(&ID_LABELS).any(|k| {
         n.strip_prefix(k)
             .is_some_and(|rest| rest.starts_with([':', '：']))
     })
@@ -149,18 +150,12 @@ pub fn person_from_titles(rows: &[GridRow]) -> (Option<String>, Option<String>) 
                         .find(|x| !x.trim().is_empty())
                         .map(|x| x.trim().to_string())
                 };
-                for key in ["姓名", "参保人姓名", "参保人"] {
+                for key in NAME_LABELS {
                     if name.is_none() {
                         name = value(key);
                     }
                 }
-                for key in [
-                    "公民身份号码",
-                    "身份证号码",
-                    "身份证号",
-                    "证件号码",
-                    "社会保障号码",
-                ] {
+                for key in ID_LABELS {
                     if id.is_none() {
                         id = value(key);
                     }
