@@ -137,26 +137,39 @@ fn unreadable_rows_name_their_page() {
     );
 }
 
+/// The report of a fixture PDF with no row it could not read.
+fn checked_cleanly(name: &str) -> Report {
+    let r = checked(&dir().join(name)).unwrap();
+    assert!(
+        r.source.unreadable_rows.is_empty(),
+        "{name}: {:?}",
+        r.source.rows_skipped
+    );
+    r
+}
+
+/// Personal and employer totals as printed.
+fn totals(i: &shebao_calc::report::InsuranceReport) -> (Option<String>, Option<String>) {
+    (
+        i.personal_total.map(|d| d.to_string()),
+        i.employer_total.map(|d| d.to_string()),
+    )
+}
+
 /// A certificate with no insurance column, one table per insurance on its own page under its
 /// heading (`二、医疗保险缴费情况`, after the title and person line repeated): the second table's
 /// rows are medical, in the same columns, and nothing on page 2 is unreadable.
 #[test]
 fn a_table_per_insurance_reads_each_as_its_heading_says() {
-    let r = checked(&dir().join("sections.pdf")).unwrap();
-    assert!(
-        r.source.unreadable_rows.is_empty(),
-        "{:?}",
-        r.source.rows_skipped
-    );
+    let r = checked_cleanly("sections.pdf");
     let p = &r.people[0];
     assert_eq!(p.id_masked.as_deref(), Some("330106********1235"));
     let by_kind = |k: Insurance| p.insurances.iter().find(|i| i.kind == k).unwrap();
     let (pension, medical) = (by_kind(Insurance::Pension), by_kind(Insurance::Medical));
     assert_eq!(p.insurances.len(), 2);
     assert_eq!((pension.months_paid, medical.months_paid), (11, 11));
-    let total = |i: &shebao_calc::report::InsuranceReport| i.personal_total.map(|t| t.to_string());
     assert_eq!(
-        (total(pension), total(medical)),
+        (totals(pension).0, totals(medical).0),
         (Some("4400.00".into()), Some("1100.00".into()))
     );
     assert_eq!(pension.arrears[0].from, Month::new(2024, 6).unwrap());
@@ -174,28 +187,15 @@ fn a_table_per_insurance_reads_each_as_its_heading_says() {
 /// figures, none is lost or shifted onto its neighbour.
 #[test]
 fn a_printed_web_table_keeps_each_insurance_in_its_columns() {
-    let r = checked(&dir().join("browser-wide.pdf")).unwrap();
-    assert!(
-        r.source.unreadable_rows.is_empty(),
-        "{:?}",
-        r.source.rows_skipped
-    );
-    let totals: Vec<(Insurance, u32, Option<String>, Option<String>)> = r.people[0]
+    let r = checked_cleanly("browser-wide.pdf");
+    let read: Vec<_> = r.people[0]
         .insurances
         .iter()
-        .map(|i| {
-            let personal = i.personal_total.map(|d| d.to_string());
-            (
-                i.kind,
-                i.months_paid,
-                personal,
-                i.employer_total.map(|d| d.to_string()),
-            )
-        })
+        .map(|i| (i.kind, i.months_paid, totals(i)))
         .collect();
-    let t = |k, p: &str, e: &str| (k, 11, Some(p.to_string()), Some(e.to_string()));
+    let t = |k, p: &str, e: &str| (k, 11, (Some(p.to_string()), Some(e.to_string())));
     assert_eq!(
-        totals,
+        read,
         vec![
             t(Insurance::Pension, "5280.00", "10560.00"),
             t(Insurance::Medical, "1320.00", "5280.00"),
@@ -209,16 +209,10 @@ fn a_printed_web_table_keeps_each_insurance_in_its_columns() {
 /// under their own headers (the employer's 40.00 once read as the personal amount).
 #[test]
 fn a_printed_plain_web_table_keeps_its_figures_under_their_headers() {
-    let r = checked(&dir().join("browser-plain.pdf")).unwrap();
+    let r = checked_cleanly("browser-plain.pdf");
     let i = &r.people[0].insurances[0];
     assert_eq!((i.kind, i.months_paid), (Insurance::Unemployment, 11));
-    assert_eq!(
-        (
-            i.personal_total.map(|d| d.to_string()),
-            i.employer_total.map(|d| d.to_string())
-        ),
-        (Some("275.00".into()), Some("440.00".into()))
-    );
+    assert_eq!(totals(i), (Some("275.00".into()), Some("440.00".into())));
     assert_eq!(i.arrears[0].from, Month::new(2025, 6).unwrap());
 }
 

@@ -681,30 +681,27 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
             .map(|f| f.message.clone())
             .unwrap_or_default()
     };
+    let says = |p: &PersonReport, text: &str| assert!(note(p).contains(text), "{}", note(p));
     use Insurance::{Medical, Pension};
 
     // 2 % of the base: a medical statement, not a pension one short by 6 %.
     let medical = run_assumed(Pension, &["100.00", "100.00", "100.00"], "5000");
     assert_eq!(kinds(&medical), [Medical]);
-    assert!(
-        note(&medical).contains("按医疗保险读"),
-        "{}",
-        note(&medical)
-    );
+    says(&medical, "按医疗保险读");
     assert!(medical.pension_account.is_none());
     assert!(!codes(&medical).contains(&FindingCode::PersonalAmountMismatch));
 
     // 8 %: pension, and the report says why.
     let pension = run_assumed(Pension, &["400.00", "400.00"], "5000");
     assert_eq!(kinds(&pension), [Pension]);
-    assert!(note(&pension).contains("和养老保险的个人费率相符"));
+    says(&pension, "和养老保险的个人费率相符");
     assert!(pension.pension_account.is_some());
 
     // Amounts no one rate fits: the reading is kept, with the warning that the figures may
     // not apply, and the amounts that do not fit the pension rate are still named.
     let mixed = run_assumed(Pension, &["400.00", "100.00"], "5000");
     assert_eq!(kinds(&mixed), [Pension]);
-    assert!(note(&mixed).contains("如果不是养老保险的明细"));
+    says(&mixed, "如果不是养老保险的明细");
     assert!(codes(&mixed).contains(&FindingCode::PersonalAmountMismatch));
     assert!(mixed.pension_account.is_some());
 
@@ -712,11 +709,7 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
     // account is made of them.
     let unclear = run_assumed(Pension, &["35.00", "35.00"], "5000");
     assert_eq!(kinds(&unclear), [Pension]);
-    assert!(
-        note(&unclear).contains("所以没有计算个人账户"),
-        "{}",
-        note(&unclear)
-    );
+    says(&unclear, "所以没有计算个人账户");
     assert!(unclear.pension_account.is_none());
 
     // A file named 医保… whose amounts are 8 % of the base is pension: the amounts outweigh
@@ -730,7 +723,7 @@ fn a_file_naming_no_insurance_is_read_as_the_insurance_its_rates_fit() {
         .people
         .remove(0);
     assert_eq!(kinds(&no_base), [Medical]);
-    assert!(note(&no_base).contains("按医疗保险读；如果不是医疗保险的明细"));
+    says(&no_base, "按医疗保险读；如果不是医疗保险的明细");
 
     // A file not read by assumption gets no note.
     let stated = run(

@@ -385,21 +385,26 @@ fn an_unreadable_last_row_names_its_month() {
     assert!(line.contains("第 5 行"), "{line}");
 }
 
+/// The first person's first insurance in the report JSON of `csv`, and the report's HTML.
+fn first_insurance(csv: &str, name: &str) -> (serde_json::Value, String) {
+    let out = check(csv.as_bytes(), name, OptionText::default());
+    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
+    (report["people"][0]["insurances"][0].clone(), out.html)
+}
+
 #[test]
 fn months_between_the_last_record_and_a_later_unreadable_row_are_gaps() {
     // December and January have no row at all; February's row cannot be read. The gap is
     // named, February is unreadable (not a gap), and the timeline reaches into 2025.
     let csv = "费款所属期,险种,个人缴费\n\
                202410,养老,400.00\n202411,养老,400.00\n202502,养老,4O0.00\n";
-    let out = check(csv.as_bytes(), "later.csv", OptionText::default());
-    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
-    let pension = &report["people"][0]["insurances"][0];
+    let (pension, html) = first_insurance(csv, "later.csv");
     assert_eq!(
         pension["gaps"],
         serde_json::json!([{"from": "2024-12", "to": "2025-01", "months": 2}])
     );
     assert_eq!(pension["unreadable"][0]["from"], "2025-02");
-    assert!(timeline_table(&out.html).contains(">2025<"), "{}", out.html);
+    assert!(timeline_table(&html).contains(">2025<"), "{html}");
 }
 
 #[test]
@@ -408,9 +413,7 @@ fn months_between_an_earlier_unreadable_row_and_the_first_record_are_gaps() {
     // all, the records start in June. April and May are a gap, March is unreadable.
     let csv = "费款所属期,险种,个人缴费\n\
                202403,养老,4O0.00\n202406,养老,400.00\n202407,养老,400.00\n";
-    let out = check(csv.as_bytes(), "earlier.csv", OptionText::default());
-    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
-    let pension = &report["people"][0]["insurances"][0];
+    let (pension, _) = first_insurance(csv, "earlier.csv");
     assert_eq!(
         pension["gaps"],
         serde_json::json!([{"from": "2024-04", "to": "2024-05", "months": 2}])
@@ -421,9 +424,7 @@ fn months_between_an_earlier_unreadable_row_and_the_first_record_are_gaps() {
     // With a declared period opening in January, only January and February are said to have
     // no record before the first one: March is unreadable, April and May a gap.
     let titled = format!("缴费情况（2024年01月-2024年07月）\n{csv}");
-    let out = check(titled.as_bytes(), "earlier.csv", OptionText::default());
-    let report: serde_json::Value = serde_json::from_str(&out.json()).expect("json");
-    let pension = &report["people"][0]["insurances"][0];
+    let (pension, _) = first_insurance(&titled, "earlier.csv");
     assert_eq!(pension["unrecorded_start"]["to"], "2024-02", "{pension}");
     assert_eq!(pension["gaps"][0]["from"], "2024-04", "{pension}");
 }

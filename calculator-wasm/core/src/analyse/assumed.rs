@@ -65,9 +65,14 @@ pub fn decide(statement: &Statement, policy: &Policy, place: Place<'_>) -> Decis
     let only = fitting.next().filter(|_| fitting.next().is_none());
     // Not one checkable amount fits the reading: more likely another insurance's statement
     // than a pension one paid wrong every month (some amounts fitting may be underpayments).
-    let contradicted = only.is_none()
-        && telling().any(|r| amounts::explained_as(policy, place, r, read_as).is_some())
-        && !telling().any(|r| amounts::explained_as(policy, place, r, read_as) == Some(true));
+    let (mut checked, mut fitted) = (false, false);
+    for r in telling() {
+        if let Some(fits) = amounts::explained_as(policy, place, r, read_as) {
+            checked = true;
+            fitted |= fits;
+        }
+    }
+    let contradicted = only.is_none() && checked && !fitted;
     let (insurance, message) = match only {
         Some(one) => (
             one,
