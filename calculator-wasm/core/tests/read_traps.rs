@@ -296,6 +296,48 @@ fn trap_insured_as_flexible() {
 }
 
 #[test]
+fn trap_flexible_pays_the_amount_not_the_account_credit() {
+    // A flexibly employed person's statement (the title says so): 应缴金额 is what they paid
+    // (20 %); 划入个人账户金额 is the 8 % of it the account got.
+    let flexible = "灵活就业人员基本养老保险缴费明细\n\
+                    费款所属期,缴费基数,应缴金额,划入个人账户金额,划入统筹金额\n\
+                    202401,4462.00,892.40,356.96,535.44\n";
+    let s = read_str(flexible).unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.flexible, r.personal), (true, Some(d("892.40"))));
+    // An employee's statement of the same columns: the account credit is the personal part.
+    let employee = "基本养老保险缴费明细\n\
+                    费款所属期,缴费基数,应缴金额,划入个人账户金额,划入统筹金额\n\
+                    202401,4462.00,1070.88,356.96,713.92\n";
+    let s = read_str(employee).unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.flexible, r.personal), (false, Some(d("356.96"))));
+}
+
+#[test]
+fn trap_flexible_pays_both_parts() {
+    // Some systems print a flexibly employed person's 20 % as 12 % under 单位 and 8 % under
+    // 个人: the person paid both; no employer paid anything.
+    let s = read_str(
+        "费款所属期,险种,缴费基数,单位缴费,个人缴费,参保身份\n\
+         202401,养老,4462.00,535.44,356.96,灵活就业人员\n\
+         202402,养老,4462.00,713.92,356.96,在职职工\n",
+    )
+    .unwrap();
+    let parts: Vec<_> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| (r.personal, r.employer))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Some(d("892.40")), None),
+            (Some(d("356.96")), Some(d("713.92")))
+        ]
+    );
+}
+
+#[test]
 fn trap_excel_error_in_a_flag_is_not_paid() {
     // "这一格是 Excel 的错误值 #N/A" contains 是, a word for paid: the cell is unreadable.
     let grids = "shebao-grid 1 xlsx 0\nG0\n\

@@ -67,6 +67,10 @@ pub struct Segment {
     pub amount: Option<usize>,
     /// Amount paid without part, beside `amount` (the amount due).
     pub amount_paid: Option<usize>,
+    /// The personal column is what was credited to the account (`划入个人账户金额`): for a
+    /// flexibly employed person that is 8 % of the base out of the 20 % paid, which the
+    /// amount column (`应缴金额`) holds.
+    pub personal_is_credit: bool,
     /// Rate column.
     pub rate: Option<usize>,
     /// Status column.
@@ -117,6 +121,8 @@ pub struct Plan {
     pub bill_month: Option<Month>,
     /// What a grid cell's number is: base when the title says 基数, else the personal amount.
     pub grid_is_base: bool,
+    /// A title says the person is flexibly employed (`灵活就业人员基本养老保险缴费明细`).
+    pub flexible: bool,
 }
 
 fn pick(slot: &mut Option<usize>, best: &mut Option<usize>, col: &Column) {
@@ -225,6 +231,10 @@ fn build_segment(cols: &[&Column]) -> Segment {
     paid_alone_is_the_amount(&mut s.personal, &mut s.personal_paid);
     paid_alone_is_the_amount(&mut s.employer, &mut s.employer_paid);
     paid_alone_is_the_amount(&mut s.amount, &mut s.amount_paid);
+    s.personal_is_credit = s.personal.is_some_and(|i| {
+        cols.iter()
+            .any(|c| c.index == i && c.label.contains("划入") && c.label.contains("账户"))
+    });
     // The booking month stands in only when nothing says which month is paid for.
     if s.period.is_none() && s.range.is_none() && s.start.is_none() && s.year.is_none() {
         s.period = cols
@@ -409,6 +419,7 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         name,
         id,
         default_insurance: by_title.or(by_name).unwrap_or(Insurance::Pension),
+        flexible: ctx.titles.iter().any(|t| says_flexible(t)),
         insurance_assumed: by_title.is_none() && !columns_name_insurance,
         scheme,
         bill_month: if layout == Layout::EmployerBill {
@@ -449,6 +460,18 @@ impl Plan {
             ..self.clone()
         })
     }
+}
+
+/// Whether a 参保身份 cell or a title says the person is flexibly employed: 灵活就业人员
+/// (also written 个体, 个体工商户, 个体劳动者, 自由职业); not 个体工商户雇工 (a sole trader's
+/// employee) nor 企业职工（非个体）.
+pub(super) fn says_flexible(text: &str) -> bool {
+    let t = text.trim();
+    t.contains("灵活就业")
+        || t.contains("自由职业")
+        || t == "个体"
+        || t.ends_with("个体工商户")
+        || t.ends_with("个体劳动者")
 }
 
 /// The one insurance a text names (`职工基本医疗保险参保凭证`, `医保缴费明细.xlsx`); none

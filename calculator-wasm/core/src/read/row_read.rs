@@ -12,7 +12,7 @@ use super::codes::{part_from_cell, InsuranceCell};
 use super::grid::{Cell, GridRow};
 use super::header::Header;
 use super::month_text::{parse_month_list, Period};
-use super::plan::{Group, Plan, Segment};
+use super::plan::{says_flexible, Group, Plan, Segment};
 use super::row_emit::{as_fraction, emit, mark_status, Base, Values};
 use crate::error::{ErrorKind, StatementError};
 use crate::month::Month;
@@ -307,17 +307,9 @@ impl RowReader<'_> {
             kind,
             settled,
             employer_name: s.employer_name.and_then(|i| cell_text(self.row.cell(i))),
-            // 灵活就业人员 (also written 个体, 个体工商户, 个体劳动者, 自由职业) in a 参保身份
-            // column; not 个体工商户雇工 (a sole trader's employee) nor 企业职工（非个体）.
-            flexible: s.insured_as.is_some_and(|i| {
-                let t = self.row.cell(i).display();
-                let t = t.trim();
-                t.contains("灵活就业")
-                    || t.contains("自由职业")
-                    || t == "个体"
-                    || t.ends_with("个体工商户")
-                    || t.ends_with("个体劳动者")
-            }),
+            flexible: self.plan.flexible
+                || s.insured_as
+                    .is_some_and(|i| says_flexible(&self.row.cell(i).display())),
             paid_short: false,
             row: self.row.number,
         };
@@ -375,6 +367,13 @@ impl RowReader<'_> {
             self.amount(s.personal, limit)?,
             self.amount(s.employer, limit)?,
         );
+        // A flexibly employed person's payment is the amount column; the personal column
+        // then holds only the part credited to the account (unknown payment without one).
+        let mut personal_paid = s.personal_paid;
+        if s.personal_is_credit && base.flexible {
+            personal = self.amount(s.amount, limit)?;
+            personal_paid = personal_paid.or(s.amount_paid);
+        }
         let mut part = None;
         let mut rate = None;
         if let Some(pc) = s.part {
@@ -410,12 +409,19 @@ impl RowReader<'_> {
         self.weigh_paid(
             self.filled(s.status),
             [
-                (&mut personal, s.personal_paid.or(one_paid)),
+                (&mut personal, personal_paid.or(one_paid)),
                 (&mut employer, s.employer_paid.or(one_paid)),
             ],
             limit,
             &mut base,
         )?;
+        // A flexibly employed person pays both parts: a 单位 column then holds the pooled
+        // part (12 % of the base) of what they paid, not an employer's money.
+        if base.flexible && part.is_none() {
+            if let Some(e) = employer.take() {
+                personal = personal.unwrap_or_default().checked_add(e);
+            }
+        }
         let count = s
             .month_count
             .and_then(|i| cell_count(self.row.cell(i)))
