@@ -276,6 +276,11 @@ pub struct InsuranceReport {
     /// months.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deemed: Vec<Span>,
+    /// Runs of months whose records are marked paid but pay nothing (0.00 on both sides: a
+    /// relief month, an insurance the person is not in): neither paid nor owed, and said, so
+    /// that they are not taken for months the file leaves out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paid_nothing: Vec<Span>,
     /// Runs of months with an unpaid record (open or settled).
     pub arrears: Vec<ArrearsRun>,
     /// Runs of months marked 中断 (interrupted) with no paid record.
@@ -314,6 +319,8 @@ pub enum MonthState {
     Refunded,
     /// 视同缴费: a year worked before personal accounts, counted at retirement, not paid.
     Deemed,
+    /// A record marked paid with 0.00 on both sides: neither paid nor owed.
+    PaidNothing,
     /// In a certificate's span that says how many of its months were paid, not which: this
     /// month may be paid or not.
     PartlyPaid,
@@ -343,6 +350,8 @@ impl InsuranceReport {
             MonthState::Gap
         } else if any(&self.paid) {
             MonthState::Paid
+        } else if any(&self.paid_nothing) {
+            MonthState::PaidNothing
         } else if self
             .coverage
             .iter()
@@ -447,6 +456,11 @@ impl InsuranceReport {
     /// 视同缴费 months (not paid; counted at retirement).
     pub fn deemed_months(&self) -> u32 {
         self.deemed.iter().map(|s| s.months).sum()
+    }
+
+    /// Months whose records are marked paid but pay nothing.
+    pub fn paid_nothing_months(&self) -> u32 {
+        self.paid_nothing.iter().map(|s| s.months).sum()
     }
 }
 

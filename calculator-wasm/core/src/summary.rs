@@ -188,6 +188,13 @@ fn write_insurance(out: &mut String, source: &SourceReport, i: &InsuranceReport)
             period_zh(s.from, s.to)
         );
     }
+    for s in &i.paid_nothing {
+        let _ = writeln!(
+            out,
+            "  金额为 0：{}，有记录，但个人和单位金额都是 0.00，不算已缴月份，也不算欠费。",
+            period_zh(s.from, s.to)
+        );
+    }
     for s in &i.refunded {
         let _ = writeln!(
             out,

@@ -386,7 +386,9 @@ fn a_row_that_pays_nothing_is_neither_paid_nor_owed() {
     assert_eq!(pen.months_paid, 3);
     assert!(pen.gaps.is_empty());
     assert!(pen.arrears.is_empty());
-    assert_eq!(pen.month_state(m(2024, 2)), MonthState::None);
+    // Said as such, not drawn as a month the file leaves out.
+    assert_eq!(pen.month_state(m(2024, 2)), MonthState::PaidNothing);
+    assert_eq!(pen.paid_nothing, [Span::new(m(2024, 2), m(2024, 2))]);
     assert!(
         !codes(&p).contains(&FindingCode::DuplicateMonth),
         "{:?}",

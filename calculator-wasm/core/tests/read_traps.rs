@@ -277,6 +277,27 @@ fn trap_due_and_paid_columns() {
     let s = read_str("费款所属期,险种,个人应缴,个人实缴\n202403,养老,400.00,-400.00\n").unwrap();
     let r = &of(&s.people[0], Pension)[0];
     assert_eq!((r.status, r.personal), (Paid, Some(d("-400.00"))));
+    // A status cell decides paid or owed; a paid month's amounts are what arrived (已到账
+    // with 实缴 0.00 paid nothing), an owed month's what was due.
+    let s = read_str(
+        "费款所属期,险种,个人应缴,个人实缴,单位应缴,单位实缴,缴费状态\n\
+         202401,养老,320.00,320.00,640.00,0.00,已到账\n\
+         202402,养老,320.00,0.00,640.00,0.00,已到账\n\
+         202403,养老,320.00,0.00,640.00,0.00,未到账\n",
+    )
+    .unwrap();
+    let rows: Vec<_> = of(&s.people[0], Pension)
+        .iter()
+        .map(|r| (r.status, r.personal, r.employer))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Paid, Some(d("320.00")), Some(d("0.00"))),
+            (Paid, Some(d("0.00")), Some(d("0.00"))),
+            (Unpaid, Some(d("320.00")), Some(d("640.00")))
+        ]
+    );
 }
 
 #[test]

@@ -46,6 +46,10 @@ pub fn table(h: &mut String, source: &SourceReport, p: &PersonReport) {
         if deemed > 0 {
             let _ = write!(period, "（其中视同缴费 {deemed} 个月，不算已缴）");
         }
+        let zero = i.paid_nothing_months();
+        if zero > 0 {
+            let _ = write!(period, "（其中 {zero} 个月金额为 0，不算已缴）");
+        }
         // Refunds are taken off the total; said beside it, as the refunded payment may be one
         // the file does not list.
         let mut personal_cell = yuan(personal.as_deref());

@@ -234,6 +234,23 @@ fn refunded_months_are_in_the_timeline_table() {
 }
 
 #[test]
+fn months_that_paid_nothing_are_said() {
+    // 已到账 with 0.00 on both sides: not paid, not owed, and not "outside the file".
+    let csv = "费款所属期,险种,缴费基数,个人缴费,单位缴费,缴费状态\n\
+               202301,养老,5000,400.00,800.00,已到账\n202302,养老,5000,0.00,0.00,已到账\n\
+               202303,养老,5000,400.00,800.00,已到账\n";
+    let out = check(csv.as_bytes(), "zero.csv", OptionText::default());
+    let h = &out.html;
+    assert!(h.contains("（其中 1 个月金额为 0，不算已缴）"), "{h}");
+    assert!(
+        h.contains("有记录，金额为 0（不算已缴）</li>"),
+        "the legend: {h}"
+    );
+    assert!(h.contains("class=\"tl-zero\""), "{h}");
+    assert!(timeline_table(h).contains("金额为 0：2月"), "{h}");
+}
+
+#[test]
 fn interrupted_months_need_attention_and_owe_nothing() {
     let csv = "费款所属期,险种,缴费基数,个人缴费,缴费状态\n\
                202301,养老,5000,400.00,已到账\n202302,养老,5000,0.00,中断\n\

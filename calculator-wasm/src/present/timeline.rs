@@ -26,6 +26,7 @@ fn class(state: MonthState) -> &'static str {
         MonthState::Unreadable => "tl-unread",
         MonthState::Refunded => "tl-refunded",
         MonthState::Deemed => "tl-deemed",
+        MonthState::PaidNothing => "tl-zero",
         MonthState::PartlyPaid => "tl-partly",
     }
 }
@@ -62,6 +63,9 @@ pub fn render(h: &mut String, p: &PersonReport, person: usize) {
         h.push_str(
             "<li><span class=\"key k-deemed\"></span>视同缴费（没有交钱，退休时算缴费年限）</li>",
         );
+    }
+    if p.insurances.iter().any(|i| !i.paid_nothing.is_empty()) {
+        h.push_str("<li><span class=\"key k-zero\"></span>有记录，金额为 0（不算已缴）</li>");
     }
     if !p.unplaced_missing_months().is_empty() {
         h.push_str(
@@ -162,6 +166,7 @@ fn table(h: &mut String, p: &PersonReport, first_year: u32, last_year: u32) {
                 (MonthState::Unreadable, "读不出来（不算断缴）"),
                 (MonthState::Refunded, "已退费"),
                 (MonthState::Deemed, "视同缴费"),
+                (MonthState::PaidNothing, "金额为 0"),
             ]
             .into_iter()
             .filter_map(|(state, label)| {

@@ -43,6 +43,7 @@ pub fn summarise(kind: Insurance, spans: &[&CoverageSpan], unread: &Unread) -> I
         unread_rows: unread.rows_for(kind),
         refunded: Vec::new(),
         deemed: Vec::new(),
+        paid_nothing: Vec::new(),
         arrears: Vec::new(),
         interrupted: Vec::new(),
         not_booked_yet: None,

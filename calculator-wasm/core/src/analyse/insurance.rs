@@ -235,6 +235,29 @@ pub fn summarise(
             .collect(),
     );
 
+    // Rows marked paid with 0.00 on both sides, in months no other row decides.
+    let decided: BTreeSet<Month> = records
+        .iter()
+        .filter(|r| !is_paid(r))
+        .map(|r| r.month)
+        .chain(paid.iter().copied())
+        .collect();
+    let paid_nothing = month_spans(
+        records
+            .iter()
+            .filter(|r| {
+                is_paid(r)
+                    && pays_nothing(r)
+                    && matches!(
+                        r.kind,
+                        PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
+                    )
+                    && !decided.contains(&r.month)
+            })
+            .map(|r| r.month)
+            .collect(),
+    );
+
     let interrupted = month_spans(
         records
             .iter()
@@ -267,6 +290,7 @@ pub fn summarise(
         unreadable,
         unread_rows: unread.rows_for(kind),
         refunded,
+        paid_nothing,
         arrears,
         interrupted,
         not_booked_yet,

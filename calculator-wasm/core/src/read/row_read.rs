@@ -453,6 +453,15 @@ impl RowReader<'_> {
         base: &mut Base,
     ) -> Result<(), StatementError> {
         if status_given {
+            // The status says whether the month is paid; a paid month's amounts are what
+            // arrived (a 已到账 row with 实缴 0.00 paid nothing, whatever was due).
+            if matches!(base.status, PayStatus::Paid | PayStatus::InTransit) {
+                for (amount, paid_col) in pairs {
+                    if let (Some(_), Some(paid)) = (*amount, self.amount(paid_col, limit)?) {
+                        *amount = Some(paid);
+                    }
+                }
+            }
             return Ok(());
         }
         // Whether any money of the month arrived: the personal part paid in full while the
