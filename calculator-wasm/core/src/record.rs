@@ -196,6 +196,10 @@ pub struct Person {
     pub name: Option<String>,
     /// 证件号码 as read (unmasked; mask with [`mask_id`] before any output).
     pub id: Option<String>,
+    /// The file's ID was turned into a number by a spreadsheet (`1.10101E+17`), its last
+    /// digits lost: not an ID, so people are told apart by name.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub id_damaged: bool,
     /// Monthly records.
     pub records: Vec<Record>,
     /// Coverage-only spans.

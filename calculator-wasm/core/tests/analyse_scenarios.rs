@@ -114,6 +114,26 @@ fn arrears_with_a_paid_row_are_settled() {
 }
 
 #[test]
+fn an_interrupted_months_base_is_not_judged() {
+    // 中断 rows often carry base 0: no contribution, so no base below the floor.
+    let mut recs = pension_months(m(2025, 1), m(2025, 3), "4400");
+    recs[1].base = Some(d("0"));
+    recs[1].personal = Some(d("0.00"));
+    recs[1].employer = Some(d("0.00"));
+    recs[1].status = PayStatus::Interrupted;
+    let p = run(recs, Some("yingkou"));
+    assert!(
+        !codes(&p).contains(&FindingCode::BaseBelowFloor),
+        "{:#?}",
+        p.findings
+    );
+    assert_eq!(
+        p.insurances[0].interrupted,
+        [Span::new(m(2025, 2), m(2025, 2))]
+    );
+}
+
+#[test]
 fn base_top_up_adds_and_is_neither_duplicate_nor_mismatch() {
     // Liaoning 2025 floor 4359: assessed on 4000 first, topped up by 359 later.
     let mut recs = vec![rec(m(2025, 1), Insurance::Pension, "4000", "320", "640")];

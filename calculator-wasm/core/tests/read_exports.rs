@@ -194,6 +194,79 @@ fn other_sheets_with_records_are_named() {
 }
 
 #[test]
+fn a_hidden_sheet_is_not_the_statement() {
+    // The hidden template's example row (示例, 2010-01) is never read.
+    let s = read_fixture("hidden-template-first.xlsx").unwrap();
+    assert_eq!(s.source.sheet.as_deref(), Some("缴费明细"));
+    assert!(s.source.sheets_not_read.is_empty());
+    assert_eq!(s.people.len(), 1);
+    assert_eq!(
+        months(&s.people[0], Pension),
+        ["2025-01", "2025-02", "2025-03"]
+    );
+}
+
+#[test]
+fn a_summary_sheet_before_the_detail_is_not_the_statement() {
+    let s = read_fixture("summary-first.xlsx").unwrap();
+    assert_eq!(s.source.sheet.as_deref(), Some("缴费明细"));
+    assert_eq!(s.source.layout, Layout::Long);
+    assert_eq!(s.source.sheets_not_read, ["年度汇总"]);
+    let p = &s.people[0];
+    assert!(p.coverage.is_empty());
+    assert_eq!(
+        figures(p, Pension),
+        (
+            vec![
+                "2025-01".into(),
+                "2025-02".into(),
+                "2025-03".into(),
+                "2025-04".into()
+            ],
+            "1600".into(),
+            "3200".into()
+        )
+    );
+}
+
+#[test]
+fn ids_a_spreadsheet_turned_into_numbers_do_not_merge_people() {
+    // In XLSX (numbers of 15 significant digits) and in a CSV Excel saved (`1.10101E+17`):
+    // the IDs are damaged, so the names tell the people apart, and no ID is shown.
+    let xlsx = read_fixture("ids-as-numbers.xlsx").unwrap();
+    let csv = read_str(
+        "姓名,身份证号,费款所属期,险种类型,个人缴费\n\
+         张三,1.10101E+17,202501,养老,400\n李四,1.10101E+17,202501,养老,480\n",
+    )
+    .unwrap();
+    for s in [xlsx, csv] {
+        let people: Vec<_> = s
+            .people
+            .iter()
+            .map(|p| (p.name.as_deref(), p.id.as_deref(), p.id_damaged))
+            .collect();
+        assert_eq!(
+            people,
+            [(Some("张三"), None, true), (Some("李四"), None, true)]
+        );
+    }
+}
+
+#[test]
+fn excel_text_wrappers_are_unwrapped() {
+    // `="202401"` keeps Excel from turning a month or an ID into a number; plain or quoted.
+    let s = read_str(
+        "姓名,身份证号,费款所属期,险种类型,个人缴费\n\
+         张三,=\"110101199001011234\",=\"202401\",养老,400\n\
+         张三,\"=\"\"110101199001011234\"\"\",\"=\"\"202402\"\"\",养老,400\n",
+    )
+    .unwrap();
+    assert_eq!(s.people.len(), 1);
+    assert_eq!(s.people[0].id.as_deref(), Some("110101199001011234"));
+    assert_eq!(months(&s.people[0], Pension), ["2024-01", "2024-02"]);
+}
+
+#[test]
 fn titles_merged_across_the_sheet_are_titles() {
     let s = read_fixture("merged-title.xlsx").unwrap();
     assert_eq!(s.source.header_row, Some(3));

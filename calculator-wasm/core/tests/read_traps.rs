@@ -277,6 +277,11 @@ fn trap_due_and_paid_columns() {
     let s = read_str("费款所属期,险种,个人应缴,个人实缴\n202403,养老,400.00,-400.00\n").unwrap();
     let r = &of(&s.people[0], Pension)[0];
     assert_eq!((r.status, r.personal), (Paid, Some(d("-400.00"))));
+    // More arrived than was due: the amount is what arrived (the amount check names the
+    // difference).
+    let s = read_str("费款所属期,险种,个人应缴,个人实缴\n202405,养老,480.00,500.00\n").unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.status, r.personal), (Paid, Some(d("500.00"))));
     // A status cell decides paid or owed; a paid month's amounts are what arrived (已到账
     // with 实缴 0.00 paid nothing), an owed month's what was due.
     let s = read_str(

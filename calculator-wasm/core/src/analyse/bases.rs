@@ -8,7 +8,7 @@ use super::text::{period_zh, rows_at_zh, yuan};
 use crate::month::Month;
 use crate::policy::lookup::Place;
 use crate::policy::Figure;
-use crate::record::{Insurance, PaymentKind, Record};
+use crate::record::{Insurance, PayStatus, PaymentKind, Record};
 use crate::report::{BaseHistory, BaseStatus, BaseYear, Finding, FindingCode, MonthBase, Quantity};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -25,10 +25,12 @@ pub fn effective_bases(records: &[&Record]) -> Bases {
             .iter()
             .copied()
             .filter(|r| {
+                // An interrupted (中断) month's base, often 0, is no contribution's.
                 matches!(
                     r.kind,
                     PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::TransferIn
                 ) && r.base.is_some()
+                    && r.status != PayStatus::Interrupted
             })
             .collect();
         // The first paid regular record, else the first regular one.

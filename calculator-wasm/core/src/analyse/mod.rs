@@ -209,6 +209,12 @@ fn person(
             (true, true) => {}
         }
     }
+    if p.id_damaged {
+        cannot_check.push(
+            "文件里的证件号码被表格软件改成了数字（如 1.10101E+17），后几位已经丢失：本工具按姓名区分人，同名的人会合在一起。"
+                .into(),
+        );
+    }
     let bases = bases::effective_bases(&records);
     findings.extend(identical_rows);
     findings.extend(amounts::check(policy, place, &records));

@@ -86,6 +86,16 @@ pub fn text_to_grid(text: &str) -> (Format, Grid) {
 /// ~1.5 KB gzip of wasm for nothing. Same dialect as `csv::Reader` with its defaults:
 /// quotes with doubled `""`, any of CR, LF or CRLF ends a record, blank lines are skipped,
 /// a leading UTF-8 BOM is dropped, records may have different lengths.
+/// A field written `="202401"`, as exporters write IDs and months so that Excel keeps them as
+/// text: the text inside.
+fn excel_text(field: &str) -> &str {
+    field
+        .trim()
+        .strip_prefix("=\"")
+        .and_then(|f| f.strip_suffix('"'))
+        .unwrap_or(field)
+}
+
 fn csv_grid(text: &str, delimiter: u8) -> Grid {
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let bytes = text.as_bytes();
@@ -130,9 +140,9 @@ fn csv_grid(text: &str, delimiter: u8) -> Grid {
         let mut cells = Vec::with_capacity(nends);
         for &end in &ends[..nends] {
             // Fields are split on ASCII bytes of valid UTF-8 text, so each is valid UTF-8.
-            cells.push(Cell::text(
+            cells.push(Cell::text(excel_text(
                 std::str::from_utf8(&out[start..end]).unwrap_or_default(),
-            ));
+            )));
             start = end;
         }
         rows.push(GridRow {

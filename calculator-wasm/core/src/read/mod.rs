@@ -39,7 +39,7 @@ pub use synonyms::{header_synonyms, Field};
 use crate::decode::{decode_text, TextDecode};
 use crate::error::{ErrorKind, StatementError};
 use crate::month::Month;
-use crate::statement::{Encoding, Format, Input, SkippedRow, SourceInfo, Statement};
+use crate::statement::{Encoding, Format, Input, Layout, SkippedRow, SourceInfo, Statement};
 use grid::Grid;
 use sniff::Sniffed;
 
@@ -389,10 +389,20 @@ fn read_grids(
         };
         // A workbook's first sheet with records is the statement, and the other sheets with
         // records are named (their rows would share row numbers, and a summary sheet would
-        // count the months twice). A PDF is one document, whose form blocks come as several
-        // grids (`form.rs`): all of them are read.
+        // count the months twice), unless it only counts months (a 年度汇总 before the
+        // detail): then the first sheet of monthly records is. A PDF is one document, whose
+        // form blocks come as several grids (`form.rs`): all of them are read.
         match &mut done {
             Some(s) if format == Format::Pdf => merge(s, read),
+            Some(s)
+                if s.source.layout == Layout::Coverage
+                    && read.source.layout != Layout::Coverage =>
+            {
+                let summary = std::mem::replace(s, read);
+                let not_read = &mut s.source.sheets_not_read;
+                not_read.extend(summary.source.sheet);
+                not_read.extend(summary.source.sheets_not_read);
+            }
             Some(s) => s.source.sheets_not_read.extend(read.source.sheet),
             None => done = Some(read),
         }

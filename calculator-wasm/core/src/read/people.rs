@@ -1,6 +1,7 @@
 //! Collecting records per person, in order of first appearance, and merging the
 //! one-amount-per-row layout (a personal row and an employer row make one record).
 
+use super::grid::Cell;
 use crate::month::Month;
 use crate::record::{
     CoverageSpan, Insurance, OfficialAccountYear, PayStatus, PaymentKind, Person, Record,
@@ -60,6 +61,13 @@ impl People {
         let i = self.people.len() - 1;
         self.index.insert(key, i);
         i
+    }
+
+    /// Say that the person's ID in the file was damaged (see [`damaged_id`]).
+    pub fn mark_id_damaged(&mut self, person: usize) {
+        if let Some(p) = self.people.get_mut(person) {
+            p.id_damaged = true;
+        }
     }
 
     /// Add a record.
@@ -162,6 +170,26 @@ impl People {
     }
 }
 
+/// An ID a spreadsheet turned into a number: a number of 16 digits or more (a double keeps
+/// 15 or 16, so an 18-digit ID's last ones are lost), or its text in scientific notation
+/// (`1.10101E+17`, as Excel writes such a number into a CSV).
+pub fn damaged_id(cell: &Cell) -> bool {
+    match cell {
+        Cell::Number(d) => d.trunc().abs().to_string().len() >= 16,
+        Cell::Text(t) => t
+            .trim()
+            .to_ascii_uppercase()
+            .split_once("E+")
+            .is_some_and(|(m, e)| {
+                !m.is_empty()
+                    && m.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !e.is_empty()
+                    && e.bytes().all(|b| b.is_ascii_digit())
+            }),
+        _ => false,
+    }
+}
+
 /// An unpaid row's month settled later: files give the payment month (到账日期, 缴费日期…) on
 /// the row that paid it, not on the unpaid one. The unpaid row takes the latest such month of
 /// its month and insurance, unless it says its own (足额到账年月). `records` are in month and
@@ -187,6 +215,26 @@ fn settle_from_paying_rows(records: &mut [Record]) {
 #[cfg(test)]
 mod tests {
     use super::People;
+
+    #[test]
+    fn ids_a_spreadsheet_turned_into_numbers_are_damaged() {
+        use super::{damaged_id, Cell};
+        use rust_decimal::Decimal;
+        let damaged = [
+            Cell::text("1.10101E+17"),
+            Cell::text("1.10101199001011e+17"),
+            Cell::Number(Decimal::from(110_101_199_001_011_230_u64)),
+        ];
+        assert!(damaged.iter().all(damaged_id));
+        let fine = [
+            Cell::text("110101199001011234"),
+            Cell::text("11010119900101123X"),
+            // A 15-digit ID (before 1999) fits a double exactly.
+            Cell::Number(Decimal::from(110_101_900_101_123_u64)),
+            Cell::text("E+17"),
+        ];
+        assert!(!fine.iter().any(damaged_id));
+    }
 
     #[test]
     fn id_check_letter_in_either_case_is_one_person() {

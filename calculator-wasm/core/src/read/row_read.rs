@@ -443,8 +443,9 @@ impl RowReader<'_> {
 
     /// Due and paid side by side: a month paid short of what was due is owed, as a status of
     /// 未足额到账 would say (a status cell, when there is one, has the last word); what did
-    /// arrive is marked (`paid_short`). A negative paid figure is a refund: what came back is
-    /// that figure. Each pair is an amount due and the column of what was paid.
+    /// arrive is marked (`paid_short`). Otherwise the amount is what arrived: a negative paid
+    /// figure is a refund, a larger one more than was due. Each pair is an amount due and the
+    /// column of what was paid.
     fn weigh_paid(
         &self,
         status_given: bool,
@@ -473,10 +474,12 @@ impl RowReader<'_> {
             };
             let paid = self.amount(Some(col), limit)?.unwrap_or_default();
             arrived |= paid > Decimal::ZERO;
-            if paid.is_sign_negative() && !paid.is_zero() {
-                *amount = Some(paid);
-            } else if paid < due {
+            if paid < due && !paid.is_sign_negative() {
                 base.status = PayStatus::Unpaid;
+            } else {
+                // What arrived: a refund's negative figure, or more than was due (the amount
+                // check then names the difference).
+                *amount = Some(paid);
             }
         }
         base.paid_short |= base.status == PayStatus::Unpaid && arrived;

@@ -4,7 +4,7 @@
 use super::code_memo::CodeMemo;
 use super::grid::{Cell, Grid, GridRow};
 use super::header::{cell_data_like, Header};
-use super::people::People;
+use super::people::{damaged_id, People};
 use super::plan::Plan;
 use super::row_read::RowReader;
 use super::row_special::{read_annual_row, read_grid_row};
@@ -243,9 +243,14 @@ pub fn read_rows(
         }
         let plan = section.as_ref().unwrap_or(plan);
         let name = plan.name.and_then(|i| nonblank_text(row.cell(i)));
-        let id = plan.id.and_then(|i| nonblank_text(row.cell(i)));
+        let id_cell = plan.id.map(|i| row.cell(i));
+        let damaged = id_cell.is_some_and(damaged_id);
+        let id = id_cell.filter(|_| !damaged).and_then(nonblank_text);
         if name.is_some() || id.is_some() {
             current = people.person(name.as_deref(), id.as_deref());
+        }
+        if damaged {
+            people.mark_id_damaged(current);
         }
         let reader = RowReader {
             memo: &memo,

@@ -8,7 +8,7 @@
 
 use super::grid::{Cell, Grid, GridRow};
 use crate::error::{ErrorKind, StatementError};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, SheetVisible, Xlsx};
 use rust_decimal::Decimal;
 use std::io::Cursor;
 
@@ -41,13 +41,21 @@ fn convert(d: &Data) -> Cell {
     }
 }
 
-/// Every sheet with cells, in workbook order.
+/// Every sheet with cells, in workbook order. Hidden sheets are left out when any sheet is
+/// visible: the person never saw them (an exporter's template, a lookup table).
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(broken)?;
     #[allow(deprecated)] // merge_cells_by_sheet_name needs &mut per sheet; this is one pass.
     let merged_ok = book.load_merged_regions().is_ok();
+    let sheets = book.sheets_metadata();
+    let any_visible = sheets.iter().any(|s| s.visible == SheetVisible::Visible);
+    let names: Vec<String> = sheets
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible || !any_visible)
+        .map(|s| s.name.clone())
+        .collect();
     let mut grids = Vec::new();
-    for name in book.sheet_names() {
+    for name in names {
         let range = book.worksheet_range(&name).map_err(broken)?;
         let Some((r0, c0)) = range.start() else {
             continue;
