@@ -26,6 +26,8 @@ pub enum ErrorKind {
     },
     /// An old binary Excel file (.xls).
     OldExcel,
+    /// An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save them).
+    OpenDocument,
     /// An XLSX file, but this build cannot read XLSX (the browser loads that support separately).
     XlsxNotSupported,
     /// A statement in the tool's own JSON, but this build cannot read it (the browser loads
@@ -136,6 +138,7 @@ impl ErrorKind {
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::NotATable { .. } => "not_a_table",
             ErrorKind::OldExcel => "old_excel",
+            ErrorKind::OpenDocument => "open_document",
             ErrorKind::XlsxNotSupported => "xlsx_not_supported",
             ErrorKind::JsonNotSupported => "json_not_supported",
             ErrorKind::BrokenXlsx { .. } => "broken_xlsx",
@@ -249,6 +252,9 @@ impl StatementError {
             ErrorKind::OldExcel => {
                 "这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 后再试。".into()
             }
+            ErrorKind::OpenDocument => {
+                "这是 OpenDocument 表格（.ods）。请在 LibreOffice、WPS 或 Excel 里“另存为”.xlsx 或 CSV 后再试。".into()
+            }
             // A format whose reader is a lazily loaded browser module that did not load.
             ErrorKind::XlsxNotSupported => not_loaded("Excel（.xlsx）"),
             ErrorKind::JsonNotSupported => not_loaded("本工具导出的 JSON"),
@@ -352,6 +358,7 @@ mod tests {
             ErrorKind::TooLarge { size: 1, limit: 1 },
             ErrorKind::NotATable { looks_like: v() },
             ErrorKind::OldExcel,
+            ErrorKind::OpenDocument,
             ErrorKind::XlsxNotSupported,
             ErrorKind::JsonNotSupported,
             ErrorKind::BrokenXlsx { detail: v() },

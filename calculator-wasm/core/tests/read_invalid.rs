@@ -119,6 +119,12 @@ fn other_binaries_and_old_excel() {
             .kind,
         ErrorKind::OldExcel
     );
+    // An OpenDocument spreadsheet names its type in its first, uncompressed entry.
+    let ods = b"PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK";
+    assert_eq!(
+        read_bytes(ods, "a.ods").unwrap_err().kind,
+        ErrorKind::OpenDocument
+    );
     // A PDF is read now (tests/statement_pdf.rs); three bytes of one are a broken PDF.
     assert!(matches!(
         read_bytes(b"%PDF-1.7\n...", "a.pdf").unwrap_err().kind,

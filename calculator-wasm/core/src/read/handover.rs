@@ -106,6 +106,7 @@ fn decode_error(rest: &str) -> StatementError {
         "broken_pdf" => ErrorKind::BrokenPdf { detail },
         "not_a_table" => ErrorKind::NotATable { looks_like: detail },
         "old_excel" => ErrorKind::OldExcel,
+        "open_document" => ErrorKind::OpenDocument,
         "xlsx_not_supported" => ErrorKind::XlsxNotSupported,
         "pdf_not_supported" => ErrorKind::PdfNotSupported,
         "pdf_password" => ErrorKind::PdfPassword,
@@ -330,6 +331,7 @@ mod tests {
                 looks_like: "PNG 图片".into(),
             },
             ErrorKind::OldExcel,
+            ErrorKind::OpenDocument,
             ErrorKind::XlsxNotSupported,
             ErrorKind::PdfNotSupported,
         ];

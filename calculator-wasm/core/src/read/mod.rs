@@ -71,6 +71,7 @@ fn read_inner(input: &Input<'_>, decoder: &dyn TextDecode) -> Result<Statement, 
             }))
         }
         Sniffed::OldExcel => return Err(StatementError::new(ErrorKind::OldExcel)),
+        Sniffed::OpenDocument => return Err(StatementError::new(ErrorKind::OpenDocument)),
         Sniffed::Xlsx | Sniffed::Pdf => {
             return decode_document(bytes, decoder).and_then(|d| read_decoded(d, input.file_name))
         }
@@ -120,6 +121,7 @@ pub fn decode_document(bytes: &[u8], decoder: &dyn TextDecode) -> Result<Decoded
             looks_like: what.to_string(),
         })),
         Sniffed::OldExcel => Err(StatementError::new(ErrorKind::OldExcel)),
+        Sniffed::OpenDocument => Err(StatementError::new(ErrorKind::OpenDocument)),
         Sniffed::Text | Sniffed::Utf16Le => Err(StatementError::new(ErrorKind::NotATable {
             looks_like: "文本文件".to_string(),
         })),

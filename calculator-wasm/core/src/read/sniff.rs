@@ -13,6 +13,8 @@ pub enum Sniffed {
     Pdf,
     /// An old binary Office file (.xls).
     OldExcel,
+    /// An OpenDocument spreadsheet (.ods).
+    OpenDocument,
     /// Something else binary: what it looks like, in Chinese.
     Binary(&'static str),
 }
@@ -63,6 +65,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         if contains(bytes, b"xl/") {
             return Sniffed::Xlsx;
         }
+        // An OpenDocument file names its type first, uncompressed (its `mimetype` entry).
+        if contains(&bytes[..bytes.len().min(200)], b"opendocument.spreadsheet") {
+            return Sniffed::OpenDocument;
+        }
         if contains(bytes, b"word/") {
             return Sniffed::Binary("Word 文档（请把其中的表格复制粘贴进来，或另存为 CSV）");
         }
@@ -103,6 +109,10 @@ mod tests {
         assert_eq!(sniff("费款所属期,缴费基数\n".as_bytes()), Sniffed::Text);
         assert_eq!(sniff(b"BMW,2023-01\n"), Sniffed::Text);
         assert_eq!(sniff(b"\xD0\xCF\x11\xE0rest"), Sniffed::OldExcel);
+        assert_eq!(
+            sniff(b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK"),
+            Sniffed::OpenDocument
+        );
         assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Sniffed::Pdf);
         assert_eq!(decode_utf16le(b"\xFF\xFEa\x00b\x00").as_deref(), Some("ab"));
     }
