@@ -296,6 +296,9 @@ impl StatementError {
             ErrorKind::AmountTooLarge { value, limit } => format!(
                 "“{value}”超出了社保记录可能有的金额（这一格最多 {limit} 元），可能是文件损坏或列错位。"
             ),
+            ErrorKind::UnknownInsurance { value } if value.trim().is_empty() => {
+                "险种这一格是空的。".into()
+            }
             ErrorKind::UnknownInsurance { value } => format!("不认识的险种“{value}”。"),
             ErrorKind::AmbiguousInsuranceCode { value } => format!(
                 "险种代码“{value}”含义不明确（浙江旧代码与全国代码不同），文件里没有说明是哪一种。"

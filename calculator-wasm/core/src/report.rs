@@ -43,6 +43,9 @@ pub struct SourceReport {
     /// Other sheets with records, not read (the figures leave them out).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sheets_not_read: Vec<String>,
+    /// The number of records the file says it lists (`共 12 条记录`), when it says one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows_stated: Option<usize>,
     /// Pages in the document (PDF only; absent for other formats).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,
@@ -91,6 +94,16 @@ impl SourceReport {
             "工作表{}也有缴费记录，没有读：下面只算工作表“{}”。请把其他工作表各自存成一个文件，再逐个核对。",
             others.join("、"),
             self.sheet.as_deref().unwrap_or_default()
+        ))
+    }
+
+    /// What the figures leave out when the file says it lists more records than it holds
+    /// (one page of a web page's table copied).
+    pub fn rows_left_out_zh(&self) -> Option<String> {
+        let seen = self.rows_read + self.unreadable_rows.len();
+        let stated = self.rows_stated.filter(|&n| n > seen)?;
+        Some(format!(
+            "文件里写着共 {stated} 条记录，这里只有 {seen} 条：可能只复制或导出了其中一页。下面的结果不含其余的记录；请把每一页都加进来再核对。"
         ))
     }
 }

@@ -59,6 +59,10 @@ pub struct SourceInfo {
     /// Other sheets of the workbook that hold records too, not read: only `sheet` is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets_not_read: Vec<String>,
+    /// The number of records a line of the file states (`共 12 条记录`, under a table copied
+    /// from a web page): more than were read means pages were left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows_stated: Option<usize>,
     /// No column, group or title names the insurance its rows are of: they were read as the
     /// one the sheet's or file's name names, else as pension, an assumption the analysis
     /// weighs against the amounts (`analyse::assumed`).

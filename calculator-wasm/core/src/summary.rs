@@ -27,7 +27,10 @@ pub fn summary_zh(report: &Report) -> String {
         s.format.name_zh(),
         s.layout_name,
     );
-    if let Some(note) = s.sheets_not_read_zh() {
+    for note in [s.rows_left_out_zh(), s.sheets_not_read_zh()]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(out, "  ！{note}");
     }
     for row in &s.unreadable_rows {

@@ -267,6 +267,36 @@ fn excel_text_wrappers_are_unwrapped() {
 }
 
 #[test]
+fn a_web_tables_copy_reads_its_spans_pager_and_count() {
+    // Copied from a web page: 险种类型 spans its rows (copied into the first only), the line
+    // under the table says how many records there are, and the pager comes along.
+    let s = read_str(
+        "险种类型\t费款所属期\t缴费基数\t个人缴费\n\
+         企业职工基本养老保险\t2024-01\t5000\t400.00\n\
+         \t2024-02\t5000\t400.00\n\
+         失业保险\t2024-01\t5000\t25.00\n\
+         \t2024-02\t5000\t25.00\n\
+         共 6 条记录，每页 4 条\t\n\
+         首页\t上一页\t1\t2\t下一页\t尾页\n",
+    )
+    .unwrap();
+    let p = &s.people[0];
+    assert_eq!(months(p, Pension), ["2024-01", "2024-02"]);
+    assert_eq!(months(p, Unemployment), ["2024-01", "2024-02"]);
+    assert_eq!(s.source.rows_stated, Some(6));
+    assert!(s.source.rows_skipped.iter().all(|r| !r.unreadable));
+}
+
+#[test]
+fn a_blank_insurance_cell_is_said_to_be_blank() {
+    let s =
+        read_str("险种类型,费款所属期,个人缴费\n,2024-01,400.00\n养老,2024-02,400.00\n").unwrap();
+    let bad = s.source.rows_skipped.iter().find(|r| r.unreadable).unwrap();
+    assert_eq!(bad.row, 2);
+    assert!(bad.reason.contains("险种这一格是空的"), "{}", bad.reason);
+}
+
+#[test]
 fn titles_merged_across_the_sheet_are_titles() {
     let s = read_fixture("merged-title.xlsx").unwrap();
     assert_eq!(s.source.header_row, Some(3));

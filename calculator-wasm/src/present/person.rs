@@ -117,12 +117,18 @@ fn source(h: &mut String, r: &Report, file_name: &str) {
         }
     }
     h.push_str("</p>");
-    if let Some(note) = s.sheets_not_read_zh() {
-        let _ = write!(
-            h,
-            "<div class=\"alert\" data-sheets-not-read><p>{}</p></div>",
-            escape(&note)
-        );
+    // What the figures leave out of the file: pages it says it has, other sheets.
+    for (note, attr) in [
+        (s.rows_left_out_zh(), "data-rows-left-out"),
+        (s.sheets_not_read_zh(), "data-sheets-not-read"),
+    ] {
+        if let Some(note) = note {
+            let _ = write!(
+                h,
+                "<div class=\"alert\" {attr}><p>{}</p></div>",
+                escape(&note)
+            );
+        }
     }
     let unreadable = &s.unreadable_rows;
     if !unreadable.is_empty() {

@@ -234,6 +234,21 @@ fn refunded_months_are_in_the_timeline_table() {
 }
 
 #[test]
+fn records_the_file_says_it_has_but_does_not_are_said() {
+    // One page of a web table copied: the line under it counts 12 records.
+    let tsv = "费款所属期\t险种\t缴费基数\t个人缴费\n202401\t养老\t5000\t400.00\n\
+               202402\t养老\t5000\t400.00\n共 12 条记录，每页 2 条\n";
+    let out = check(tsv.as_bytes(), "copied.txt", OptionText::default());
+    assert!(
+        out.html.contains(
+            "<div class=\"alert\" data-rows-left-out><p>文件里写着共 12 条记录，这里只有 2 条"
+        ),
+        "{}",
+        out.html
+    );
+}
+
+#[test]
 fn months_that_paid_nothing_are_said() {
     // 已到账 with 0.00 on both sides: not paid, not owed, and not "outside the file".
     let csv = "费款所属期,险种,缴费基数,个人缴费,单位缴费,缴费状态\n\

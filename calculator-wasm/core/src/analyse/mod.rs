@@ -67,6 +67,7 @@ pub fn analyse(mut statement: Statement, policy: &Policy, options: &Options) -> 
             layout_name: s.layout.name_zh().to_string(),
             sheet: s.sheet.clone(),
             sheets_not_read: s.sheets_not_read.clone(),
+            rows_stated: s.rows_stated,
             pages: s.pages,
             row_pages: s.row_pages.clone(),
             header_row: s.header_row,

@@ -221,6 +221,7 @@ mod tests {
                 form: false,
                 row_pages: vec![],
                 sheets_not_read: vec![],
+                rows_stated: None,
                 insurance_assumed: false,
             },
             people: vec![Person {

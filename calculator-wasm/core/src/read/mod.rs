@@ -299,6 +299,26 @@ fn merge(into: &mut Statement, more: Statement) {
     }
 }
 
+/// Fill blank cells of column `col` (rows from `first_row` on) with the cell above, in rows
+/// that have something else.
+fn fill_down(grid: &mut Grid, col: usize, first_row: usize) {
+    let mut above: Option<grid::Cell> = None;
+    for row in grid.rows.iter_mut().skip(first_row) {
+        if row.is_blank() {
+            continue;
+        }
+        match row.cells.get_mut(col) {
+            Some(c) if !c.is_blank() => above = Some(c.clone()),
+            Some(c) => {
+                if let Some(a) = &above {
+                    *c = a.clone();
+                }
+            }
+            None => {}
+        }
+    }
+}
+
 fn read_grids(
     grids: Vec<Grid>,
     format: Format,
@@ -351,6 +371,11 @@ fn read_grids(
             for col in [s.period, s.start, s.end].into_iter().flatten() {
                 dot_months::resolve(&mut grid, col, header.last + 1);
             }
+            // A web table's cell spanning rows (险种 once for its months) is copied as text
+            // into the first of them only. (Not in a PDF, which prints it in the middle.)
+            if let (Some(col), Format::Csv | Format::Tsv | Format::Text) = (s.insurance, format) {
+                fill_down(&mut grid, col, header.last + 1);
+            }
         }
         let person = rows::person_from_titles(&grid.rows[..header.first]);
         let table = rows::read_rows(&grid, &header, &plan, person);
@@ -384,6 +409,7 @@ fn read_grids(
                 form: false,
                 row_pages: Vec::new(),
                 sheets_not_read: Vec::new(),
+                rows_stated: table.rows_stated,
                 insurance_assumed: plan.insurance_assumed && !table.insurance_by_section,
             },
             people: table.people,

@@ -25,6 +25,8 @@ pub struct TableRead {
     pub first_error: Option<StatementError>,
     /// Section headings (`二、医疗保险缴费情况`) named the insurance of the rows under them.
     pub insurance_by_section: bool,
+    /// The number of records a line under the table states (`共 12 条记录，每页 10 条`).
+    pub rows_stated: Option<usize>,
 }
 
 const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "共计"];
@@ -80,6 +82,30 @@ fn is_footer(row: &GridRow) -> bool {
     FOOTER_WORDS
         .iter()
         .any(|w| n.starts_with(w) && (*w != "第" || n.ends_with('页')))
+}
+
+/// A web page's pager copied with its table (`首页 上一页 1 2 下一页 尾页`).
+fn is_pager(row: &GridRow) -> bool {
+    row.non_blank().any(|c| {
+        matches!(
+            c.display().trim(),
+            "上一页" | "下一页" | "首页" | "尾页" | "末页"
+        )
+    })
+}
+
+/// The count of `共 12 条记录` (a web page's line under its table).
+fn stated_count(row: &GridRow) -> Option<usize> {
+    row.non_blank().find_map(|c| {
+        let t = c.display();
+        let rest = t.trim().strip_prefix('共')?.trim_start();
+        let digits = rest.find(|ch: char| !ch.is_ascii_digit())?;
+        rest[digits..]
+            .trim_start()
+            .starts_with('条')
+            .then(|| rest[..digits].parse().ok())
+            .flatten()
+    })
 }
 
 /// Labels of a person's name and of their ID number, as title rows print them.
@@ -181,6 +207,7 @@ pub fn read_rows(
     let mut current = default_person;
     let mut last_data: Option<usize> = None; // row number of the previous data row
     let mut interruptions = false;
+    let mut rows_stated = None;
     // The plan under the last section heading that named an insurance, if any.
     let mut section: Option<Plan> = None;
     let memo = std::cell::RefCell::new(CodeMemo::default());
@@ -208,6 +235,15 @@ pub fn read_rows(
         }
         if is_footer(row) {
             skip(&mut skipped, row, "页脚或说明");
+            continue;
+        }
+        if let Some(n) = stated_count(row) {
+            rows_stated = Some(n);
+            skip(&mut skipped, row, "记录条数");
+            continue;
+        }
+        if is_pager(row) {
+            skip(&mut skipped, row, "网页的翻页按钮");
             continue;
         }
         if is_repeated_header(row, &header_texts) {
@@ -336,6 +372,7 @@ pub fn read_rows(
         skipped,
         first_error,
         insurance_by_section: section.is_some(),
+        rows_stated,
     }
 }
 

@@ -101,6 +101,7 @@ pub fn statement_with(person: Person) -> Statement {
             form: false,
             row_pages: vec![],
             sheets_not_read: vec![],
+            rows_stated: None,
             insurance_assumed: false,
         },
         people: vec![person],
