@@ -114,6 +114,27 @@ fn arrears_with_a_paid_row_are_settled() {
 }
 
 #[test]
+fn a_workbook_of_zero_amounts_may_be_formulas_without_results() {
+    // xlsxwriter saves 0 as every formula's result: all 0.00 in an XLSX file is said.
+    let mut recs = pension_months(m(2025, 1), m(2025, 2), "5000");
+    for r in &mut recs {
+        r.personal = Some(d("0.00"));
+        r.employer = Some(d("0.00"));
+    }
+    let says = |format| {
+        let mut s = statement(recs.clone());
+        s.source.format = format;
+        let p = analyse(s, &policy(), &Options::default()).people.remove(0);
+        p.cannot_check
+            .iter()
+            .any(|c| c.contains("公式没有保存计算结果"))
+    };
+    assert!(says(shebao_calc::statement::Format::Xlsx));
+    // A typed file has no formulas.
+    assert!(!says(shebao_calc::statement::Format::Csv));
+}
+
+#[test]
 fn an_interrupted_months_base_is_not_judged() {
     // 中断 rows often carry base 0: no contribution, so no base below the floor.
     let mut recs = pension_months(m(2025, 1), m(2025, 3), "4400");

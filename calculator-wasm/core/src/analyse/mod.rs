@@ -32,6 +32,10 @@ use crate::statement::Statement;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+/// What to do when an XLSX file's formulas may not have saved their results (scripts write
+/// them blank or as 0).
+const FORMULA_HINT: &str = "如果在 Excel 里看得到金额，可能是公式没有保存计算结果：请用 Excel 或 WPS 打开文件、保存一次再检查。";
+
 /// What the caller knows besides the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
@@ -204,10 +208,21 @@ fn person(
                 );
                 // Scripts write XLSX formulas without their results, which read as blank.
                 if format == crate::statement::Format::Xlsx {
-                    cannot_check.push("如果在 Excel 里看得到金额，可能是公式没有保存计算结果：请用 Excel 或 WPS 打开文件、保存一次再检查。".into());
+                    cannot_check.push(FORMULA_HINT.into());
                 }
             }
-            (true, true) => {}
+            (true, true) => {
+                // Or with 0 as their result (xlsxwriter's default), which reads as 0.00.
+                let all_zero = records.iter().all(|r| {
+                    [r.personal, r.employer]
+                        .iter()
+                        .flatten()
+                        .all(Decimal::is_zero)
+                });
+                if all_zero && format == crate::statement::Format::Xlsx {
+                    cannot_check.push(format!("文件里的金额全都是 0.00。{FORMULA_HINT}"));
+                }
+            }
         }
     }
     if p.id_damaged {
