@@ -75,7 +75,7 @@ fn without_rows(v: &serde_json::Value) -> serde_json::Value {
 fn twin_of(pdf: &Path) -> Option<PathBuf> {
     let own = pdf.file_name().is_some_and(|n| {
         let n = n.to_string_lossy();
-        ["form", "bad-", "sections", "browser-"]
+        ["form", "bad-", "sections", "browser-", "office-"]
             .iter()
             .any(|own| n.starts_with(own))
     });
@@ -214,6 +214,39 @@ fn a_printed_plain_web_table_keeps_its_figures_under_their_headers() {
     assert_eq!((i.kind, i.months_paid), (Insurance::Unemployment, 11));
     assert_eq!(totals(i), (Some("275.00".into()), Some("440.00".into())));
     assert_eq!(i.arrears[0].from, Month::new(2025, 6).unwrap());
+}
+
+/// A spreadsheet printed to PDF by LibreOffice, fit to the page's width: neighbouring headers
+/// touch (`费款所属期缴费基数`), a right-aligned total touches the status (`1320已到账`), and
+/// the last row with the 合计 row is alone on page 2. The base is not read from 费款所属期,
+/// 2024-05 stays 欠缴, and the last row is not joined to the 合计 row.
+#[test]
+fn a_spreadsheet_printed_with_touching_columns_keeps_them_apart() {
+    let r = checked_cleanly("office-fit-width.pdf");
+    let read: Vec<_> = r.people[0]
+        .insurances
+        .iter()
+        .map(|i| {
+            (
+                i.kind,
+                i.months_paid,
+                totals(i),
+                i.arrears.len(),
+                i.last_month,
+            )
+        })
+        .collect();
+    let june = Month::new(2024, 6);
+    let t = |k, p: &str, e: &str| (k, 10, (Some(p.to_string()), Some(e.to_string())), 1, june);
+    assert_eq!(
+        read,
+        vec![
+            // General-format figures: `4600`, not `4600.00`.
+            t(Insurance::Pension, "4600", "9200"),
+            t(Insurance::Medical, "1150", "5462.5"),
+            t(Insurance::Unemployment, "287.5", "287.5"),
+        ]
+    );
 }
 
 /// The 权益记录单 forms: each month read from its own column of the 12-month grid, blank

@@ -315,13 +315,18 @@ fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
     for r in &lines {
         widest[r.region] = widest[r.region].max(filled(&r.cells));
     }
-    // A section heading (`二、医疗保险缴费情况` at the top of a page) is never a piece of a cell.
+    // A section heading (`二、医疗保险缴费情况` at the top of a page) is never a piece of a
+    // cell, nor a total row (`合计` with figures a spreadsheet printed as `6667.5`).
+    let is_total = |c: &str| ["合计", "小计", "总计"].iter().any(|w| c.starts_with(w));
     let fragment = |r: &Row| {
         let n = filled(&r.cells);
         !r.month_grid
             && n > 0
             && n * 2 < widest[r.region]
-            && !r.cells.iter().any(|c| has_amount(c) || is_heading_text(c))
+            && !r
+                .cells
+                .iter()
+                .any(|c| has_amount(c) || is_heading_text(c) || is_total(c))
     };
     let is_fragment: Vec<bool> = lines.iter().map(fragment).collect();
     let near = |a: &Row, b: &Row| {

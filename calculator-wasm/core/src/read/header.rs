@@ -209,6 +209,7 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
             describe(i, &parts)
         })
         .collect();
+    split_glued_labels(&mut columns);
     // With a year column, `月`/`月份` is the month of that year, not a full period.
     if columns.iter().any(|c| c.field == Some(Field::Year)) {
         for c in &mut columns {
@@ -220,6 +221,50 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
         }
     }
     columns
+}
+
+/// A label the synonyms name exactly (not one that merely contains a name).
+fn is_exact(label: &str) -> bool {
+    match_field(&normalise_label(label)).is_some_and(|(_, rank)| rank < 100)
+}
+
+/// Two labels in one header cell, as a PDF printed with its columns touching gives them:
+/// - `费款所属期缴费基数` over a column whose right neighbour has no header: each column
+///   gets its own;
+/// - `小计 缴费标志` over cells printed as one too (`1320已到账`): the column is the label
+///   that is read, not the total.
+fn split_glued_labels(columns: &mut [Column]) {
+    for i in 0..columns.len() {
+        let label = columns[i].label.clone();
+        // One header row, and not a label the synonyms know as it is.
+        if label.contains('/') || is_exact(&label) {
+            continue;
+        }
+        let next_blank = columns.get(i + 1).is_some_and(|c| c.label.is_empty());
+        let chars: Vec<(usize, char)> = label.char_indices().collect();
+        let glued = chars.iter().skip(2).find_map(|&(k, _)| {
+            let (a, b) = label.split_at(k);
+            (is_exact(a) && is_exact(b)).then(|| (a.to_string(), b.to_string()))
+        });
+        if let (true, Some((a, b))) = (next_blank, glued) {
+            columns[i] = describe(i, &[a]);
+            columns[i + 1] = describe(i + 1, &[b]);
+            continue;
+        }
+        let Some((a, b)) = label.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let (a, b) = (a.trim(), b.trim());
+        if !(is_exact(a) && is_exact(b)) {
+            continue;
+        }
+        let (ca, cb) = (describe(i, &[a.to_string()]), describe(i, &[b.to_string()]));
+        match (ca.field, cb.field) {
+            (Some(Field::Ignored), Some(f)) if f != Field::Ignored => columns[i] = cb,
+            (Some(f), Some(Field::Ignored)) if f != Field::Ignored => columns[i] = ca,
+            _ => {}
+        }
+    }
 }
 
 const INSURANCE_PREFIXES: &[&str] = &[

@@ -123,3 +123,48 @@ fn group_labels_on_their_groups_last_column_are_moved_to_its_first() {
     assert_eq!(part(5), (Some(Insurance::Medical), Some(Field::Personal)));
     assert_eq!(c[7].label, "缴费状态");
 }
+
+#[test]
+fn two_labels_in_one_header_cell_are_two_columns() {
+    // A PDF printed with its columns touching: `费款所属期缴费基数` over the period, the base
+    // column headless; `小计 缴费标志` over cells printed as one (`1320已到账`).
+    let grid = Grid {
+        rows: vec![
+            row(
+                1,
+                &[
+                    "台账年月",
+                    "费款所属期缴费基数",
+                    "",
+                    "个人应缴",
+                    "小计 缴费标志",
+                ],
+            ),
+            row(2, &["202307", "202307", "5500", "440", "1320已到账"]),
+        ],
+        ..Grid::default()
+    };
+    let h = find_header(&grid).unwrap();
+    let fields: Vec<_> = h.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(Field::Booked),
+            Some(Field::Period),
+            Some(Field::Base),
+            Some(Field::Personal),
+            Some(Field::Status)
+        ]
+    );
+    // A label the synonyms know whole is never cut (`个人缴费` is not 个人 + 缴费).
+    let grid = Grid {
+        rows: vec![
+            row(1, &["费款所属期", "个人缴费", ""]),
+            row(2, &["202307", "440", "x"]),
+        ],
+        ..Grid::default()
+    };
+    let h = find_header(&grid).unwrap();
+    assert_eq!(h.columns[1].field, Some(Field::Personal));
+    assert_eq!(h.columns[2].field, None);
+}
