@@ -236,12 +236,8 @@ pub fn summarise(
     );
 
     // Rows marked paid with 0.00 on both sides, in months no other row decides.
-    let decided: BTreeSet<Month> = records
-        .iter()
-        .filter(|r| !is_paid(r))
-        .map(|r| r.month)
-        .chain(paid.iter().copied())
-        .collect();
+    let decided =
+        |m: Month| paid.contains(&m) || records.iter().any(|o| o.month == m && !is_paid(o));
     let paid_nothing = month_spans(
         records
             .iter()
@@ -252,7 +248,7 @@ pub fn summarise(
                         r.kind,
                         PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
                     )
-                    && !decided.contains(&r.month)
+                    && !decided(r.month)
             })
             .map(|r| r.month)
             .collect(),

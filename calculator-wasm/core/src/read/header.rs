@@ -197,7 +197,7 @@ fn align_group_labels(upper: &mut [String], lower: &[String]) {
 fn build_columns(rows: &[GridRow]) -> Vec<Column> {
     let texts = flatten(rows);
     let width = texts.first().map_or(0, Vec::len);
-    let mut columns: Vec<Column> = (0..width)
+    let mut parts: Vec<Vec<String>> = (0..width)
         .map(|i| {
             let mut parts: Vec<String> = Vec::new();
             for row in &texts {
@@ -206,10 +206,15 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
                     parts.push(t.to_string());
                 }
             }
-            describe(i, &parts)
+            parts
         })
         .collect();
-    split_glued_labels(&mut columns);
+    split_glued_labels(&mut parts);
+    let mut columns: Vec<Column> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| describe(i, p))
+        .collect();
     // With a year column, `月`/`月份` is the month of that year, not a full period.
     if columns.iter().any(|c| c.field == Some(Field::Year)) {
         for c in &mut columns {
@@ -223,47 +228,47 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
     columns
 }
 
-/// A label the synonyms name exactly (not one that merely contains a name).
-fn is_exact(label: &str) -> bool {
-    match_field(&normalise_label(label)).is_some_and(|(_, rank)| rank < 100)
+/// The field a label names exactly (not one it merely contains).
+fn exact_field(label: &str) -> Option<Field> {
+    match_field(&normalise_label(label)).and_then(|(f, rank)| (rank < 100).then_some(f))
 }
 
-/// Two labels in one header cell, as a PDF printed with its columns touching gives them:
+/// Two labels in one header cell, as a PDF printed with its columns touching gives them
+/// (`parts`: each column's header texts, top to bottom):
 /// - `费款所属期缴费基数` over a column whose right neighbour has no header: each column
 ///   gets its own;
 /// - `小计 缴费标志` over cells printed as one too (`1320已到账`): the column is the label
 ///   that is read, not the total.
-fn split_glued_labels(columns: &mut [Column]) {
-    for i in 0..columns.len() {
-        let label = columns[i].label.clone();
+fn split_glued_labels(parts: &mut [Vec<String>]) {
+    for i in 0..parts.len() {
         // One header row, and not a label the synonyms know as it is.
-        if label.contains('/') || is_exact(&label) {
+        let [label] = parts[i].as_slice() else {
+            continue;
+        };
+        if exact_field(label).is_some() {
             continue;
         }
-        let next_blank = columns.get(i + 1).is_some_and(|c| c.label.is_empty());
-        let chars: Vec<(usize, char)> = label.char_indices().collect();
-        let glued = chars.iter().skip(2).find_map(|&(k, _)| {
+        let label = label.clone();
+        let next_blank = parts.get(i + 1).is_some_and(Vec::is_empty);
+        let glued = label.char_indices().skip(2).find_map(|(k, _)| {
             let (a, b) = label.split_at(k);
-            (is_exact(a) && is_exact(b)).then(|| (a.to_string(), b.to_string()))
+            (exact_field(a).is_some() && exact_field(b).is_some()).then_some((a, b))
         });
         if let (true, Some((a, b))) = (next_blank, glued) {
-            columns[i] = describe(i, &[a]);
-            columns[i + 1] = describe(i + 1, &[b]);
+            parts[i] = vec![a.to_string()];
+            parts[i + 1] = vec![b.to_string()];
             continue;
         }
         let Some((a, b)) = label.split_once(char::is_whitespace) else {
             continue;
         };
         let (a, b) = (a.trim(), b.trim());
-        if !(is_exact(a) && is_exact(b)) {
-            continue;
-        }
-        let (ca, cb) = (describe(i, &[a.to_string()]), describe(i, &[b.to_string()]));
-        match (ca.field, cb.field) {
-            (Some(Field::Ignored), Some(f)) if f != Field::Ignored => columns[i] = cb,
-            (Some(f), Some(Field::Ignored)) if f != Field::Ignored => columns[i] = ca,
-            _ => {}
-        }
+        let kept = match (exact_field(a), exact_field(b)) {
+            (Some(Field::Ignored), Some(f)) if f != Field::Ignored => b,
+            (Some(f), Some(Field::Ignored)) if f != Field::Ignored => a,
+            _ => continue,
+        };
+        parts[i] = vec![kept.to_string()];
     }
 }
 

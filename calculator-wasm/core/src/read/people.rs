@@ -175,17 +175,14 @@ impl People {
 /// (`1.10101E+17`, as Excel writes such a number into a CSV).
 pub fn damaged_id(cell: &Cell) -> bool {
     match cell {
-        Cell::Number(d) => d.trunc().abs().to_string().len() >= 16,
-        Cell::Text(t) => t
-            .trim()
-            .to_ascii_uppercase()
-            .split_once("E+")
-            .is_some_and(|(m, e)| {
-                !m.is_empty()
-                    && m.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                    && !e.is_empty()
-                    && e.bytes().all(|b| b.is_ascii_digit())
-            }),
+        Cell::Number(d) => d.abs() >= rust_decimal::Decimal::from(1_000_000_000_000_000_u64),
+        Cell::Text(t) => {
+            let t = t.trim();
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && (t.contains("E+") || t.contains("e+"))
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b"Ee+.".contains(&b))
+        }
         _ => false,
     }
 }

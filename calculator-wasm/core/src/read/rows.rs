@@ -96,16 +96,14 @@ fn is_pager(row: &GridRow) -> bool {
 
 /// The count of `共 12 条记录` (a web page's line under its table).
 fn stated_count(row: &GridRow) -> Option<usize> {
-    row.non_blank().find_map(|c| {
-        let t = c.display();
-        let rest = t.trim().strip_prefix('共')?.trim_start();
-        let digits = rest.find(|ch: char| !ch.is_ascii_digit())?;
-        rest[digits..]
-            .trim_start()
-            .starts_with('条')
-            .then(|| rest[..digits].parse().ok())
-            .flatten()
-    })
+    let t = row.non_blank().next()?.display();
+    let rest = t.trim().strip_prefix('共')?;
+    let (count, after) = rest.trim_start().split_once('条')?;
+    count
+        .trim()
+        .parse()
+        .ok()
+        .filter(|_| after.starts_with("记录"))
 }
 
 /// Labels of a person's name and of their ID number, as title rows print them.
