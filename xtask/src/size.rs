@@ -2,7 +2,8 @@
 //! the budgets (gzip -9; `cargo xtask test` runs this on the site it builds).
 //!
 //! - Everything the calculator page needs before a file can be checked (the page with its
-//!   inline policy, its stylesheets and scripts, the main wasm module) ≤ 190 KB.
+//!   inline policy, its stylesheets and scripts, the main wasm module) ≤ 195 KB (190 until
+//!   the fixes for statements other systems export, 2026-12-07: see ARCHITECTURE.md).
 //! - Each lazily loaded module (a `calc/*.wasm.js` the page does not load up front, with its
 //!   glue script `calc/<name>.js`) ≤ 350 KB: found in the built site, so a new module (PDF) is
 //!   measured without a change here.
@@ -17,7 +18,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const CALC_BUDGET: usize = 190 * 1024;
+const CALC_BUDGET: usize = 195 * 1024;
 const LAZY_MODULE_BUDGET: usize = 350 * 1024;
 const GUIDE_BUDGET: usize = 30 * 1024;
 
