@@ -43,7 +43,8 @@ pub struct SourceReport {
     /// Other sheets with records, not read (the figures leave them out).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sheets_not_read: Vec<String>,
-    /// The number of records the file says it lists (`共 12 条记录`), when it says one.
+    /// The number of records the file says it lists (`共 12 条记录`), when that is more
+    /// than its table holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows_stated: Option<usize>,
     /// Pages in the document (PDF only; absent for other formats).
@@ -100,10 +101,9 @@ impl SourceReport {
     /// What the figures leave out when the file says it lists more records than it holds
     /// (one page of a web page's table copied).
     pub fn rows_left_out_zh(&self) -> Option<String> {
-        let seen = self.rows_read + self.unreadable_rows.len();
-        let stated = self.rows_stated.filter(|&n| n > seen)?;
+        let stated = self.rows_stated?;
         Some(format!(
-            "文件里写着共 {stated} 条记录，这里只有 {seen} 条：可能只复制或导出了其中一页。下面的结果不含其余的记录；请把每一页都加进来再核对。"
+            "文件里写着共 {stated} 条记录，比表格里的多：可能只复制或导出了其中一页。下面的结果不含其余的记录；请把每一页都加进来再核对。"
         ))
     }
 }

@@ -60,7 +60,7 @@ pub struct SourceInfo {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets_not_read: Vec<String>,
     /// The number of records a line of the file states (`共 12 条记录`, under a table copied
-    /// from a web page): more than were read means pages were left out.
+    /// from a web page), when that is more than the table lists: pages were left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rows_stated: Option<usize>,
     /// No column, group or title names the insurance its rows are of: they were read as the

@@ -430,6 +430,17 @@ fn a_row_that_pays_nothing_is_neither_paid_nor_owed() {
     // Said as such, not drawn as a month the file leaves out.
     assert_eq!(pen.month_state(m(2024, 2)), MonthState::PaidNothing);
     assert_eq!(pen.paid_nothing, [Span::new(m(2024, 2), m(2024, 2))]);
+    // A month with another row besides (a refund) is that row's, never also "paid nothing".
+    let mut zero = rec(m(2024, 6), Insurance::Pension, "5000", "0.00", "0.00");
+    zero.row = 20;
+    let refund = of_kind(
+        rec(m(2024, 6), Insurance::Pension, "5000", "-400.00", "-800.00"),
+        PaymentKind::Refund,
+    );
+    let p = run(vec![zero, refund], None);
+    let pen = &p.insurances[0];
+    assert_eq!(pen.refunded, [Span::new(m(2024, 6), m(2024, 6))]);
+    assert!(pen.paid_nothing.is_empty());
     assert!(
         !codes(&p).contains(&FindingCode::DuplicateMonth),
         "{:?}",

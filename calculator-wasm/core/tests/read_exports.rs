@@ -195,10 +195,10 @@ fn other_sheets_with_records_are_named() {
 
 #[test]
 fn a_hidden_sheet_is_not_the_statement() {
-    // The hidden template's example row (示例, 2010-01) is never read.
+    // The hidden template's example row (示例, 2010-01) is not read, and said so.
     let s = read_fixture("hidden-template-first.xlsx").unwrap();
     assert_eq!(s.source.sheet.as_deref(), Some("缴费明细"));
-    assert!(s.source.sheets_not_read.is_empty());
+    assert_eq!(s.source.sheets_not_read, ["模板（隐藏）"]);
     assert_eq!(s.people.len(), 1);
     assert_eq!(
         months(&s.people[0], Pension),
@@ -250,6 +250,16 @@ fn ids_a_spreadsheet_turned_into_numbers_do_not_merge_people() {
             [(Some("张三"), None, true), (Some("李四"), None, true)]
         );
     }
+    // Two people of one name: apart while their damaged IDs differ (a number keeps 15
+    // digits), together when the damage made them the same.
+    let s = read_str(
+        "姓名,身份证号,费款所属期,险种类型,个人缴费\n\
+         张三,1.10101199001011E+17,202501,养老,400\n张三,1.10101198502021E+17,202501,养老,480\n\
+         张三,1.10101199001011E+17,202502,养老,400\n",
+    )
+    .unwrap();
+    let months: Vec<_> = s.people.iter().map(|p| months(p, Pension)).collect();
+    assert_eq!(months, [vec!["2025-01", "2025-02"], vec!["2025-01"]]);
 }
 
 #[test]
@@ -285,15 +295,36 @@ fn a_web_tables_copy_reads_its_spans_pager_and_count() {
     assert_eq!(months(p, Unemployment), ["2024-01", "2024-02"]);
     assert_eq!(s.source.rows_stated, Some(6));
     assert!(s.source.rows_skipped.iter().all(|r| !r.unreadable));
+    // A count the table holds (a row of a scheme outside the five counted too) is no news.
+    let s = read_str(
+        "险种类型\t费款所属期\t个人缴费\n企业职工基本养老保险\t2024-01\t400.00\n\
+         大额医疗补助\t2024-01\t10.00\n共 2 条记录\n",
+    )
+    .unwrap();
+    assert_eq!(s.source.rows_stated, None);
 }
 
 #[test]
 fn a_blank_insurance_cell_is_said_to_be_blank() {
-    let s =
-        read_str("险种类型,费款所属期,个人缴费\n,2024-01,400.00\n养老,2024-02,400.00\n").unwrap();
-    let bad = s.source.rows_skipped.iter().find(|r| r.unreadable).unwrap();
-    assert_eq!(bad.row, 2);
-    assert!(bad.reason.contains("险种这一格是空的"), "{}", bad.reason);
+    // Nothing above to take it from, or the row above is another person's.
+    let s = read_str(
+        "姓名,险种类型,费款所属期,个人缴费\n张三,,2024-01,400.00\n张三,养老,2024-02,400.00\n\
+         张三,,2024-03,400.00\n李四,,2024-01,480.00\n",
+    )
+    .unwrap();
+    let bad: Vec<_> = s
+        .source
+        .rows_skipped
+        .iter()
+        .filter(|r| r.unreadable)
+        .collect();
+    assert_eq!(bad.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 5]);
+    assert!(
+        bad[0].reason.contains("险种这一格是空的"),
+        "{}",
+        bad[0].reason
+    );
+    assert_eq!(months(&s.people[0], Pension), ["2024-02", "2024-03"]);
 }
 
 #[test]

@@ -208,7 +208,7 @@ fn trap_due_and_paid_columns() {
     )
     .unwrap();
     let status: Vec<_> = of(&s.people[0], Pension).iter().map(|r| r.status).collect();
-    use shebao_calc::record::PayStatus::{Paid, Unpaid};
+    use shebao_calc::record::PayStatus::{InTransit, Paid, Unpaid};
     assert_eq!(status, [Paid, Unpaid, Unpaid]);
     // Only the month where something arrived is paid short: its 200.00 is in no total.
     let short: Vec<_> = of(&s.people[0], Pension)
@@ -288,7 +288,8 @@ fn trap_due_and_paid_columns() {
         "费款所属期,险种,个人应缴,个人实缴,单位应缴,单位实缴,缴费状态\n\
          202401,养老,320.00,320.00,640.00,0.00,已到账\n\
          202402,养老,320.00,0.00,640.00,0.00,已到账\n\
-         202403,养老,320.00,0.00,640.00,0.00,未到账\n",
+         202403,养老,320.00,0.00,640.00,0.00,未到账\n\
+         202404,养老,320.00,0.00,640.00,0.00,在途\n",
     )
     .unwrap();
     let rows: Vec<_> = of(&s.people[0], Pension)
@@ -300,7 +301,8 @@ fn trap_due_and_paid_columns() {
         [
             (Paid, Some(d("320.00")), Some(d("0.00"))),
             (Paid, Some(d("0.00")), Some(d("0.00"))),
-            (Unpaid, Some(d("320.00")), Some(d("640.00")))
+            (Unpaid, Some(d("320.00")), Some(d("640.00"))),
+            (InTransit, Some(d("320.00")), Some(d("640.00")))
         ]
     );
 }
@@ -338,6 +340,18 @@ fn trap_flexible_pays_the_amount_not_the_account_credit() {
     let s = read_str(employee).unwrap();
     let r = &of(&s.people[0], Pension)[0];
     assert_eq!((r.flexible, r.personal), (false, Some(d("356.96"))));
+    // A 单位 column beside them holds part of the same 20 %: not added again.
+    let with_pooled = "灵活就业人员基本养老保险缴费明细\n\
+                       费款所属期,缴费基数,应缴金额,划入个人账户金额,单位缴费\n\
+                       202401,4462.00,892.40,356.96,535.44\n";
+    let s = read_str(with_pooled).unwrap();
+    let r = &of(&s.people[0], Pension)[0];
+    assert_eq!((r.personal, r.employer), (Some(d("892.40")), None));
+    // A field above the table says what the person is now, not what every row was.
+    let field = "参保身份：灵活就业人员\n费款所属期,缴费基数,个人缴费,单位缴费\n\
+                 202301,4462.00,356.96,713.92\n";
+    let s = read_str(field).unwrap();
+    assert!(!of(&s.people[0], Pension)[0].flexible);
 }
 
 #[test]

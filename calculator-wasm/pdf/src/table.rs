@@ -316,8 +316,14 @@ fn join_wrapped(lines: Vec<Row>) -> Vec<Row> {
         widest[r.region] = widest[r.region].max(filled(&r.cells));
     }
     // A section heading (`二、医疗保险缴费情况` at the top of a page) is never a piece of a
-    // cell, nor a total row (`合计` with figures a spreadsheet printed as `6667.5`).
-    let is_total = |c: &str| ["合计", "小计", "总计"].iter().any(|w| c.starts_with(w));
+    // cell, nor a total row (`合计` with figures a spreadsheet printed as `6667.5`; the
+    // engine's own list of total words is `TOTAL_WORDS` in read/rows.rs, which this crate
+    // does not depend on).
+    let is_total = |c: &str| {
+        ["合计", "小计", "总计", "共计"]
+            .iter()
+            .any(|w| c.starts_with(w))
+    };
     let fragment = |r: &Row| {
         let n = filled(&r.cells);
         !r.month_grid

@@ -235,20 +235,25 @@ pub fn summarise(
             .collect(),
     );
 
-    // Rows marked paid with 0.00 on both sides, in months no other row decides.
-    let decided =
-        |m: Month| paid.contains(&m) || records.iter().any(|o| o.month == m && !is_paid(o));
+    // Months whose every row is marked paid with 0.00 on both sides (any other row, a
+    // payment, a debt, a refund, decides the month).
+    let pays_zero = |r: &Record| {
+        is_paid(r)
+            && pays_nothing(r)
+            && matches!(
+                r.kind,
+                PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
+            )
+    };
     let paid_nothing = month_spans(
         records
             .iter()
             .filter(|r| {
-                is_paid(r)
-                    && pays_nothing(r)
-                    && matches!(
-                        r.kind,
-                        PaymentKind::Normal | PaymentKind::BackPay | PaymentKind::BaseTopUp
-                    )
-                    && !decided(r.month)
+                pays_zero(r)
+                    && records
+                        .iter()
+                        .filter(|o| o.month == r.month)
+                        .all(|o| pays_zero(o))
             })
             .map(|r| r.month)
             .collect(),

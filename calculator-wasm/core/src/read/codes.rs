@@ -139,10 +139,6 @@ pub fn status_from_cell(raw: &str) -> Option<(PayStatus, Option<PaymentKind>)> {
     if BACK_PAID.iter().any(|t| s.contains(t)) {
         return Some((PayStatus::Paid, Some(PaymentKind::BackPay)));
     }
-    // A refund written where the flag goes (退费 in 缴费标志): money that went back.
-    if ["退费", "退收", "退款"].iter().any(|t| s.contains(t)) {
-        return Some((PayStatus::Paid, Some(PaymentKind::Refund)));
-    }
     // 视同缴费 written where the flag goes: a deemed month, not an unknown flag.
     if s.contains("视同") {
         return Some((PayStatus::Paid, Some(PaymentKind::Deemed)));
@@ -265,10 +261,6 @@ mod tests {
         assert_eq!(kind_from_cell("34"), Some(PaymentKind::BaseTopUp));
         assert_eq!(kind_from_cell("340"), None);
         assert_eq!(kind_from_cell("退收"), Some(PaymentKind::Refund));
-        assert_eq!(
-            status_from_cell("已退费"),
-            Some((PayStatus::Paid, Some(PaymentKind::Refund)))
-        );
         assert_eq!(kind_from_cell("视同缴费"), Some(PaymentKind::Deemed));
         assert_eq!(
             status_from_cell("视同缴费"),

@@ -79,13 +79,6 @@ pub fn text_to_grid(text: &str) -> (Format, Grid) {
     }
 }
 
-/// The rows of CSV/TSV text, each with its line number in the file.
-///
-/// `csv_core` directly rather than the `csv` crate's `Reader`: the text is already in
-/// memory, and the reader's `io::Read` buffering, byte records and UTF-8 validation cost
-/// ~1.5 KB gzip of wasm for nothing. Same dialect as `csv::Reader` with its defaults:
-/// quotes with doubled `""`, any of CR, LF or CRLF ends a record, blank lines are skipped,
-/// a leading UTF-8 BOM is dropped, records may have different lengths.
 /// A field written `="202401"`, as exporters write IDs and months so that Excel keeps them as
 /// text: the text inside.
 fn excel_text(field: &str) -> &str {
@@ -96,6 +89,13 @@ fn excel_text(field: &str) -> &str {
         .unwrap_or(field)
 }
 
+/// The rows of CSV/TSV text, each with its line number in the file.
+///
+/// `csv_core` directly rather than the `csv` crate's `Reader`: the text is already in
+/// memory, and the reader's `io::Read` buffering, byte records and UTF-8 validation cost
+/// ~1.5 KB gzip of wasm for nothing. Same dialect as `csv::Reader` with its defaults:
+/// quotes with doubled `""`, any of CR, LF or CRLF ends a record, blank lines are skipped,
+/// a leading UTF-8 BOM is dropped, records may have different lengths.
 fn csv_grid(text: &str, delimiter: u8) -> Grid {
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let bytes = text.as_bytes();

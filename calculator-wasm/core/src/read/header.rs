@@ -111,8 +111,9 @@ fn stats(row: &GridRow) -> RowStats {
     s
 }
 
-/// Find the header block. `None` if no row looks like one.
-pub fn find_header(grid: &Grid) -> Option<Header> {
+/// Find the header block. `None` if no row looks like one. `printed`: the grid comes from a
+/// page's layout (a PDF), where two labels may touch and read as one.
+pub fn find_header(grid: &Grid, printed: bool) -> Option<Header> {
     let limit = grid.rows.len().min(HEADER_SEARCH_ROWS);
     let first = (0..limit).find(|&i| {
         let s = stats(&grid.rows[i]);
@@ -130,7 +131,16 @@ pub fn find_header(grid: &Grid) -> Option<Header> {
         }
         last += 1;
     }
-    let columns = build_columns(&grid.rows[first..=last]);
+    let mut parts = header_parts(&grid.rows[first..=last]);
+    if printed {
+        // Which columns hold something in the rows below the header.
+        let below = &grid.rows[last + 1..];
+        let has_data: Vec<bool> = (0..parts.len())
+            .map(|i| below.iter().take(50).any(|r| !r.cell(i).is_blank()))
+            .collect();
+        split_glued_labels(&mut parts, &has_data);
+    }
+    let columns = build_columns(parts);
     Some(Header {
         first,
         last,
@@ -194,10 +204,11 @@ fn align_group_labels(upper: &mut [String], lower: &[String]) {
     }
 }
 
-fn build_columns(rows: &[GridRow]) -> Vec<Column> {
+/// Each column's header texts, top to bottom (repeats of a merged group cell once).
+fn header_parts(rows: &[GridRow]) -> Vec<Vec<String>> {
     let texts = flatten(rows);
     let width = texts.first().map_or(0, Vec::len);
-    let mut parts: Vec<Vec<String>> = (0..width)
+    (0..width)
         .map(|i| {
             let mut parts: Vec<String> = Vec::new();
             for row in &texts {
@@ -208,8 +219,10 @@ fn build_columns(rows: &[GridRow]) -> Vec<Column> {
             }
             parts
         })
-        .collect();
-    split_glued_labels(&mut parts);
+        .collect()
+}
+
+fn build_columns(parts: Vec<Vec<String>>) -> Vec<Column> {
     let mut columns: Vec<Column> = parts
         .iter()
         .enumerate()
@@ -234,12 +247,13 @@ fn exact_field(label: &str) -> Option<Field> {
 }
 
 /// Two labels in one header cell, as a PDF printed with its columns touching gives them
-/// (`parts`: each column's header texts, top to bottom):
-/// - `费款所属期缴费基数` over a column whose right neighbour has no header: each column
-///   gets its own;
+/// (`parts`: each column's header texts, top to bottom; `has_data`: which columns hold
+/// something below the header):
+/// - `费款所属期缴费基数` over a column whose right neighbour has data but no header: each
+///   column gets its own;
 /// - `小计 缴费标志` over cells printed as one too (`1320已到账`): the column is the label
 ///   that is read, not the total.
-fn split_glued_labels(parts: &mut [Vec<String>]) {
+fn split_glued_labels(parts: &mut [Vec<String>], has_data: &[bool]) {
     for i in 0..parts.len() {
         // One header row, and not a label the synonyms know as it is.
         let [label] = parts[i].as_slice() else {
@@ -249,7 +263,8 @@ fn split_glued_labels(parts: &mut [Vec<String>]) {
             continue;
         }
         let label = label.clone();
-        let next_blank = parts.get(i + 1).is_some_and(Vec::is_empty);
+        let next_blank = parts.get(i + 1).is_some_and(Vec::is_empty)
+            && has_data.get(i + 1).copied().unwrap_or(false);
         let glued = label.char_indices().skip(2).find_map(|(k, _)| {
             let (a, b) = label.split_at(k);
             (exact_field(a).is_some() && exact_field(b).is_some()).then_some((a, b))

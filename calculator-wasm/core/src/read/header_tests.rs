@@ -19,7 +19,7 @@ fn two_row_header_with_groups_and_rates() {
         ],
         ..Grid::default()
     };
-    let h = find_header(&grid).unwrap();
+    let h = find_header(&grid, false).unwrap();
     assert_eq!((h.first, h.last), (1, 2));
     let c = &h.columns;
     assert_eq!(c[0].field, Some(Field::Period));
@@ -54,7 +54,7 @@ fn trap_header_example_month_not_data() {
         ],
         ..Grid::default()
     };
-    let h = find_header(&grid).unwrap();
+    let h = find_header(&grid, false).unwrap();
     assert_eq!((h.first, h.last), (0, 0));
     assert_eq!(h.columns[0].field, Some(Field::Period));
 }
@@ -75,7 +75,7 @@ fn insurance_named_columns() {
         )],
         ..Grid::default()
     };
-    let h = find_header(&grid).unwrap();
+    let h = find_header(&grid, false).unwrap();
     assert!(h.columns[2].insurance_only);
     assert!(h.columns[3].insurance_only);
     assert_eq!(
@@ -114,7 +114,7 @@ fn group_labels_on_their_groups_last_column_are_moved_to_its_first() {
         ],
         ..Grid::default()
     };
-    let h = find_header(&grid).unwrap();
+    let h = find_header(&grid, false).unwrap();
     let c = &h.columns;
     let part = |i: usize| (c[i].insurance, c[i].field);
     assert_eq!(part(2), (Some(Insurance::Pension), Some(Field::Employer)));
@@ -144,7 +144,7 @@ fn two_labels_in_one_header_cell_are_two_columns() {
         ],
         ..Grid::default()
     };
-    let h = find_header(&grid).unwrap();
+    let h = find_header(&grid, true).unwrap();
     let fields: Vec<_> = h.columns.iter().map(|c| c.field).collect();
     assert_eq!(
         fields,
@@ -156,15 +156,46 @@ fn two_labels_in_one_header_cell_are_two_columns() {
             Some(Field::Status)
         ]
     );
-    // A label the synonyms know whole is never cut (`个人缴费` is not 个人 + 缴费).
-    let grid = Grid {
-        rows: vec![
-            row(1, &["费款所属期", "个人缴费", ""]),
-            row(2, &["202307", "440", "x"]),
-        ],
-        ..Grid::default()
+    // A label the synonyms know whole is never cut (`个人缴费基数` is not 个人 + 缴费基数),
+    // nor one over a headless column with nothing in it, nor any in a typed file (a CSV's
+    // `个人缴费状态,` with a trailing comma).
+    let cut = |rows: Vec<GridRow>, printed: bool| {
+        let h = find_header(
+            &Grid {
+                rows,
+                ..Grid::default()
+            },
+            printed,
+        )
+        .unwrap();
+        h.columns.iter().map(|c| c.field).collect::<Vec<_>>()
     };
-    let h = find_header(&grid).unwrap();
-    assert_eq!(h.columns[1].field, Some(Field::Personal));
-    assert_eq!(h.columns[2].field, None);
+    assert_eq!(
+        cut(
+            vec![
+                row(1, &["费款所属期", "个人缴费基数", ""]),
+                row(2, &["202307", "5000", "x"])
+            ],
+            true
+        ),
+        [Some(Field::Period), Some(Field::Base), None]
+    );
+    let status = || {
+        vec![
+            row(1, &["费款所属期", "个人缴费状态", ""]),
+            row(2, &["202307", "欠缴", "x"]),
+        ]
+    };
+    assert_eq!(
+        cut(status(), false),
+        [Some(Field::Period), Some(Field::Status), None]
+    );
+    let no_data = vec![
+        row(1, &["费款所属期", "个人缴费状态", ""]),
+        row(2, &["202307", "欠缴", ""]),
+    ];
+    assert_eq!(
+        cut(no_data, true),
+        [Some(Field::Period), Some(Field::Status), None]
+    );
 }

@@ -299,18 +299,33 @@ fn merge(into: &mut Statement, more: Statement) {
     }
 }
 
-/// Fill blank cells of column `col` (rows from `first_row` on) with the cell above, in rows
-/// that have something else.
-fn fill_down(grid: &mut Grid, col: usize, first_row: usize) {
-    let mut above: Option<grid::Cell> = None;
+/// Fill blank cells of column `col` (rows from `first_row` on) with the cell above, in data
+/// rows (a month in column `period`) of the same person (the `person` columns' cells, when
+/// filled, the same as the row above's).
+fn fill_down(
+    grid: &mut Grid,
+    col: usize,
+    period: usize,
+    person: &[Option<usize>],
+    first_row: usize,
+) {
+    let mut above: Option<(grid::Cell, Vec<grid::Cell>)> = None;
     for row in grid.rows.iter_mut().skip(first_row) {
-        if row.is_blank() {
+        if row.cell(period).is_blank() {
             continue;
         }
+        let who: Vec<grid::Cell> = person
+            .iter()
+            .flatten()
+            .map(|&i| row.cell(i).clone())
+            .collect();
+        if who.iter().any(|c| !c.is_blank()) && above.as_ref().is_some_and(|(_, w)| *w != who) {
+            above = None;
+        }
         match row.cells.get_mut(col) {
-            Some(c) if !c.is_blank() => above = Some(c.clone()),
+            Some(c) if !c.is_blank() => above = Some((c.clone(), who)),
             Some(c) => {
-                if let Some(a) = &above {
+                if let Some((a, _)) = &above {
                     *c = a.clone();
                 }
             }
@@ -330,7 +345,7 @@ fn read_grids(
     let mut seen: Vec<String> = Vec::new();
     let mut done: Option<Statement> = None;
     for mut grid in grids {
-        let Some(header) = header::find_header(&grid) else {
+        let Some(header) = header::find_header(&grid, format == Format::Pdf) else {
             if seen.is_empty() {
                 seen = grid
                     .rows
@@ -372,9 +387,13 @@ fn read_grids(
                 dot_months::resolve(&mut grid, col, header.last + 1);
             }
             // A web table's cell spanning rows (险种 once for its months) is copied as text
-            // into the first of them only. (Not in a PDF, which prints it in the middle.)
-            if let (Some(col), Format::Csv | Format::Tsv | Format::Text) = (s.insurance, format) {
-                fill_down(&mut grid, col, header.last + 1);
+            // into the first of them only. (Not in a PDF, which prints it in the middle, nor
+            // in text aligned by spaces, whose blank cells are gone.)
+            if let (Some(col), Some(period), Format::Csv | Format::Tsv) =
+                (s.insurance, s.period, format)
+            {
+                let person = [plan.name, plan.id];
+                fill_down(&mut grid, col, period, &person, header.last + 1);
             }
         }
         let person = rows::person_from_titles(&grid.rows[..header.first]);

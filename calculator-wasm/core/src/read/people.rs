@@ -21,11 +21,13 @@ pub struct People {
     open_parts: FxHashMap<(usize, Month, Insurance, u8), Vec<usize>>,
 }
 
-/// How a person is recognised: IDs identify; a name only when there is no ID.
+/// How a person is recognised: IDs identify; a name only when there is no ID; a damaged
+/// ID (see [`damaged_id`]) with the name, as two people's may have become the same number.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum PersonKey {
     Id(String),
     NameOnly(Option<String>),
+    Damaged(Option<String>, String),
 }
 
 impl PersonKey {
@@ -63,11 +65,21 @@ impl People {
         i
     }
 
-    /// Say that the person's ID in the file was damaged (see [`damaged_id`]).
-    pub fn mark_id_damaged(&mut self, person: usize) {
-        if let Some(p) = self.people.get_mut(person) {
-            p.id_damaged = true;
+    /// The person with this name and an ID a spreadsheet damaged (`damaged`, as the cell
+    /// shows it): no ID is kept, and the report says why.
+    pub fn person_with_damaged_id(&mut self, name: Option<&str>, damaged: &str) -> usize {
+        let key = PersonKey::Damaged(name.map(str::to_string), damaged.to_string());
+        if let Some(&i) = self.index.get(&key) {
+            return i;
         }
+        self.people.push(Person {
+            name: name.map(str::to_string),
+            id_damaged: true,
+            ..Person::default()
+        });
+        let i = self.people.len() - 1;
+        self.index.insert(key, i);
+        i
     }
 
     /// Add a record.

@@ -419,7 +419,12 @@ pub fn make_plan(header: &Header, ctx: &PlanContext<'_>) -> Result<Plan, Option<
         name,
         id,
         default_insurance: by_title.or(by_name).unwrap_or(Insurance::Pension),
-        flexible: ctx.titles.iter().any(|t| says_flexible(t)),
+        // A heading, not a `参保身份：灵活就业人员` field: that says what the person is now,
+        // and the history below may hold years with an employer.
+        flexible: ctx
+            .titles
+            .iter()
+            .any(|t| !t.contains([':', '：']) && says_flexible(t)),
         insurance_assumed: by_title.is_none() && !columns_name_insurance,
         scheme,
         bill_month: if layout == Layout::EmployerBill {

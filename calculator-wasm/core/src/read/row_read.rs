@@ -370,7 +370,8 @@ impl RowReader<'_> {
         // A flexibly employed person's payment is the amount column; the personal column
         // then holds only the part credited to the account (unknown payment without one).
         let mut personal_paid = s.personal_paid;
-        if s.personal_is_credit && base.flexible {
+        let paid_whole = s.personal_is_credit && base.flexible;
+        if paid_whole {
             personal = self.amount(s.amount, limit)?;
             personal_paid = personal_paid.or(s.amount_paid);
         }
@@ -416,10 +417,15 @@ impl RowReader<'_> {
             &mut base,
         )?;
         // A flexibly employed person pays both parts: a 单位 column then holds the pooled
-        // part (12 % of the base) of what they paid, not an employer's money.
+        // part (12 % of the base) of what they paid, not an employer's money (already in
+        // the amount column when that is what they paid).
         if base.flexible && part.is_none() {
-            if let Some(e) = employer.take() {
-                personal = personal.unwrap_or_default().checked_add(e);
+            if let (Some(e), false) = (employer.take(), paid_whole) {
+                let sum = personal.unwrap_or_default().checked_add(e);
+                let too_large = || ErrorKind::UnreadableCell {
+                    why: "个人和单位两部分的金额加起来太大".into(),
+                };
+                personal = Some(sum.ok_or_else(|| self.err(too_large(), s.employer.unwrap_or(0)))?);
             }
         }
         let count = s
@@ -455,8 +461,9 @@ impl RowReader<'_> {
     ) -> Result<(), StatementError> {
         if status_given {
             // The status says whether the month is paid; a paid month's amounts are what
-            // arrived (a 已到账 row with 实缴 0.00 paid nothing, whatever was due).
-            if matches!(base.status, PayStatus::Paid | PayStatus::InTransit) {
+            // arrived (a 已到账 row with 实缴 0.00 paid nothing, whatever was due). Not an
+            // in-transit (在途) one: its 实缴 is often 0.00 until the money is booked.
+            if base.status == PayStatus::Paid {
                 for (amount, paid_col) in pairs {
                     if let (Some(_), Some(paid)) = (*amount, self.amount(paid_col, limit)?) {
                         *amount = Some(paid);

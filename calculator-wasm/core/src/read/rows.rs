@@ -25,7 +25,8 @@ pub struct TableRead {
     pub first_error: Option<StatementError>,
     /// Section headings (`二、医疗保险缴费情况`) named the insurance of the rows under them.
     pub insurance_by_section: bool,
-    /// The number of records a line under the table states (`共 12 条记录，每页 10 条`).
+    /// The number of records a line under the table states (`共 12 条记录，每页 10 条`),
+    /// when it is more than the table lists: pages were left out.
     pub rows_stated: Option<usize>,
 }
 
@@ -206,6 +207,8 @@ pub fn read_rows(
     let mut last_data: Option<usize> = None; // row number of the previous data row
     let mut interruptions = false;
     let mut rows_stated = None;
+    // Rows that reach the row reader, whatever it makes of them.
+    let mut rows_listed = 0;
     // The plan under the last section heading that named an insurance, if any.
     let mut section: Option<Plan> = None;
     let memo = std::cell::RefCell::new(CodeMemo::default());
@@ -277,15 +280,18 @@ pub fn read_rows(
         }
         let plan = section.as_ref().unwrap_or(plan);
         let name = plan.name.and_then(|i| nonblank_text(row.cell(i)));
-        let id_cell = plan.id.map(|i| row.cell(i));
-        let damaged = id_cell.is_some_and(damaged_id);
-        let id = id_cell.filter(|_| !damaged).and_then(nonblank_text);
-        if name.is_some() || id.is_some() {
-            current = people.person(name.as_deref(), id.as_deref());
+        match plan.id.map(|i| row.cell(i)) {
+            Some(c) if damaged_id(c) => {
+                current = people.person_with_damaged_id(name.as_deref(), &c.display());
+            }
+            id_cell => {
+                let id = id_cell.and_then(nonblank_text);
+                if name.is_some() || id.is_some() {
+                    current = people.person(name.as_deref(), id.as_deref());
+                }
+            }
         }
-        if damaged {
-            people.mark_id_damaged(current);
-        }
+        rows_listed += 1;
         let reader = RowReader {
             memo: &memo,
             plan,
@@ -370,7 +376,7 @@ pub fn read_rows(
         skipped,
         first_error,
         insurance_by_section: section.is_some(),
-        rows_stated,
+        rows_stated: rows_stated.filter(|&n| n > rows_listed),
     }
 }
 

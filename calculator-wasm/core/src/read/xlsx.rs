@@ -41,21 +41,23 @@ fn convert(d: &Data) -> Cell {
     }
 }
 
-/// Every sheet with cells, in workbook order. Hidden sheets are left out when any sheet is
-/// visible: the person never saw them (an exporter's template, a lookup table).
+/// Every sheet with cells, in workbook order, hidden ones last (the person never saw them:
+/// an exporter's template, a lookup table), their names marked （隐藏）.
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(broken)?;
     #[allow(deprecated)] // merge_cells_by_sheet_name needs &mut per sheet; this is one pass.
     let merged_ok = book.load_merged_regions().is_ok();
     let sheets = book.sheets_metadata();
-    let any_visible = sheets.iter().any(|s| s.visible == SheetVisible::Visible);
-    let names: Vec<String> = sheets
+    let (visible, hidden): (Vec<_>, Vec<_>) = sheets
         .iter()
-        .filter(|s| s.visible == SheetVisible::Visible || !any_visible)
-        .map(|s| s.name.clone())
+        .partition(|s| s.visible == SheetVisible::Visible);
+    let names: Vec<(String, bool)> = visible
+        .iter()
+        .map(|s| (s.name.clone(), false))
+        .chain(hidden.iter().map(|s| (s.name.clone(), true)))
         .collect();
     let mut grids = Vec::new();
-    for name in names {
+    for (name, hidden) in names {
         let range = book.worksheet_range(&name).map_err(broken)?;
         let Some((r0, c0)) = range.start() else {
             continue;
@@ -76,7 +78,11 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, StatementError> {
         }
         grids.push(Grid {
             rows,
-            sheet: Some(name.clone()),
+            sheet: Some(if hidden {
+                format!("{name}（隐藏）")
+            } else {
+                name
+            }),
             ocr: false,
         });
     }
