@@ -169,11 +169,33 @@ fn rest_is_time_or_empty(rest: &str) -> bool {
         && r.contains(':')
 }
 
-/// Prepare a cell for month parsing: fold widths, trim, OCR fixes for PDF text.
+/// English month abbreviations, as Excel in an English locale writes a month it recognised
+/// (`Jan-24` for `2024-01` when it saves a CSV again).
+const MONTH_NAMES: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `Jan-24` or `Jan-2024` → `24-01` or `2024-01` (the year's digits as written).
+fn english_month(cell: &str) -> Option<String> {
+    let (name, year) = cell.split_once('-')?;
+    let m = MONTH_NAMES
+        .iter()
+        .position(|n| name.eq_ignore_ascii_case(n))?
+        + 1;
+    let year_ok = matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit());
+    year_ok.then(|| format!("{year}-{m:02}"))
+}
+
+/// Prepare a cell for month parsing: fold widths, trim, English month names, OCR fixes for
+/// PDF text.
 fn prepare(raw: &str, ocr: bool) -> Cow<'_, str> {
     let f = match fold_width(raw) {
         Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
         Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+    };
+    let f = match english_month(&f) {
+        Some(m) => Cow::Owned(m),
+        None => f,
     };
     if ocr {
         Cow::Owned(fix_ocr_digits(&f).into_owned())

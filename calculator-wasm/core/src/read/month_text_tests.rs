@@ -97,7 +97,18 @@ fn short_years_spaces_serials_and_counts() {
     assert_eq!(parse_month("23年4月", false), Ok(Some(m(2023, 4))));
     assert_eq!(parse_month("2023 12", false), Ok(Some(m(2023, 12))));
     assert_eq!(parse_month("44927", false), Ok(Some(m(2023, 1))));
-    for s in ["23 01", "20231", "2023.1", "23-01-23-06", "99999"] {
+    // Excel in an English locale saves `2024-01` as `Jan-24`. (`24-Jan` could be a day.)
+    assert_eq!(parse_month("Jan-24", false), Ok(Some(m(2024, 1))));
+    assert_eq!(parse_month("sep-2023", false), Ok(Some(m(2023, 9))));
+    for s in [
+        "23 01",
+        "20231",
+        "2023.1",
+        "23-01-23-06",
+        "99999",
+        "24-Jan",
+        "Jan-1",
+    ] {
         assert_eq!(parse_month(s, false), Err(()), "{s}");
     }
     // A range column does not read two-digit years: `01-06` is not June 2001 there.
