@@ -148,6 +148,11 @@ fn checked_cleanly(name: &str) -> Report {
     r
 }
 
+/// Something of each insurance of the file's first person.
+fn per_insurance<T>(r: &Report, of: impl Fn(&shebao_calc::report::InsuranceReport) -> T) -> Vec<T> {
+    r.people[0].insurances.iter().map(of).collect()
+}
+
 /// Personal and employer totals as printed.
 fn totals(i: &shebao_calc::report::InsuranceReport) -> (Option<String>, Option<String>) {
     (
@@ -188,11 +193,7 @@ fn a_table_per_insurance_reads_each_as_its_heading_says() {
 #[test]
 fn a_printed_web_table_keeps_each_insurance_in_its_columns() {
     let r = checked_cleanly("browser-wide.pdf");
-    let read: Vec<_> = r.people[0]
-        .insurances
-        .iter()
-        .map(|i| (i.kind, i.months_paid, totals(i)))
-        .collect();
+    let read = per_insurance(&r, |i| (i.kind, i.months_paid, totals(i)));
     let t = |k, p: &str, e: &str| (k, 11, (Some(p.to_string()), Some(e.to_string())));
     assert_eq!(
         read,
@@ -223,30 +224,20 @@ fn a_printed_plain_web_table_keeps_its_figures_under_their_headers() {
 #[test]
 fn a_spreadsheet_printed_with_touching_columns_keeps_them_apart() {
     let r = checked_cleanly("office-fit-width.pdf");
-    let read: Vec<_> = r.people[0]
-        .insurances
-        .iter()
-        .map(|i| {
-            (
-                i.kind,
-                i.months_paid,
-                totals(i),
-                i.arrears.len(),
-                i.last_month,
-            )
-        })
-        .collect();
+    // Each insurance: 10 months to 2024-06, 2024-05 owed; General-format figures (`4600`).
+    let expected = [
+        (Insurance::Pension, "4600", "9200"),
+        (Insurance::Medical, "1150", "5462.5"),
+        (Insurance::Unemployment, "287.5", "287.5"),
+    ];
+    let read = per_insurance(&r, |i| {
+        (i.kind, i.months_paid, i.arrears.len(), i.last_month)
+    });
     let june = Month::new(2024, 6);
-    let t = |k, p: &str, e: &str| (k, 10, (Some(p.to_string()), Some(e.to_string())), 1, june);
-    assert_eq!(
-        read,
-        vec![
-            // General-format figures: `4600`, not `4600.00`.
-            t(Insurance::Pension, "4600", "9200"),
-            t(Insurance::Medical, "1150", "5462.5"),
-            t(Insurance::Unemployment, "287.5", "287.5"),
-        ]
-    );
+    assert_eq!(read, expected.map(|(k, ..)| (k, 10, 1, june)));
+    let totals_read = per_insurance(&r, totals);
+    let totals_expected = expected.map(|(_, p, e)| (Some(p.to_string()), Some(e.to_string())));
+    assert_eq!(totals_read, totals_expected);
 }
 
 /// The 权益记录单 forms: each month read from its own column of the 12-month grid, blank
