@@ -48,35 +48,39 @@ impl People {
     /// only when there is no ID (a row without an ID is the person first seen under that
     /// name without one).
     pub fn person(&mut self, name: Option<&str>, id: Option<&str>) -> usize {
-        let key = PersonKey::of(name, id);
-        if let Some(&i) = self.index.get(&key) {
-            if self.people[i].name.is_none() {
-                self.people[i].name = name.map(str::to_string);
-            }
-            return i;
+        let i = self.find_or_add(
+            PersonKey::of(name, id),
+            Person {
+                name: name.map(str::to_string),
+                id: id.map(str::to_string),
+                ..Person::default()
+            },
+        );
+        if self.people[i].name.is_none() {
+            self.people[i].name = name.map(str::to_string);
         }
-        self.people.push(Person {
-            name: name.map(str::to_string),
-            id: id.map(str::to_string),
-            ..Person::default()
-        });
-        let i = self.people.len() - 1;
-        self.index.insert(key, i);
         i
     }
 
     /// The person with this name and an ID a spreadsheet damaged (`damaged`, as the cell
     /// shows it): no ID is kept, and the report says why.
     pub fn person_with_damaged_id(&mut self, name: Option<&str>, damaged: &str) -> usize {
-        let key = PersonKey::Damaged(name.map(str::to_string), damaged.to_string());
+        self.find_or_add(
+            PersonKey::Damaged(name.map(str::to_string), damaged.to_string()),
+            Person {
+                name: name.map(str::to_string),
+                id_damaged: true,
+                ..Person::default()
+            },
+        )
+    }
+
+    /// The person known by `key`, else `new`, added.
+    fn find_or_add(&mut self, key: PersonKey, new: Person) -> usize {
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
-        self.people.push(Person {
-            name: name.map(str::to_string),
-            id_damaged: true,
-            ..Person::default()
-        });
+        self.people.push(new);
         let i = self.people.len() - 1;
         self.index.insert(key, i);
         i
